@@ -1,0 +1,29 @@
+// tinymlp: small neural networks whose sizes are template parameters, for microcontrollers and the
+// host. This is the one include a sketch needs; host programs add "tinymlp/host.hpp" on top.
+// Device code here is C++11 with no heap and no standard library.
+#ifndef TINYMLP_HPP
+#define TINYMLP_HPP
+
+#include "tinymlp/config.hpp"
+#include "tinymlp/detail/flash.hpp"
+#include "tinymlp/detail/random.hpp"
+#include "tinymlp/layers/dense.hpp"
+#include "tinymlp/layers/identity.hpp"
+#include "tinymlp/layers/relu.hpp"
+#include "tinymlp/layers/sigmoid.hpp"
+#include "tinymlp/layers/softmax.hpp"
+#include "tinymlp/layers/tanh.hpp"
+#include "tinymlp/model/flash_model.hpp"
+#include "tinymlp/model/mlp.hpp"
+#include "tinymlp/model/sequential.hpp"
+#include "tinymlp/train/adam.hpp"
+#include "tinymlp/train/binary_cross_entropy.hpp"
+#include "tinymlp/train/categorical_cross_entropy.hpp"
+#include "tinymlp/train/mean_absolute_error.hpp"
+#include "tinymlp/train/mean_squared_error.hpp"
+#include "tinymlp/train/rmsprop.hpp"
+#include "tinymlp/train/sgd.hpp"
+#include "tinymlp/train/train_on_batch.hpp"
+#include "tinymlp/train/training_buffers.hpp"
+
+#endif

@@ -1,0 +1,26 @@
+// Compile-time switches. Define any of these before including tinymlp.hpp to override the default.
+#ifndef TINYMLP_CONFIG_HPP
+#define TINYMLP_CONFIG_HPP
+
+// Weights given to a FlashModel sit in program memory and are read with pgm_read_* (AVR only:
+// its flash is a separate address space). Elsewhere flash is ordinary addressable const memory.
+#ifndef TINYMLP_USE_PROGMEM
+#if defined(__AVR__)
+#define TINYMLP_USE_PROGMEM 1
+#else
+#define TINYMLP_USE_PROGMEM 0
+#endif
+#endif
+
+// Dense layers skip the products for inputs that are exactly zero (most of them after a ReLU).
+// On cores without a floating-point unit a soft-float multiply costs far more than the test, so
+// this is on there; on the host it only adds a branch to the vectorized loops.
+#ifndef TINYMLP_SKIP_ZERO_INPUTS
+#if defined(__AVR__) || (defined(__arm__) && !defined(__ARM_FP)) || (defined(__riscv) && !defined(__riscv_flen))
+#define TINYMLP_SKIP_ZERO_INPUTS 1
+#else
+#define TINYMLP_SKIP_ZERO_INPUTS 0
+#endif
+#endif
+
+#endif

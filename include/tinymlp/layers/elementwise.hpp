@@ -1,0 +1,59 @@
+// The shape shared by activations that act on each value alone: Function supplies value(x) and
+// derivative(x, y) (y = value(x), handy where the derivative is cheaper from the output).
+#ifndef TINYMLP_LAYERS_ELEMENTWISE_HPP
+#define TINYMLP_LAYERS_ELEMENTWISE_HPP
+
+#include "../detail/integers.hpp"
+#include "../detail/random.hpp"
+
+namespace tinymlp {
+
+template <class Function, size_t Width>
+struct Elementwise {
+  static constexpr size_t input_size = Width;
+  static constexpr size_t output_size = Width;
+  static constexpr size_t parameter_count = 0;
+  static constexpr bool works_in_place = true;  // y may be x, and dx may be dy
+
+  template <class Reader>
+  static void forward(const float* /*parameters*/, const float* x, float* y, size_t samples, size_t stride) {
+    for (size_t f = 0; f < Width; ++f)
+      for (size_t s = 0; s < samples; ++s) y[f * stride + s] = Function::value(x[f * stride + s]);
+  }
+
+  static void backward(const float* /*parameters*/, const float* x, const float* y, const float* dy, float* dx,
+                       float* /*gradients*/, size_t samples, size_t stride) {
+    if (!dx) return;
+    for (size_t f = 0; f < Width; ++f)
+      for (size_t s = 0; s < samples; ++s) {
+        const size_t at = f * stride + s;
+        dx[at] = dy[at] * Function::derivative(x[at], y[at]);
+      }
+  }
+
+  static void initialize(float* /*parameters*/, Random& /*random*/) {}
+};
+
+#if __cplusplus < 201703L
+template <class Function, size_t Width>
+constexpr size_t Elementwise<Function, Width>::input_size;
+template <class Function, size_t Width>
+constexpr size_t Elementwise<Function, Width>::output_size;
+template <class Function, size_t Width>
+constexpr size_t Elementwise<Function, Width>::parameter_count;
+template <class Function, size_t Width>
+constexpr bool Elementwise<Function, Width>::works_in_place;
+#endif
+
+// Base of the user-facing activation types: takes the width of whatever layer comes before.
+template <class Function>
+struct ElementwiseActivation {
+  template <size_t PreviousOutputs>
+  struct bind {
+    typedef Elementwise<Function, PreviousOutputs> type;
+  };
+};
+
+}  // namespace tinymlp
+
+#endif

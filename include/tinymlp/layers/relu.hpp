@@ -1,0 +1,16 @@
+#ifndef TINYMLP_LAYERS_RELU_HPP
+#define TINYMLP_LAYERS_RELU_HPP
+
+#include "elementwise.hpp"
+
+namespace tinymlp {
+
+// max(x, 0). The derivative at 0 is taken as 0, as TensorFlow and PyTorch do.
+struct ReLU : ElementwiseActivation<ReLU> {
+  static float value(float x) { return x > 0.0f ? x : 0.0f; }
+  static float derivative(float x, float /*y*/) { return x > 0.0f ? 1.0f : 0.0f; }
+};
+
+}  // namespace tinymlp
+
+#endif

@@ -1,0 +1,18 @@
+#ifndef TINYMLP_LAYERS_SIGMOID_HPP
+#define TINYMLP_LAYERS_SIGMOID_HPP
+
+#include "../detail/math.hpp"
+#include "elementwise.hpp"
+
+namespace tinymlp {
+
+// 1 / (1 + e^-x) (TFLite's LOGISTIC). For very negative x, e^-x overflows to infinity and the
+// result is the correct limit 0.
+struct Sigmoid : ElementwiseActivation<Sigmoid> {
+  static float value(float x) { return 1.0f / (1.0f + detail::exp_of(-x)); }
+  static float derivative(float /*x*/, float y) { return y * (1.0f - y); }
+};
+
+}  // namespace tinymlp
+
+#endif

@@ -1,0 +1,66 @@
+// Adam, Keras's formula and defaults (learning rate 0.001, beta1 0.9, beta2 0.999, epsilon 1e-7),
+// with the bias correction folded into the step size ("epsilon hat" form). At step t = 1, 2, ...:
+//   m += (1 - beta1) (g - m);   v += (1 - beta2) (g^2 - v)
+//   alpha = learning_rate * sqrt(1 - beta2^t) / (1 - beta1^t)
+//   w -= alpha * m / (sqrt(v) + epsilon)
+#ifndef TINYMLP_TRAIN_ADAM_HPP
+#define TINYMLP_TRAIN_ADAM_HPP
+
+#include "../detail/integers.hpp"
+#include "../detail/math.hpp"
+
+namespace tinymlp {
+
+struct AdamSettings {
+  float learning_rate = 0.001f;
+  float beta1 = 0.9f;
+  float beta2 = 0.999f;
+  float epsilon = 1e-7f;
+};
+
+template <class Model>
+class Adam {
+ public:
+  static constexpr size_t state_bytes = 2 * Model::parameter_count * sizeof(float);
+
+  explicit Adam(AdamSettings settings = AdamSettings())
+      : settings_(settings), beta1_power_(1.0f), beta2_power_(1.0f), step_size_(0.0f), first_moment_(), second_moment_() {}
+
+  void step(float* parameters, const float* gradients) {
+    begin_step();
+    for (size_t k = 0; k < Model::parameter_count; ++k) update(parameters[k], gradients[k], k);
+  }
+
+  // Callers that update parameter by parameter call begin_step once per step, then update for each.
+  void begin_step() {
+    beta1_power_ *= settings_.beta1;
+    beta2_power_ *= settings_.beta2;
+    step_size_ = settings_.learning_rate * detail::sqrt_of(1.0f - beta2_power_) / (1.0f - beta1_power_);
+  }
+  void update(float& parameter, float gradient, size_t index) {
+    float& m = first_moment_[index];
+    float& v = second_moment_[index];
+    m += (1.0f - settings_.beta1) * (gradient - m);
+    v += (1.0f - settings_.beta2) * (gradient * gradient - v);
+    parameter -= step_size_ * m / (detail::sqrt_of(v) + settings_.epsilon);
+  }
+
+  const AdamSettings& settings() const { return settings_; }
+
+ private:
+  AdamSettings settings_;
+  float beta1_power_;
+  float beta2_power_;
+  float step_size_;
+  float first_moment_[Model::parameter_count];
+  float second_moment_[Model::parameter_count];
+};
+
+#if __cplusplus < 201703L
+template <class Model>
+constexpr size_t Adam<Model>::state_bytes;
+#endif
+
+}  // namespace tinymlp
+
+#endif

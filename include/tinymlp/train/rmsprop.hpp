@@ -1,0 +1,49 @@
+// RMSprop, Keras's formula and defaults (learning rate 0.001, rho 0.9, epsilon 1e-7):
+//   v = rho * v + (1 - rho) * g^2
+//   w -= learning_rate * g / sqrt(v + epsilon)
+// v starts at zero. (Keras's optional momentum and centered variants are not offered.)
+#ifndef TINYMLP_TRAIN_RMSPROP_HPP
+#define TINYMLP_TRAIN_RMSPROP_HPP
+
+#include "../detail/integers.hpp"
+#include "../detail/math.hpp"
+
+namespace tinymlp {
+
+struct RmspropSettings {
+  float learning_rate = 0.001f;
+  float rho = 0.9f;
+  float epsilon = 1e-7f;
+};
+
+template <class Model>
+class Rmsprop {
+ public:
+  static constexpr size_t state_bytes = Model::parameter_count * sizeof(float);
+
+  explicit Rmsprop(RmspropSettings settings = RmspropSettings()) : settings_(settings), mean_square_() {}
+
+  void step(float* parameters, const float* gradients) {
+    for (size_t k = 0; k < Model::parameter_count; ++k) update(parameters[k], gradients[k], k);
+  }
+  void update(float& parameter, float gradient, size_t index) {
+    float& mean_square = mean_square_[index];
+    mean_square = settings_.rho * mean_square + (1.0f - settings_.rho) * gradient * gradient;
+    parameter -= settings_.learning_rate * gradient / detail::sqrt_of(mean_square + settings_.epsilon);
+  }
+
+  const RmspropSettings& settings() const { return settings_; }
+
+ private:
+  RmspropSettings settings_;
+  float mean_square_[Model::parameter_count];
+};
+
+#if __cplusplus < 201703L
+template <class Model>
+constexpr size_t Rmsprop<Model>::state_bytes;
+#endif
+
+}  // namespace tinymlp
+
+#endif

@@ -1,0 +1,71 @@
+// Stochastic gradient descent, Keras's formulas and defaults (learning rate 0.01). Plain SGD,
+//   w -= learning_rate * g,
+// keeps no state per parameter, which is what lets an Uno train in place. With momentum:
+//   velocity = momentum * velocity - learning_rate * g
+//   w += velocity                                   (plain momentum)
+//   w += momentum * velocity - learning_rate * g    (Nesterov)
+#ifndef TINYMLP_TRAIN_SGD_HPP
+#define TINYMLP_TRAIN_SGD_HPP
+
+#include "../detail/integers.hpp"
+
+namespace tinymlp {
+
+template <class Model>
+class Sgd {
+ public:
+  static constexpr size_t state_bytes = 0;
+
+  explicit Sgd(float learning_rate = 0.01f) : learning_rate_(learning_rate) {}
+
+  void step(float* parameters, const float* gradients) {
+    for (size_t k = 0; k < Model::parameter_count; ++k) update(parameters[k], gradients[k], k);
+  }
+  // One parameter's update, for callers that apply each gradient as soon as it is known.
+  void update(float& parameter, float gradient, size_t /*index*/) { parameter -= learning_rate_ * gradient; }
+
+  float learning_rate() const { return learning_rate_; }
+
+ private:
+  float learning_rate_;
+};
+
+struct MomentumSettings {
+  float learning_rate = 0.01f;
+  float momentum = 0.9f;
+  bool nesterov = false;
+};
+
+template <class Model>
+class SgdWithMomentum {
+ public:
+  static constexpr size_t state_bytes = Model::parameter_count * sizeof(float);
+
+  explicit SgdWithMomentum(MomentumSettings settings = MomentumSettings()) : settings_(settings), velocity_() {}
+
+  void step(float* parameters, const float* gradients) {
+    for (size_t k = 0; k < Model::parameter_count; ++k) update(parameters[k], gradients[k], k);
+  }
+  void update(float& parameter, float gradient, size_t index) {
+    float& velocity = velocity_[index];
+    velocity = settings_.momentum * velocity - settings_.learning_rate * gradient;
+    parameter += settings_.nesterov ? settings_.momentum * velocity - settings_.learning_rate * gradient : velocity;
+  }
+
+  const MomentumSettings& settings() const { return settings_; }
+
+ private:
+  MomentumSettings settings_;
+  float velocity_[Model::parameter_count];
+};
+
+#if __cplusplus < 201703L
+template <class Model>
+constexpr size_t Sgd<Model>::state_bytes;
+template <class Model>
+constexpr size_t SgdWithMomentum<Model>::state_bytes;
+#endif
+
+}  // namespace tinymlp
+
+#endif
