@@ -1,0 +1,23 @@
+// The host layer (C++17 and the standard library): datasets, CSV, splitting, standardization,
+// fit/evaluate/predict with history and progress. Include after (or instead of) tinymlp.hpp in
+// programs for a PC; never in device code.
+#ifndef TINYMLP_HOST_HPP
+#define TINYMLP_HOST_HPP
+
+#if __cplusplus < 201703L
+#error "tinymlp/host.hpp needs C++17; device code includes only tinymlp.hpp"
+#endif
+
+#include "../tinymlp.hpp"
+#include "host/atomic_file.hpp"
+#include "host/csv.hpp"
+#include "host/dataset.hpp"
+#include "host/errors.hpp"
+#include "host/evaluate.hpp"
+#include "host/fit.hpp"
+#include "host/history.hpp"
+#include "host/progress.hpp"
+#include "host/split.hpp"
+#include "host/standardizer.hpp"
+
+#endif

@@ -1,0 +1,47 @@
+// What fit() records: loss and mean absolute error per epoch, on the training batches (measured
+// before each update, as Keras does) and on the validation data at the end of the epoch.
+#ifndef TINYMLP_HOST_HISTORY_HPP
+#define TINYMLP_HOST_HISTORY_HPP
+
+#include <cstddef>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "atomic_file.hpp"
+
+namespace tinymlp {
+
+struct EpochRecord {
+  float loss = 0;
+  float mae = 0;
+  float val_loss = 0;
+  float val_mae = 0;
+};
+
+struct History {
+  std::vector<EpochRecord> epochs;
+  bool has_validation = false;
+  bool stopped_early = false;
+  std::size_t best_epoch = 0;  // 0-based epoch whose weights the model holds when restore_best was asked for
+  double seconds = 0;          // wall time spent in fit
+
+  // "epoch,loss,mae,val_loss,val_mae" (validation columns only with validation data), epochs from 1.
+  std::string to_csv() const {
+    std::ostringstream out;
+    out.precision(9);
+    out << (has_validation ? "epoch,loss,mae,val_loss,val_mae\n" : "epoch,loss,mae\n");
+    for (std::size_t e = 0; e < epochs.size(); ++e) {
+      out << e + 1 << ',' << epochs[e].loss << ',' << epochs[e].mae;
+      if (has_validation) out << ',' << epochs[e].val_loss << ',' << epochs[e].val_mae;
+      out << '\n';
+    }
+    return out.str();
+  }
+
+  void write_csv(const std::string& path) const { write_file_atomically(path, to_csv()); }
+};
+
+}  // namespace tinymlp
+
+#endif

@@ -1,0 +1,79 @@
+// Input standardization: (x - mean) / deviation per feature, fitted on training data. Training on
+// standardized inputs keeps a ReLU network out of the regime where a raw input range like [0, 15)
+// leaves most units dead. fold_into_first_layer() then moves the scaling into the first Dense
+// layer's weights, so the deployed model takes raw inputs and costs nothing extra on the device.
+#ifndef TINYMLP_HOST_STANDARDIZER_HPP
+#define TINYMLP_HOST_STANDARDIZER_HPP
+
+#include <cmath>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "dataset.hpp"
+#include "errors.hpp"
+
+namespace tinymlp {
+
+class Standardizer {
+ public:
+  static Standardizer fit(const Dataset& data) {
+    if (data.empty()) throw DataError("standardizer: no samples to fit on");
+    Standardizer result;
+    result.mean_.assign(data.features, 0.0f);
+    result.deviation_.assign(data.features, 1.0f);
+    for (std::size_t f = 0; f < data.features; ++f) {
+      double sum = 0, square_sum = 0;
+      for (std::size_t s = 0; s < data.size(); ++s) sum += data.input(s)[f];
+      const double mean = sum / static_cast<double>(data.size());
+      for (std::size_t s = 0; s < data.size(); ++s) square_sum += (data.input(s)[f] - mean) * (data.input(s)[f] - mean);
+      const double deviation = std::sqrt(square_sum / static_cast<double>(data.size()));
+      result.mean_[f] = static_cast<float>(mean);
+      // A constant feature carries no information: leave it centred at zero instead of dividing by 0.
+      result.deviation_[f] = deviation > 0 ? static_cast<float>(deviation) : 1.0f;
+    }
+    return result;
+  }
+
+  Dataset apply(const Dataset& data) const {
+    if (data.features != mean_.size())
+      throw DataError("standardizer: fitted on " + std::to_string(mean_.size()) + " features, given " +
+                      std::to_string(data.features));
+    Dataset scaled = data;
+    for (std::size_t s = 0; s < data.size(); ++s)
+      for (std::size_t f = 0; f < data.features; ++f)
+        scaled.inputs[s * data.features + f] = (data.input(s)[f] - mean_[f]) / deviation_[f];
+    return scaled;
+  }
+
+  // A model trained on standardized inputs becomes one that takes raw inputs:
+  //   W'[o][i] = W[o][i] / deviation_i,   b'[o] = b[o] - sum_i W[o][i] mean_i / deviation_i.
+  template <class Model>
+  void fold_into_first_layer(Model& model) const {
+    typedef typename Model::Chain::Bound FirstDense;
+    if (mean_.size() != FirstDense::input_size)
+      throw DataError("standardizer: fitted on " + std::to_string(mean_.size()) + " features, the model takes " +
+                      std::to_string(FirstDense::input_size));
+    float* kernel = model.parameters;
+    float* bias = model.parameters + FirstDense::kernel_count;
+    for (std::size_t o = 0; o < FirstDense::output_size; ++o) {
+      double shift = 0;
+      for (std::size_t i = 0; i < FirstDense::input_size; ++i) {
+        float& w = kernel[o * FirstDense::input_size + i];
+        w /= deviation_[i];
+        shift += static_cast<double>(w) * mean_[i];
+      }
+      bias[o] = static_cast<float>(bias[o] - shift);
+    }
+  }
+
+  const std::vector<float>& mean() const { return mean_; }
+  const std::vector<float>& deviation() const { return deviation_; }
+
+ private:
+  std::vector<float> mean_, deviation_;
+};
+
+}  // namespace tinymlp
+
+#endif
