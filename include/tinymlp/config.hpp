@@ -23,4 +23,15 @@
 #endif
 #endif
 
+// How many samples of a batch the training and batch-inference loops treat as one block (see
+// detail/batch_loops.hpp): a vector register's worth of floats on hosts with SIMD, 1 on
+// microcontrollers. A power of two.
+#ifndef TINYMLP_BATCH_BLOCK
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__powerpc64__)
+#define TINYMLP_BATCH_BLOCK 8
+#else
+#define TINYMLP_BATCH_BLOCK 1
+#endif
+#endif
+
 #endif

@@ -11,7 +11,7 @@
 #include "../detail/integers.hpp"
 #include "../detail/math.hpp"
 #include "../detail/random.hpp"
-#include "../detail/reductions.hpp"
+#include "../detail/batch_loops.hpp"
 #include "layer_sizes.hpp"
 
 namespace tinymlp {
@@ -32,9 +32,10 @@ struct Dense {
     typedef Dense type;
   };
 
+  // `stride` 1 means one sample stored contiguously, the inference case.
   template <class Reader>
   static void forward(const float* parameters, const float* x, float* y, size_t samples, size_t stride) {
-    if (samples == 1)
+    if (stride == 1)
       forward_one_sample<Reader>(parameters, x, y);
     else
       forward_batch<Reader>(parameters, x, y, samples, stride);
@@ -58,19 +59,13 @@ struct Dense {
 
   template <class Reader>
   static void forward_batch(const float* parameters, const float* x, float* y, size_t samples, size_t stride) {
-    const float* bias = parameters + kernel_count;
     for (size_t o = 0; o < Out; ++o) {
-      const float b = Reader::load(bias + o);
+      const float* row = parameters + o * In;
       float* yo = y + o * stride;
-      for (size_t s = 0; s < samples; ++s) yo[s] = b;
-    }
-    for (size_t i = 0; i < In; ++i) {
-      const float* xi = x + i * stride;
-      for (size_t o = 0; o < Out; ++o) {
-        const float w = Reader::load(parameters + o * In + i);
-        float* yo = y + o * stride;
-        for (size_t s = 0; s < samples; ++s) yo[s] += w * xi[s];
-      }
+      const float bias = Reader::load(parameters + kernel_count + o);
+      detail::for_each_sample(samples, [=](size_t s) { yo[s] = bias; });
+      detail::add_weighted_rows(
+          samples, In, [=](size_t i) { return Reader::load(row + i); }, [=](size_t i) { return x + i * stride; }, yo);
     }
   }
 
@@ -78,21 +73,41 @@ struct Dense {
   // gradient with respect to the input. dy already carries the loss's 1/batch factor.
   static void backward(const float* parameters, const float* x, const float* /*y*/, const float* dy, float* dx,
                        float* gradients, size_t samples, size_t stride) {
-    float* kernel_gradient = gradients;
-    float* bias_gradient = gradients + kernel_count;
-    for (size_t o = 0; o < Out; ++o) {
-      const float* dyo = dy + o * stride;
-      bias_gradient[o] += detail::sum_of(dyo, samples);
-      for (size_t i = 0; i < In; ++i) kernel_gradient[o * In + i] += detail::sum_of_products(dyo, x + i * stride, samples);
-    }
+    accumulate_parameter_gradients(x, dy, gradients, samples, stride);
     if (!dx) return;
     for (size_t i = 0; i < In; ++i) {
       float* dxi = dx + i * stride;
-      for (size_t s = 0; s < samples; ++s) dxi[s] = 0.0f;
+      detail::for_each_sample(samples, [=](size_t s) { dxi[s] = 0.0f; });
+      detail::add_weighted_rows(
+          samples, Out, [=](size_t o) { return parameters[o * In + i]; }, [=](size_t o) { return dy + o * stride; },
+          dxi);
+    }
+  }
+
+  // dL/db[o] += sum_s dy[o][s] and dL/dW[o][i] += sum_s dy[o][s] x[i][s].
+  static void accumulate_parameter_gradients(const float* x, const float* dy, float* gradients, size_t samples,
+                                             size_t stride) {
+    float* bias_gradient = gradients + kernel_count;
+    for (size_t o = 0; o < Out; ++o) bias_gradient[o] += detail::sum_of(dy + o * stride, samples);
+    if (In < detail::batch_block || Out < detail::batch_block) {
+      // Rows too short to fill a vector, or too few to repay copying the inputs: one dot product
+      // over the samples per weight.
+      for (size_t o = 0; o < Out; ++o)
+        for (size_t i = 0; i < In; ++i)
+          gradients[o * In + i] += detail::sum_of_products(dy + o * stride, x + i * stride, samples);
+      return;
+    }
+    // Otherwise update the kernel's rows along i, vectorized, with each block of samples' inputs first
+    // copied sample by sample: dot products along s would cost a horizontal add per weight.
+    for (size_t first = 0; first < samples; first += detail::batch_block) {
+      const size_t count = samples - first < detail::batch_block ? samples - first : detail::batch_block;
+      float inputs[detail::batch_block][In];
+      for (size_t i = 0; i < In; ++i)
+        for (size_t k = 0; k < count; ++k) inputs[k][i] = x[i * stride + first + k];
       for (size_t o = 0; o < Out; ++o) {
-        const float w = parameters[o * In + i];
-        const float* dyo = dy + o * stride;
-        for (size_t s = 0; s < samples; ++s) dxi[s] += w * dyo[s];
+        const float* dyo = dy + o * stride + first;
+        detail::add_weighted_rows(
+            In, count, [=](size_t k) { return dyo[k]; }, [&](size_t k) { return inputs[k]; }, gradients + o * In);
       }
     }
   }
