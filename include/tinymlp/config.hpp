@@ -23,12 +23,15 @@
 #endif
 #endif
 
-// How many samples of a batch the training and batch-inference loops treat as one block (see
-// detail/batch_loops.hpp): a vector register's worth of floats on hosts with SIMD, 1 on
-// microcontrollers. A power of two.
+// How many samples of a batch the training and batch-inference kernels treat as one block, held in
+// one vector register (see detail/batch_loops.hpp): 8 floats with AVX, 4 with SSE2 or NEON, 1 on
+// microcontrollers. Tied to the instruction set so that no vector wider than the registers crosses a
+// function boundary (GCC warns that such code would change the ABI).
 #ifndef TINYMLP_BATCH_BLOCK
-#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__powerpc64__)
+#if defined(__AVX__)
 #define TINYMLP_BATCH_BLOCK 8
+#elif defined(__SSE2__) || defined(__ARM_NEON)
+#define TINYMLP_BATCH_BLOCK 4
 #else
 #define TINYMLP_BATCH_BLOCK 1
 #endif

@@ -34,6 +34,15 @@ struct EarlyStopping {
   bool restore_best = true;    // end with the weights of the best epoch
 };
 
+// Keras's ReduceLROnPlateau: after `patience` epochs without improvement of the monitored loss, the
+// learning rate is multiplied by `factor`, down to `min_learning_rate`.
+struct ReduceLearningRateOnPlateau {
+  bool enabled = false;
+  float factor = 0.5f;
+  std::size_t patience = 10;
+  float min_learning_rate = 1e-5f;
+};
+
 struct FitOptions {
   std::size_t epochs = 1;
   std::size_t batch_size = 32;
@@ -41,6 +50,7 @@ struct FitOptions {
   std::uint32_t seed = 0;               // drives the shuffling; the same seed gives the same run
   const Dataset* validation = nullptr;  // monitored each epoch, and by early stopping when given
   EarlyStopping early_stopping;
+  ReduceLearningRateOnPlateau reduce_learning_rate;
   Progress progress = Progress::automatic;
   std::FILE* progress_output = stdout;
 };
@@ -85,7 +95,7 @@ History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitO
   ProgressDisplay progress(options.progress, options.progress_output, options.epochs, steps);
   Model best = model;
   float best_monitored = 0;
-  std::size_t epochs_without_improvement = 0;
+  std::size_t epochs_without_improvement = 0, epochs_since_rate_change = 0;
 
   for (std::size_t epoch = 0; epoch < options.epochs; ++epoch) {
     progress.begin_epoch(epoch);
@@ -108,6 +118,7 @@ History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitO
     }
 
     EpochRecord record;
+    record.learning_rate = optimizer.learning_rate();
     record.loss = static_cast<float>(loss_sum / static_cast<double>(samples));
     record.mae = static_cast<float>(mae_sum / static_cast<double>(samples));
     if (options.validation) {
@@ -123,9 +134,18 @@ History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitO
     if (epoch == 0 || monitored < best_monitored - options.early_stopping.min_delta) {
       best_monitored = monitored;
       history.best_epoch = epoch;
-      epochs_without_improvement = 0;
+      epochs_without_improvement = epochs_since_rate_change = 0;
       if (options.early_stopping.enabled && options.early_stopping.restore_best) best = model;
-    } else if (options.early_stopping.enabled && ++epochs_without_improvement >= options.early_stopping.patience) {
+      continue;
+    }
+    ++epochs_without_improvement;
+    const ReduceLearningRateOnPlateau& reduce = options.reduce_learning_rate;
+    if (reduce.enabled && ++epochs_since_rate_change >= reduce.patience &&
+        optimizer.learning_rate() > reduce.min_learning_rate) {
+      optimizer.set_learning_rate(std::max(optimizer.learning_rate() * reduce.factor, reduce.min_learning_rate));
+      epochs_since_rate_change = 0;
+    }
+    if (options.early_stopping.enabled && epochs_without_improvement >= options.early_stopping.patience) {
       history.stopped_early = true;
       progress.note("Early stopping after epoch " + std::to_string(epoch + 1) + ": best epoch was " +
                     std::to_string(history.best_epoch + 1));

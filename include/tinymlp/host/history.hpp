@@ -17,6 +17,7 @@ struct EpochRecord {
   float mae = 0;
   float val_loss = 0;
   float val_mae = 0;
+  float learning_rate = 0;  // the optimizer's rate during the epoch
 };
 
 struct History {
@@ -26,15 +27,16 @@ struct History {
   std::size_t best_epoch = 0;  // 0-based epoch whose weights the model holds when restore_best was asked for
   double seconds = 0;          // wall time spent in fit
 
-  // "epoch,loss,mae,val_loss,val_mae" (validation columns only with validation data), epochs from 1.
+  // "epoch,loss,mae,val_loss,val_mae,learning_rate" (validation columns only with validation data),
+  // epochs counted from 1.
   std::string to_csv() const {
     std::ostringstream out;
     out.precision(9);
-    out << (has_validation ? "epoch,loss,mae,val_loss,val_mae\n" : "epoch,loss,mae\n");
+    out << (has_validation ? "epoch,loss,mae,val_loss,val_mae,learning_rate\n" : "epoch,loss,mae,learning_rate\n");
     for (std::size_t e = 0; e < epochs.size(); ++e) {
       out << e + 1 << ',' << epochs[e].loss << ',' << epochs[e].mae;
       if (has_validation) out << ',' << epochs[e].val_loss << ',' << epochs[e].val_mae;
-      out << '\n';
+      out << ',' << epochs[e].learning_rate << '\n';
     }
     return out.str();
   }

@@ -46,6 +46,8 @@ class Adam {
   }
 
   const AdamSettings& settings() const { return settings_; }
+  float learning_rate() const { return settings_.learning_rate; }
+  void set_learning_rate(float learning_rate) { settings_.learning_rate = learning_rate; }
 
  private:
   AdamSettings settings_;

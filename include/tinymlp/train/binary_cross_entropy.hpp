@@ -7,12 +7,11 @@
 
 #include "../detail/integers.hpp"
 #include "../detail/math.hpp"
+#include "fuzz_factor.hpp"
 
 namespace tinymlp {
 
-struct BinaryCrossEntropy {
-  static constexpr float epsilon = 1e-7f;
-
+struct BinaryCrossEntropy : detail::KerasFuzzFactor<> {
   template <size_t Width>
   static float total(const float* y, const float* t, size_t samples, size_t stride) {
     float sum = 0.0f;
@@ -44,10 +43,6 @@ struct BinaryCrossEntropy {
  private:
   static float clipped(float p) { return p < epsilon ? epsilon : p > 1.0f - epsilon ? 1.0f - epsilon : p; }
 };
-
-#if __cplusplus < 201703L
-constexpr float BinaryCrossEntropy::epsilon;
-#endif
 
 }  // namespace tinymlp
 

@@ -33,6 +33,8 @@ class Rmsprop {
   }
 
   const RmspropSettings& settings() const { return settings_; }
+  float learning_rate() const { return settings_.learning_rate; }
+  void set_learning_rate(float learning_rate) { settings_.learning_rate = learning_rate; }
 
  private:
   RmspropSettings settings_;

@@ -25,6 +25,7 @@ class Sgd {
   void update(float& parameter, float gradient, size_t /*index*/) { parameter -= learning_rate_ * gradient; }
 
   float learning_rate() const { return learning_rate_; }
+  void set_learning_rate(float learning_rate) { learning_rate_ = learning_rate; }
 
  private:
   float learning_rate_;
@@ -53,6 +54,8 @@ class SgdWithMomentum {
   }
 
   const MomentumSettings& settings() const { return settings_; }
+  float learning_rate() const { return settings_.learning_rate; }
+  void set_learning_rate(float learning_rate) { settings_.learning_rate = learning_rate; }
 
  private:
   MomentumSettings settings_;
