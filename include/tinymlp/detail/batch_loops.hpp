@@ -16,12 +16,26 @@ static const size_t batch_block = TINYMLP_BATCH_BLOCK;
 
 #if TINYMLP_BATCH_BLOCK > 1
 typedef float block_vector __attribute__((vector_size(TINYMLP_BATCH_BLOCK * sizeof(float))));
-inline float lane_sum(block_vector v) {
-  float total = 0.0f;
-  for (size_t k = 0; k < batch_block; ++k) total += v[k];
-  return total;
-}
-inline block_vector splat(float value) { return value - block_vector{}; }
+
+// The sum of a vector's lanes by halving: add the two halves as vectors, and again, down to two lanes.
+template <size_t Lanes>
+struct LaneSum {
+  typedef float whole __attribute__((vector_size(Lanes * sizeof(float))));
+  typedef float half __attribute__((vector_size(Lanes / 2 * sizeof(float))));
+  static float of(whole v) {
+    half low, high;
+    __builtin_memcpy(&low, &v, sizeof low);
+    __builtin_memcpy(&high, reinterpret_cast<const char*>(&v) + sizeof low, sizeof high);
+    return LaneSum<Lanes / 2>::of(low + high);
+  }
+};
+template <>
+struct LaneSum<2> {
+  typedef float whole __attribute__((vector_size(2 * sizeof(float))));
+  static float of(whole v) { return v[0] + v[1]; }
+};
+inline float lane_sum(block_vector v) { return LaneSum<batch_block>::of(v); }
+inline block_vector splat(float value) { return value - block_vector{}; }  // x - 0 is exactly x: folds away
 #else
 typedef float block_vector;
 inline float lane_sum(block_vector v) { return v; }
@@ -71,21 +85,28 @@ inline void add_weighted_rows(size_t count, size_t terms, Coefficient coefficien
   }
 }
 
-// sum over s < samples of a[s] * b[s]: per-lane partial sums, added up once at the end.
+// sum over s < samples of a[s] * b[s]: per-lane partial sums, added up once at the end (and no
+// vector work at all for fewer samples than a block).
 inline float sum_of_products(const float* a, const float* b, size_t samples) {
-  block_vector partial = splat(0.0f);
+  float total = 0.0f;
   size_t s = 0;
-  for (; s + batch_block <= samples; s += batch_block) partial += load_block(a + s) * load_block(b + s);
-  float total = lane_sum(partial);
+  if (samples >= batch_block) {
+    block_vector partial = load_block(a) * load_block(b);
+    for (s = batch_block; s + batch_block <= samples; s += batch_block) partial += load_block(a + s) * load_block(b + s);
+    total = lane_sum(partial);
+  }
   for (size_t k = 0; k < batch_block && s + k < samples; ++k) total += a[s + k] * b[s + k];
   return total;
 }
 
 inline float sum_of(const float* values, size_t samples) {
-  block_vector partial = splat(0.0f);
+  float total = 0.0f;
   size_t s = 0;
-  for (; s + batch_block <= samples; s += batch_block) partial += load_block(values + s);
-  float total = lane_sum(partial);
+  if (samples >= batch_block) {
+    block_vector partial = load_block(values);
+    for (s = batch_block; s + batch_block <= samples; s += batch_block) partial += load_block(values + s);
+    total = lane_sum(partial);
+  }
   for (size_t k = 0; k < batch_block && s + k < samples; ++k) total += values[s + k];
   return total;
 }

@@ -14,11 +14,14 @@
 
 namespace tinymlp {
 
+// `plain_memory`: the parameters can be read through ordinary pointers (so vector loads work).
 struct RamReader {
+  static const bool plain_memory = true;
   static float load(const float* address) { return *address; }
 };
 
 struct FlashReader {
+  static const bool plain_memory = !TINYMLP_USE_PROGMEM;
 #if TINYMLP_USE_PROGMEM
   static float load(const float* address) { return pgm_read_float(address); }
 #else

@@ -41,12 +41,17 @@ struct Dense {
       forward_batch<Reader>(parameters, x, y, samples, stride);
   }
 
-  // One sample: a dot product per output, summed in input order like the batch path.
+  // One sample: a dot product per output. Where parameters sit in plain memory and products are not
+  // skipped, the dot product runs in vector blocks along the row.
   template <class Reader>
   static void forward_one_sample(const float* parameters, const float* x, float* y) {
     const float* bias = parameters + kernel_count;
     for (size_t o = 0; o < Out; ++o) {
       const float* row = parameters + o * In;
+      if (Reader::plain_memory && !TINYMLP_SKIP_ZERO_INPUTS) {
+        y[o] = bias[o] + detail::sum_of_products(row, x, In);
+        continue;
+      }
       float sum = Reader::load(bias + o);
       for (size_t i = 0; i < In; ++i) {
         // A ReLU leaves many inputs at exactly zero; without an FPU the test is far cheaper than the product.
