@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian packages a tinymlp task needs, skipping those already installed.
+#   install-debian-packages.sh job     the reference job: compiler, CMake, gnuplot
+#   install-debian-packages.sh tests   the test suite: also doctest, Google Benchmark, clang and the
+#                                      AVR and Cortex-M cross compilers
+#   install-debian-packages.sh bench   the benchmarks: also PyTorch for the side-by-side timing
+set -euo pipefail
+
+job_packages=(g++ cmake make gnuplot-nox)
+test_packages=("${job_packages[@]}" clang doctest-dev libbenchmark-dev
+               gcc-avr avr-libc binutils-avr gcc-arm-none-eabi libnewlib-arm-none-eabi)
+bench_packages=("${test_packages[@]}" python3 python3-torch)
+
+case "${1:-}" in
+  job) wanted=("${job_packages[@]}") ;;
+  tests) wanted=("${test_packages[@]}") ;;
+  bench) wanted=("${bench_packages[@]}") ;;
+  *) echo "usage: $0 job|tests|bench" >&2; exit 2 ;;
+esac
+
+missing=()
+for package in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing Debian packages: ${missing[*]}"
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
