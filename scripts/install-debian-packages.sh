@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a tinymlp task needs, skipping those already installed.
-#   install-debian-packages.sh job     the reference job: compiler, CMake, gnuplot
+#   install-debian-packages.sh job     the reference job: compiler, CMake, gnuplot, and the Uno it ends on
+#                                      (arduino-builder with the AVR core, simavr's library)
 #   install-debian-packages.sh tests   the test suite: also doctest, Google Benchmark, clang and the
-#                                      AVR and Cortex-M cross compilers
+#                                      AVR and Cortex-M cross compilers, QEMU for the Cortex-M4 board
 #   install-debian-packages.sh bench   the benchmarks: also PyTorch for the side-by-side timing
 set -euo pipefail
 
-job_packages=(g++ cmake make gnuplot-nox)
+job_packages=(g++ cmake make gnuplot-nox arduino-builder arduino-core-avr libsimavr-dev libelf-dev pkg-config)
 test_packages=("${job_packages[@]}" clang doctest-dev libbenchmark-dev
-               gcc-avr avr-libc binutils-avr gcc-arm-none-eabi libnewlib-arm-none-eabi)
+               gcc-avr avr-libc binutils-avr gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm)
 bench_packages=("${test_packages[@]}" python3 python3-torch)
 
 case "${1:-}" in
