@@ -1,0 +1,9 @@
+// Where a program off the board writes its text: console_host.cpp (stdout) or the Cortex-M4's
+// semihosting console (cortex_m4/semihosting_console.cpp).
+#ifndef TINYMLP_BOARD_CONSOLE_HPP
+#define TINYMLP_BOARD_CONSOLE_HPP
+
+void console_write(char c);
+[[noreturn]] void console_exit(int status);
+
+#endif
