@@ -4,6 +4,7 @@
 #define TINYMLP_HOST_CSV_HPP
 
 #include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <fstream>
 #include <sstream>
@@ -29,15 +30,28 @@ inline std::string location(const std::string& path, std::size_t line, std::size
   return path + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 
+// std::from_chars, except that a value too small for a float (1e-50) reads as the nearest float,
+// zero, as numpy's float32 does; from_chars reports it out of range like one too large.
+inline std::from_chars_result float_from_chars(const char* first, const char* last, float& value) {
+  const std::from_chars_result result = std::from_chars(first, last, value);
+  if (result.ec != std::errc::result_out_of_range) return result;
+  double wide = 0.0;
+  const std::from_chars_result wide_result = std::from_chars(first, last, wide);
+  if (wide_result.ec != std::errc() || !(std::fabs(wide) < 1.0)) return result;
+  value = static_cast<float>(wide);
+  return wide_result;
+}
+
 inline float parse_field(const std::string& text, const std::string& path, std::size_t line, std::size_t column) {
   std::size_t begin = 0, end = text.size();
   while (begin < end && (text[begin] == ' ' || text[begin] == '\t')) ++begin;
   while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
   if (begin == end) throw DataError(location(path, line, column) + ": empty field");
-  if (text[begin] == '+') ++begin;  // from_chars takes no explicit plus sign
+  const std::string field = text.substr(begin, end - begin);  // as written, for the messages
+  // from_chars takes no explicit plus sign; skip one, unless a minus follows ("+-1" is no number).
+  if (text[begin] == '+' && begin + 1 < end && text[begin + 1] != '-') ++begin;
   float value = 0.0f;
-  const auto result = std::from_chars(text.data() + begin, text.data() + end, value);
-  const std::string field = text.substr(begin, end - begin);
+  const auto result = float_from_chars(text.data() + begin, text.data() + end, value);
   if (result.ec == std::errc::result_out_of_range)
     throw DataError(location(path, line, column) + ": '" + field + "' is out of range for a float");
   if (result.ec != std::errc() || result.ptr != text.data() + end)
