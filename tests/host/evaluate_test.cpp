@@ -1,0 +1,101 @@
+// evaluate() and predict() against a hand loop over model.predict, across the 256-sample chunks
+// they run the batch kernels in.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstddef>
+#include <vector>
+
+#include "host_test_support.hpp"
+#include "tinymlp/host.hpp"
+
+namespace {
+
+using host_tests::message_of;
+using tinymlp::Dataset;
+
+typedef tinymlp::Mlp<tinymlp::Tanh, 2, 8, 3> Model;
+
+Model some_model() {
+  Model model;
+  model.initialize(11);
+  return model;
+}
+
+// 1000 samples: three full chunks of 256 and a partial one of 232.
+Dataset some_samples(std::size_t count = 1000) {
+  return host_tests::make_dataset(count, 2, 3, -2.0f, 2.0f, 4, [](const float* x, float* t) {
+    t[0] = x[0] * x[1];
+    t[1] = std::sin(x[0]);
+    t[2] = -x[1];
+  });
+}
+
+std::vector<float> predict_one_by_one(const Model& model, const Dataset& data) {
+  std::vector<float> outputs(data.size() * Model::output_size);
+  for (std::size_t s = 0; s < data.size(); ++s) model.predict(data.input(s), &outputs[s * Model::output_size]);
+  return outputs;
+}
+
+void check_close(const std::vector<float>& actual, const std::vector<float>& expected) {
+  REQUIRE(actual.size() == expected.size());
+  for (std::size_t k = 0; k < actual.size(); ++k) {
+    CAPTURE(k);
+    CHECK(actual[k] == doctest::Approx(expected[k]).epsilon(1e-5));
+  }
+}
+
+TEST_CASE("predict over 1000 samples equals model.predict sample by sample, across chunk boundaries") {
+  const Model model = some_model();
+  const Dataset data = some_samples();
+  check_close(tinymlp::predict(model, data.inputs), predict_one_by_one(model, data));
+}
+
+TEST_CASE("predict of one sample at a time from the middle of the data gives the same as one call for all") {
+  const Model model = some_model();
+  const Dataset data = some_samples();
+  const std::vector<float> all = tinymlp::predict(model, data.inputs);
+  for (std::size_t s : {0, 255, 256, 511, 512, 767, 768, 999}) {
+    CAPTURE(s);
+    check_close(tinymlp::predict(model, data.input(s), 1),
+                std::vector<float>(all.begin() + s * 3, all.begin() + (s + 1) * 3));
+  }
+}
+
+TEST_CASE("predict rejects a number of inputs that is no whole number of samples") {
+  CHECK(message_of<tinymlp::DataError>([] { tinymlp::predict(some_model(), std::vector<float>(5)); }) ==
+        "predict: 5 values are not a whole number of samples of 2 inputs");
+  CHECK(tinymlp::predict(some_model(), std::vector<float>()).empty());
+}
+
+TEST_CASE("evaluate: mean over samples of the mean over outputs of squared and absolute errors") {
+  const Model model = some_model();
+  for (std::size_t count : {1, 255, 256, 257, 1000}) {
+    CAPTURE(count);
+    const Dataset data = some_samples(count);
+    const std::vector<float> y = predict_one_by_one(model, data);
+    double squared = 0, absolute = 0;
+    for (std::size_t k = 0; k < y.size(); ++k) {
+      const double error = static_cast<double>(y[k]) - data.outputs[k];
+      squared += error * error;
+      absolute += std::fabs(error);
+    }
+    const double values = static_cast<double>(y.size());
+    const tinymlp::Evaluation evaluation = tinymlp::evaluate<tinymlp::MeanSquaredError>(model, data);
+    CHECK(evaluation.loss == doctest::Approx(squared / values).epsilon(1e-5));
+    CHECK(evaluation.mae == doctest::Approx(absolute / values).epsilon(1e-5));
+    // The loss is the loss function's, not always MSE.
+    CHECK(tinymlp::evaluate<tinymlp::MeanAbsoluteError>(model, data).loss == doctest::Approx(absolute / values).epsilon(1e-5));
+  }
+}
+
+TEST_CASE("evaluate on no samples gives zeros") {
+  Dataset empty;
+  empty.features = 2;
+  empty.targets = 3;
+  const tinymlp::Evaluation evaluation = tinymlp::evaluate<tinymlp::MeanSquaredError>(some_model(), empty);
+  CHECK(evaluation.loss == 0);
+  CHECK(evaluation.mae == 0);
+}
+
+}  // namespace
