@@ -1,0 +1,11 @@
+# Writes the README's first ```cpp block to OUTPUT, so that the usage example is compiled as shown.
+file(READ "${README}" readme)
+string(FIND "${readme}" "```cpp\n" start)
+if(start EQUAL -1)
+  message(FATAL_ERROR "${README}: no ```cpp block found")
+endif()
+math(EXPR start "${start} + 7")
+string(SUBSTRING "${readme}" ${start} -1 rest)
+string(FIND "${rest}" "```" stop)
+string(SUBSTRING "${rest}" 0 ${stop} snippet)
+file(WRITE "${OUTPUT}" "${snippet}")
