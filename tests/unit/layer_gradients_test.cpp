@@ -1,0 +1,35 @@
+// Every layer's backward pass against central differences, through a model's forward_batch and
+// backward_batch. The loss is a fixed linear probe of the outputs, so only the layers are tested;
+// each activation sits both between two Dense layers (its input gradient feeds a Dense's
+// backward) and last.
+#include <doctest/doctest.h>
+
+#include "support/batch.hpp"
+#include "support/model_gradient_check.hpp"
+#include "tinymlp.hpp"
+
+namespace {
+
+using tinymlp_tests::Batch;
+
+void fill_inputs_and_probe(Batch& x, Batch& probe, tinymlp::Random& random) {
+  x.fill_uniform(random, -1.0f, 1.0f);
+  probe.fill_uniform(random, -1.0f, 1.0f);
+}
+
+}  // namespace
+
+TEST_CASE("Dense: kernel, bias and input gradients match central differences") {
+  using namespace tinymlp;
+  tinymlp_tests::check_parameter_gradients_on_every_batch_shape<tinymlp_tests::LinearProbe,
+                                                                Sequential<Dense<3, 4>, Dense<4, 3>, Dense<3, 2> > >(
+      11, fill_inputs_and_probe);
+}
+
+TEST_CASE_TEMPLATE("activation gradients match central differences", Activation, tinymlp::ReLU, tinymlp::Sigmoid,
+                   tinymlp::Tanh, tinymlp::Identity, tinymlp::Softmax) {
+  using namespace tinymlp;
+  tinymlp_tests::check_parameter_gradients_on_every_batch_shape<
+      tinymlp_tests::LinearProbe, Sequential<Dense<3, 5>, Activation, Dense<5, 4>, Activation> >(23,
+                                                                                                  fill_inputs_and_probe);
+}

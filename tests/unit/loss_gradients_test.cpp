@@ -1,0 +1,147 @@
+// Each loss's gradient against central differences of its batch-mean total, on batches laid out
+// with spare columns, and each total against numbers worked out by hand from Keras's formulas.
+#include <doctest/doctest.h>
+
+#include <cstddef>
+#include <cstdint>
+
+#include "support/batch.hpp"
+#include "support/gradient_check.hpp"
+#include "tinymlp.hpp"
+
+namespace {
+
+using tinymlp_tests::Batch;
+
+// Outputs and targets drawn where each loss is smooth.
+template <class Loss>
+struct SmoothRegion;
+
+template <>
+struct SmoothRegion<tinymlp::MeanSquaredError> {
+  static void fill(Batch& y, Batch& t, tinymlp::Random& random) {
+    y.fill_uniform(random, -2.0f, 2.0f);
+    t.fill_uniform(random, -2.0f, 2.0f);
+  }
+};
+
+// Away from y == t, where |y - t| has its kink.
+template <>
+struct SmoothRegion<tinymlp::MeanAbsoluteError> {
+  static void fill(Batch& y, Batch& t, tinymlp::Random& random) {
+    t.fill_uniform(random, -2.0f, 2.0f);
+    y.fill([&](std::size_t f, std::size_t s) {
+      const float gap = random.uniform(0.1f, 1.0f);
+      return random.uniform() < 0.5f ? t.at(f, s) - gap : t.at(f, s) + gap;
+    });
+  }
+};
+
+// Probabilities inside the clip, with soft targets.
+template <>
+struct SmoothRegion<tinymlp::BinaryCrossEntropy> {
+  static void fill(Batch& y, Batch& t, tinymlp::Random& random) {
+    y.fill_uniform(random, 0.05f, 0.95f);
+    t.fill_uniform(random, 0.0f, 1.0f);
+  }
+};
+
+// Outputs that do not sum to 1, so that the renormalization term counts; one-hot targets in even
+// samples, spread ones in odd samples.
+template <>
+struct SmoothRegion<tinymlp::CategoricalCrossEntropy> {
+  static void fill(Batch& y, Batch& t, tinymlp::Random& random) {
+    y.fill_uniform(random, 0.05f, 0.6f);
+    for (std::size_t s = 0; s < t.samples(); ++s) {
+      const std::size_t hot = random.below(static_cast<std::uint32_t>(t.width()));
+      float spread_total = 0.0f;
+      for (std::size_t f = 0; f < t.width(); ++f) spread_total += t.at(f, s) = random.uniform(0.1f, 1.0f);
+      for (std::size_t f = 0; f < t.width(); ++f) t.at(f, s) = s % 2 ? t.at(f, s) / spread_total : f == hot ? 1.0f : 0.0f;
+    }
+  }
+};
+
+// Two samples of two outputs, [sample][output], in columns 0 and 1 of a stride-3 batch.
+typedef float TwoSamples[2][2];
+
+Batch batch_of(const TwoSamples& values) {
+  Batch batch(2, 2, 3);
+  batch.fill([&](std::size_t f, std::size_t s) { return values[s][f]; });
+  return batch;
+}
+template <class Loss>
+float total_of(const TwoSamples& y, const TwoSamples& t) {
+  return Loss::template total<2>(batch_of(y).data(), batch_of(t).data(), 2, 3);
+}
+template <class Loss>
+Batch gradient_of(const TwoSamples& y, const TwoSamples& t) {
+  Batch dy(2, 2, 3);
+  Loss::template gradient<2>(batch_of(y).data(), batch_of(t).data(), dy.data(), 2, 3);
+  CHECK(dy.padding_untouched());
+  return dy;
+}
+
+}  // namespace
+
+TEST_CASE_TEMPLATE("loss gradient is the derivative of the batch-mean loss", Loss, tinymlp::MeanSquaredError,
+                   tinymlp::MeanAbsoluteError, tinymlp::BinaryCrossEntropy, tinymlp::CategoricalCrossEntropy) {
+  constexpr std::size_t width = 3;
+  for (const tinymlp_tests::BatchShape& shape : tinymlp_tests::batch_shapes) {
+    CAPTURE(shape.samples);
+    CAPTURE(shape.stride);
+    tinymlp::Random random(5);
+    Batch y(width, shape.samples, shape.stride), t(width, shape.samples, shape.stride);
+    SmoothRegion<Loss>::fill(y, t, random);
+    Batch dy(width, shape.samples, shape.stride);
+    Loss::template gradient<width>(y.data(), t.data(), dy.data(), shape.samples, shape.stride);
+    CHECK(dy.padding_untouched());
+
+    std::vector<float> outputs = y.used_values();
+    const std::vector<float> analytic = dy.used_values();
+    const auto batch_mean_loss = [&] {
+      y.set_used_values(outputs);
+      const float total = Loss::template total<width>(y.data(), t.data(), shape.samples, shape.stride);
+      return tinymlp_tests::Evaluation{total / static_cast<double>(shape.samples), {}};
+    };
+    const tinymlp_tests::DerivativeCheck result =
+        tinymlp_tests::check_derivatives(outputs.data(), analytic.data(), outputs.size(), batch_mean_loss);
+    CHECK(result.checked == outputs.size());
+    CHECK(result.largest_analytic > 1e-3);
+  }
+}
+
+TEST_CASE("MeanSquaredError: per sample the mean over outputs of (y - t)^2, summed over samples") {
+  const TwoSamples y = {{1.0f, 2.0f}, {-1.0f, 0.5f}}, t = {{0.0f, 4.0f}, {-1.0f, -0.5f}};
+  CHECK(total_of<tinymlp::MeanSquaredError>(y, t) == doctest::Approx((1.0 + 4.0) / 2 + (0.0 + 1.0) / 2));
+}
+
+TEST_CASE("MeanAbsoluteError: per sample the mean over outputs of |y - t|, summed over samples") {
+  const TwoSamples y = {{1.0f, 2.0f}, {-1.0f, 0.5f}}, t = {{0.0f, 4.0f}, {-1.0f, -0.5f}};
+  CHECK(total_of<tinymlp::MeanAbsoluteError>(y, t) == doctest::Approx((1.0 + 2.0) / 2 + (0.0 + 1.0) / 2));
+}
+
+TEST_CASE("BinaryCrossEntropy: Keras's clip of p to eps..1 - eps and log(p + eps), eps = 1e-7") {
+  // Sample 0: (-ln(0.5 + eps) - ln(0.2 + eps)) / 2. Sample 1: p = 0 is clipped to eps and scores
+  // -ln(2 eps) / 2; p = 1 is clipped to 1 - eps and scores -ln(1) = 0.
+  const TwoSamples y = {{0.5f, 0.8f}, {0.0f, 1.0f}}, t = {{1.0f, 0.0f}, {1.0f, 1.0f}};
+  CHECK(total_of<tinymlp::BinaryCrossEntropy>(y, t) == doctest::Approx(1.1512921965 + 7.7124742352).epsilon(1e-6));
+  // Where the clip is active, the gradient is zero (as for Keras's clip_by_value).
+  const Batch dy = gradient_of<tinymlp::BinaryCrossEntropy>(y, t);
+  CHECK(dy.at(0, 1) == 0.0f);
+  CHECK(dy.at(1, 1) == 0.0f);
+  CHECK(dy.at(0, 0) == doctest::Approx(-1.0 / (0.5 + 1e-7) / 4));  // -t / (p + eps) over 2 outputs, 2 samples
+}
+
+TEST_CASE("CategoricalCrossEntropy: renormalized to sum 1, clipped to eps..1 - eps, eps = 1e-7") {
+  // Sample 0: y / sum y = (0.25, 0.75), loss -ln(0.75). Sample 1: p = 0 is clipped, loss -ln(eps).
+  const TwoSamples y = {{0.2f, 0.6f}, {0.0f, 0.5f}}, t = {{0.0f, 1.0f}, {1.0f, 0.0f}};
+  CHECK(total_of<tinymlp::CategoricalCrossEntropy>(y, t) ==
+        doctest::Approx(0.2876820725 + 16.1180956510).epsilon(1e-6));
+  const Batch dy = gradient_of<tinymlp::CategoricalCrossEntropy>(y, t);
+  // Sample 0, over 2 samples: dL/dy_f = (-t_f / y_f + sum t / sum y) / 2.
+  CHECK(dy.at(0, 0) == doctest::Approx((0.0 + 1.0 / 0.8) / 2));
+  CHECK(dy.at(1, 0) == doctest::Approx((-1.0 / 0.6 + 1.0 / 0.8) / 2));
+  // Sample 1: the only target sits on a clipped output, so nothing depends on y.
+  CHECK(dy.at(0, 1) == 0.0f);
+  CHECK(dy.at(1, 1) == 0.0f);
+}

@@ -1,0 +1,186 @@
+// What a model type promises: its compile-time sizes and activation buffer plan, and inference that
+// agrees with a hand-written reference, with FlashModel, and with the batch kernels.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstddef>
+#include <vector>
+
+#include "support/batch.hpp"
+#include "support/reference_model.hpp"
+#include "tinymlp.hpp"
+
+namespace {
+
+using namespace tinymlp;
+using tinymlp_tests::Reference;
+using tinymlp_tests::Values;
+
+typedef Mlp<ReLU, 1, 16, 16, 1> SineModel;
+static_assert(detail::is_same<SineModel, Sequential<Dense<1, 16>, ReLU, Dense<16, 16>, ReLU, Dense<16, 1> > >::value,
+              "Mlp puts the hidden activation after every Dense but the last");
+static_assert(detail::is_same<Mlp<Tanh, 4, 3>, Sequential<Dense<4, 3> > >::value, "an Mlp of two widths is one Dense");
+static_assert(SineModel::input_size == 1 && SineModel::output_size == 1, "");
+static_assert(SineModel::parameter_count == 321, "(1 + 1) * 16 + (16 + 1) * 16 + (16 + 1) * 1");
+static_assert(SineModel::parameter_bytes == 321 * sizeof(float), "");
+static_assert(sizeof(SineModel) == SineModel::parameter_bytes, "a model object holds its parameters and nothing else");
+// Two hidden layers of 16 need two buffers of 16; the last Dense writes the caller's output.
+static_assert(SineModel::activation_floats == 32 && SineModel::activation_bytes == 128, "");
+// Training keeps the five layer outputs (16 + 16 + 16 + 16 + 1) and two gradient rows of 16.
+static_assert(SineModel::training_floats_per_sample == 65 + 2 * 16, "");
+static_assert(TrainingWorkspace<SineModel, 4>::bytes == (65 * 4 + 2 * 16 * 4 + 321) * sizeof(float), "");
+
+// The models whose inference is checked, each with its reference forward pass and expected buffer plan.
+struct SigmoidOnly {
+  typedef Sequential<Dense<2, 8>, Sigmoid> Model;
+  static const std::size_t activation_floats = 0;  // Dense writes the output, Sigmoid works there in place
+  static Values reference(const float* p, const std::vector<float>& x) {
+    return Reference(p, x).dense(2, 8).map(tinymlp_tests::sigmoid).values();
+  }
+};
+struct SoftmaxClassifier {
+  typedef Sequential<Dense<4, 3>, Softmax> Model;
+  static const std::size_t activation_floats = 0;
+  static Values reference(const float* p, const std::vector<float>& x) {
+    return Reference(p, x).dense(4, 3).softmax().values();
+  }
+};
+struct DenseOnly {
+  typedef Sequential<Dense<2, 3>, Dense<3, 4>, Dense<4, 5> > Model;
+  static const std::size_t activation_floats = 3 + 4;  // one buffer each for the two inner outputs
+  static Values reference(const float* p, const std::vector<float>& x) {
+    return Reference(p, x).dense(2, 3).dense(3, 4).dense(4, 5).values();
+  }
+};
+struct SineMlp {
+  typedef SineModel Model;
+  static const std::size_t activation_floats = 32;
+  static Values reference(const float* p, const std::vector<float>& x) {
+    return Reference(p, x).dense(1, 16).map(tinymlp_tests::relu).dense(16, 16).map(tinymlp_tests::relu).dense(16, 1).values();
+  }
+};
+struct DeepChain {
+  typedef Sequential<Dense<2, 7>, Tanh, Dense<7, 3>, ReLU, Dense<3, 9>, Sigmoid, Dense<9, 4>, Identity, Dense<4, 2>,
+                     Softmax>
+      Model;
+  // The inner outputs alternate between two buffers: 7 and 9 in one, 3 and 4 in the other.
+  static const std::size_t activation_floats = 9 + 4;
+  static Values reference(const float* p, const std::vector<float>& x) {
+    return Reference(p, x)
+        .dense(2, 7)
+        .map(tinymlp_tests::hyperbolic_tangent)
+        .dense(7, 3)
+        .map(tinymlp_tests::relu)
+        .dense(3, 9)
+        .map(tinymlp_tests::sigmoid)
+        .dense(9, 4)
+        .map(tinymlp_tests::identity)
+        .dense(4, 2)
+        .softmax()
+        .values();
+  }
+};
+
+template <class Model>
+Model random_model(Random& random) {
+  Model model;
+  model.initialize(random);
+  for (float& parameter : model.parameters) parameter += random.uniform(-0.2f, 0.2f);  // nonzero biases
+  return model;
+}
+
+// predict into an output array with a sentinel after it, to catch writes past the end.
+template <class Predictor>
+std::vector<float> prediction(const Predictor& predictor, std::size_t output_size, const std::vector<float>& x) {
+  std::vector<float> y(output_size + 1, 12345.0f);
+  predictor.predict(x.data(), y.data());
+  CHECK(y.back() == 12345.0f);
+  y.pop_back();
+  return y;
+}
+
+}  // namespace
+
+TEST_CASE("Dense parameters are the kernel row by row, out rows of in weights, then the biases") {
+  Sequential<Dense<2, 3> > model;
+  const float parameters[] = {1, 2, -1, 0.5f, 0, -3, 0.25f, -0.5f, 1};
+  for (std::size_t k = 0; k < 9; ++k) model.parameters[k] = parameters[k];
+  const float x[2] = {2, 4};
+  float y[3];
+  model.predict(x, y);
+  CHECK(y[0] == 1 * 2 + 2 * 4 + 0.25f);
+  CHECK(y[1] == -1 * 2 + 0.5f * 4 - 0.5f);
+  CHECK(y[2] == 0 * 2 - 3 * 4 + 1);
+}
+
+TEST_CASE_TEMPLATE("inference agrees with the reference, FlashModel and the batch kernels", Case, SigmoidOnly,
+                   SoftmaxClassifier, DenseOnly, SineMlp, DeepChain) {
+  typedef typename Case::Model Model;
+  static_assert(Model::activation_floats == Case::activation_floats, "activation buffer plan");
+  Random random(101);
+  const Model model = random_model<Model>(random);
+  const FlashModel<Model> flash(model.parameters);
+
+  const std::size_t samples = 5, stride = 8;
+  tinymlp_tests::Batch x(Model::input_size, samples, stride);
+  x.fill_uniform(random, -2.0f, 2.0f);
+  std::vector<float> batch_activations = tinymlp_tests::nan_filled(Model::Chain::training_activation_count * stride);
+  Model::forward_batch(model.parameters, x.data(), batch_activations.data(), samples, stride);
+  const float* batch_output = Model::output_of(batch_activations.data(), stride);
+
+  for (std::size_t s = 0; s < samples; ++s) {
+    CAPTURE(s);
+    const std::vector<float> input = x.sample(s);
+    const std::vector<float> predicted = prediction(model, Model::output_size, input);
+    CHECK(prediction(flash, Model::output_size, input) == predicted);
+
+    std::vector<float> single_activations(Model::Chain::training_activation_count);
+    Model::forward_batch(model.parameters, input.data(), single_activations.data(), 1, 1);
+    const float* single_output = Model::output_of(single_activations.data(), 1);
+
+    const Values expected = Case::reference(model.parameters, input);
+    for (std::size_t o = 0; o < Model::output_size; ++o) {
+      CAPTURE(o);
+      CHECK(predicted[o] == doctest::Approx(expected[o]).epsilon(1e-5));
+      CHECK(single_output[o] == doctest::Approx(predicted[o]).epsilon(1e-6));
+      CHECK(batch_output[o * stride + s] == doctest::Approx(predicted[o]).epsilon(1e-6));
+    }
+  }
+}
+
+TEST_CASE("predict(float) is predict on one-element arrays") {
+  Random random(7);
+  const SineModel model = random_model<SineModel>(random);
+  const FlashModel<SineModel> flash(model.parameters);
+  for (float x = -3.0f; x <= 3.0f; x += 0.5f) {
+    float y;
+    model.predict(&x, &y);
+    CHECK(model.predict(x) == y);
+    CHECK(flash.predict(x) == y);
+  }
+}
+
+TEST_CASE("Softmax stays finite for logits far beyond exp's range, one sample or a batch of mixed scales") {
+  typedef Sequential<Dense<1, 3>, Softmax> Model;
+  Model model;
+  const float parameters[] = {100, 200, 300, 0, 0, 0};  // logits 100 x, 200 x, 300 x
+  for (std::size_t k = 0; k < 6; ++k) model.parameters[k] = parameters[k];
+  const float inputs[3] = {5.0f, -5.0f, 0.2f};  // the last one has logits 20, 40 and 60
+  const std::size_t winners[3] = {2, 0, 2};
+
+  tinymlp_tests::Batch x(1, 3, 4);
+  x.fill([&](std::size_t, std::size_t s) { return inputs[s]; });
+  std::vector<float> activations = tinymlp_tests::nan_filled(Model::Chain::training_activation_count * 4);
+  Model::forward_batch(model.parameters, x.data(), activations.data(), 3, 4);
+  const float* batch_output = Model::output_of(activations.data(), 4);
+
+  for (std::size_t s = 0; s < 3; ++s) {
+    CAPTURE(s);
+    float y[3];
+    model.predict(&inputs[s], y);
+    for (std::size_t o = 0; o < 3; ++o) {
+      CHECK(y[o] == doctest::Approx(o == winners[s] ? 1.0 : 0.0).epsilon(1e-3));
+      CHECK(batch_output[o * 4 + s] == doctest::Approx(o == winners[s] ? 1.0 : 0.0).epsilon(1e-3));
+    }
+  }
+}
