@@ -1,0 +1,97 @@
+// Uses every part of the device API, so that the compilers see all of it. CTest builds it in C++11
+// with -Werror by g++ and clang++ (linked with a second translation unit), and, with Arduino's
+// macros defined first (TINYMLP_TEST_ARDUINO_MACROS), by g++, avr-g++ and arm-none-eabi-g++.
+#if defined(TINYMLP_TEST_ARDUINO_MACROS)
+#include "arduino_macros.hpp"
+#endif
+#include "tinymlp.hpp"
+
+namespace {
+
+using namespace tinymlp;
+
+typedef Mlp<ReLU, 1, 4, 4, 1> Regressor;
+typedef Sequential<Dense<3, 5>, Tanh, Dense<5, 4>, Softmax> Classifier;
+typedef Sequential<Dense<2, 3>, Sigmoid> Tagger;
+typedef Sequential<Dense<2, 2>, Identity, Dense<2, 1> > Linear;
+
+const float regressor_weights[Regressor::parameter_count] TINYMLP_PROGMEM = {
+    -0.524f, 0.088f,  -0.26f,  0.208f, 0.251f,  -0.869f, -0.974f, 0.675f,  -0.481f, -0.531f, 0.991f,
+    -0.059f, 0.673f,  -0.047f, 0.278f, -0.699f, 0.27f,   0.736f,  0.046f,  0.483f,  0.343f,  -0.872f,
+    0.516f,  0.182f,  -0.397f, -0.938f, 0.731f, -0.055f, 0.438f,  0.758f,  0.428f,  0.842f,  -0.21f};
+
+// Two training steps on a one-sample batch in a workspace for two (so the stride exceeds the batch).
+template <class Loss, class Model, class Optimizer>
+float train_twice(Model& model, Optimizer& optimizer, const float* x, const float* t) {
+  static_assert(TrainingMemory<Model, Optimizer, 2>::bytes >= TrainingWorkspace<Model, 2>::bytes, "");
+  TrainingWorkspace<Model, 2> workspace;
+  const float first = train_on_batch<Loss>(model, optimizer, x, t, 1, workspace.buffers());
+  const float second = compute_gradients<Loss>(model, x, t, 1, workspace.buffers());
+  optimizer.step(model.parameters, workspace.gradients);
+  const float* y = Model::output_of(workspace.activations, workspace.buffers().stride);
+  return first + second + Loss::template total<Model::output_size>(y, t, 1, 2);
+}
+
+float random_numbers() {
+  Random random(7u);
+  random.reseed(8u);
+  return random.uniform() + random.uniform(-1.0f, 1.0f) + random.normal() +
+         static_cast<float>(random.below(3u) + random.next() % 2u);
+}
+
+}  // namespace
+
+float exercise_everything(float input) {
+  float total = random_numbers();
+
+  const FlashModel<Regressor> flash(regressor_weights);
+  float regressed[1];
+  flash.predict(&input, regressed);
+  total += flash.predict(input) + regressed[0] + flash.parameters()[0];
+
+  Regressor regressor;
+  Random random(3u);
+  regressor.initialize(random);
+  const float target[1] = {0.5f};
+  Sgd<Regressor> sgd(0.05f);
+  total += regressor.predict(input) + sgd.learning_rate() + train_twice<MeanSquaredError>(regressor, sgd, &input, target);
+
+  Classifier classifier;
+  classifier.initialize(4u);
+  const float features[3] = {input, -input, 0.5f};
+  float probabilities[4];
+  classifier.predict(features, probabilities);
+  const float one_hot[4] = {0.0f, 1.0f, 0.0f, 0.0f};
+  AdamSettings adam_settings;
+  adam_settings.learning_rate = 0.01f;
+  Adam<Classifier> adam(adam_settings);
+  adam.begin_step();
+  adam.update(classifier.parameters[0], 0.1f, 0);
+  total += probabilities[1] + adam.settings().beta2 + train_twice<CategoricalCrossEntropy>(classifier, adam, features, one_hot);
+
+  const float* fuzz = &BinaryCrossEntropy::epsilon;  // odr-used, as in the other translation unit
+  total += *fuzz;
+
+  Tagger tagger;
+  tagger.initialize(5u);
+  const float pair[2] = {input, 1.0f - input};
+  const float tags[3] = {1.0f, 0.0f, 1.0f};
+  RmspropSettings rmsprop_settings;
+  rmsprop_settings.rho = 0.8f;
+  Rmsprop<Tagger> rmsprop(rmsprop_settings);
+  total += rmsprop.settings().rho + train_twice<BinaryCrossEntropy>(tagger, rmsprop, pair, tags);
+
+  Linear linear;
+  linear.initialize(6u);
+  MomentumSettings momentum_settings;
+  momentum_settings.nesterov = true;
+  SgdWithMomentum<Linear> momentum(momentum_settings);
+  total += momentum.settings().momentum + train_twice<MeanAbsoluteError>(linear, momentum, pair, target);
+
+#if defined(TINYMLP_TEST_ARDUINO_MACROS)
+  // The sketch's own use of the macros still works beside the library.
+  total += constrain(input, 0.0f, 1.0f) + sq(input) + static_cast<float>(PI) * (HIGH + LOW) + max(input, 1.0f) +
+           static_cast<float>(bit(B11) + lowByte(B1010) + word(B10));
+#endif
+  return total;
+}
