@@ -12,6 +12,7 @@
 #include "../detail/math.hpp"
 #include "../detail/random.hpp"
 #include "../detail/batch_loops.hpp"
+#include "../detail/unrolled_dot.hpp"
 #include "layer_sizes.hpp"
 
 namespace tinymlp {
@@ -42,14 +43,16 @@ struct Dense {
   }
 
   // One sample: a dot product per output. Where parameters sit in plain memory and products are not
-  // skipped, the dot product runs in vector blocks along the row.
+  // skipped, the dot product runs in vector blocks along the row, or unrolled where there are no
+  // vectors (a Cortex-M4F).
   template <class Reader>
   static void forward_one_sample(const float* parameters, const float* x, float* y) {
     const float* bias = parameters + kernel_count;
     for (size_t o = 0; o < Out; ++o) {
       const float* row = parameters + o * In;
       if (Reader::plain_memory && !TINYMLP_SKIP_ZERO_INPUTS) {
-        y[o] = bias[o] + detail::sum_of_products(row, x, In);
+        y[o] = detail::batch_block > 1 ? bias[o] + detail::sum_of_products(row, x, In)
+                                       : detail::add_dot_product<In>(bias[o], row, x);
         continue;
       }
       float sum = Reader::load(bias + o);
