@@ -15,9 +15,8 @@ execute_process(
           -build-path "${BUILD_PATH}" -warnings all
           -prefs "compiler.cpp.extra_flags=-DDECIMAL_DIG=__DECIMAL_DIG__ ${EXTRA_FLAGS}" "${SKETCH}"
   RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
-message("${output}")
 if(NOT result EQUAL 0)
-  message(FATAL_ERROR "arduino-builder failed (${result}) on ${SKETCH}")
+  message(FATAL_ERROR "arduino-builder failed (${result}) on ${SKETCH}:\n${output}")
 endif()
 string(REGEX MATCHALL "[^\n]*warning:[^\n]*" warnings "${output}")
 list(FILTER warnings EXCLUDE REGEX "/usr/share/arduino/hardware/")

@@ -1,5 +1,5 @@
 # Runs a sketch on the host and on a simulated board, and checks that the board printed the same:
-#   cmake -DHOST_PROGRAM=<exe> -DBOARD=uno|cortex_m4 -DFIRMWARE=<elf> -DSIMULATOR=<run-on-uno or qemu-system-arm>
+#   cmake -DHOST_PROGRAM=<exe> -DBOARD=uno|cortex_m4 -DFIRMWARE=<elf> -DSIMULATOR=<run-on-uno or run-on-cortex-m4.sh>
 #         -DSAME_NUMBERS=<exe> -DOUTPUT_PREFIX=<path/name> -P run_and_compare.cmake
 # The simulators are bounded: the Uno by a cycle limit and a line count, QEMU by the program's own
 # end (the sketch's loop() runs a fixed number of times) and, like both, by a timeout.
@@ -19,8 +19,7 @@ list(LENGTH host_lines line_count)
 if(BOARD STREQUAL "uno")
   set(command "${SIMULATOR}" "${FIRMWARE}" --lines ${line_count} --max-cycles 400000000)
 elseif(BOARD STREQUAL "cortex_m4")
-  set(command "${SIMULATOR}" -M mps2-an386 -display none -serial none -monitor none -chardev stdio,id=console
-              -semihosting-config enable=on,target=native,chardev=console -kernel "${FIRMWARE}")
+  set(command "${SIMULATOR}" "${FIRMWARE}")
 else()
   message(FATAL_ERROR "BOARD must be uno or cortex_m4, not '${BOARD}'")
 endif()

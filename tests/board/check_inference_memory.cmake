@@ -1,0 +1,44 @@
+# The RAM an inference needs is its activation buffers, on the stack, and no static RAM:
+#   - SineInference's .data + .bss (avr-size) equal those of the same sketch without the model, and
+#     its flash over that sketch stays under the 2.5 KB target;
+#   - the deepest stack of an inference on the ATmega328P (run-on-uno's painting) is the activation
+#     buffers plus at most 64 bytes of frames and saved registers.
+#   cmake -DSIZE_TOOL=<avr-size> -DSKETCH=<elf> -DBASELINE=<elf> -DRUNNER=<run-on-uno> -DPROBE=<elf>
+#         -DACTIVATION_BYTES=<n> -P check_inference_memory.cmake
+function(section_sum elf sections result)
+  execute_process(COMMAND "${SIZE_TOOL}" -A "${elf}" OUTPUT_VARIABLE table RESULT_VARIABLE failed)
+  if(failed)
+    message(FATAL_ERROR "${SIZE_TOOL} failed on ${elf}")
+  endif()
+  set(sum 0)
+  foreach(section ${sections})
+    if(table MATCHES "\n\\.${section} +([0-9]+)")
+      math(EXPR sum "${sum} + ${CMAKE_MATCH_1}")
+    endif()
+  endforeach()
+  set(${result} ${sum} PARENT_SCOPE)
+endfunction()
+
+section_sum("${SKETCH}" "data;bss" sketch_ram)
+section_sum("${BASELINE}" "data;bss" baseline_ram)
+section_sum("${SKETCH}" "text;data" sketch_flash)
+section_sum("${BASELINE}" "text;data" baseline_flash)
+math(EXPR extra_flash "${sketch_flash} - ${baseline_flash}")
+message("static RAM ${sketch_ram} B with the model, ${baseline_ram} B without; flash ${extra_flash} B over")
+if(NOT sketch_ram EQUAL baseline_ram)
+  message(FATAL_ERROR "the model takes static RAM: ${sketch_ram} B against ${baseline_ram} B without it")
+endif()
+if(extra_flash GREATER_EQUAL 2560)
+  message(FATAL_ERROR "the model takes ${extra_flash} B of flash, over the 2.5 KB target")
+endif()
+
+execute_process(COMMAND "${RUNNER}" "${PROBE}" OUTPUT_VARIABLE figures RESULT_VARIABLE failed TIMEOUT 60)
+if(failed OR NOT figures MATCHES "region_stack_bytes=([0-9]+)")
+  message(FATAL_ERROR "the inference probe failed (${failed}):\n${figures}")
+endif()
+set(stack ${CMAKE_MATCH_1})
+math(EXPR most "${ACTIVATION_BYTES} + 64")
+message("an inference's stack: ${stack} B, of which ${ACTIVATION_BYTES} B activation buffers")
+if(stack LESS ACTIVATION_BYTES OR stack GREATER most)
+  message(FATAL_ERROR "an inference used ${stack} B of stack; expected ${ACTIVATION_BYTES} to ${most}")
+endif()
