@@ -29,6 +29,7 @@ while [ $# -gt 0 ]; do
 done
 out_dir=${out_dir:-$build_dir/reference_job}
 mkdir -p "$out_dir"
+"$repository/scripts/install-debian-packages.sh" bench
 
 if [ "$build" = yes ]; then
   # Tests are not needed here; leaving them out keeps this build independent of tests/.
