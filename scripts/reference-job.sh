@@ -1,11 +1,32 @@
 #!/usr/bin/env bash
 # The main job: installs what it needs, builds, trains the reference model both ways (the
 # tutorial's and tinymlp's recommended setup), and writes the history and pictures to out/sine/.
+# It ends on the board: SineInference, built for the Arduino Uno with the model header the job has
+# just written, runs on a simulated ATmega328P (simavr), and its predictions are printed beside the
+# host's for the same inputs.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-debian-packages.sh" job
 
 build="$root/build/release"
+out="$root/out/sine"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DTINYMLP_BUILD_TESTS=OFF -DTINYMLP_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build "$build" --target sine_reference -j "$(nproc)"
-"$build/examples/sine_reference" --out "$root/out/sine" "$@"
+"$build/examples/sine_reference" --out "$out" "$@"
+
+model_header="$out/sine_model.hpp"
+if [ ! -f "$model_header" ]; then
+  # Until the reference example writes its model header, the board runs the committed one.
+  model_header="$root/examples/SineInference/sine_model.hpp"
+  echo "sine_reference wrote no sine_model.hpp; SineInference runs with the committed $model_header"
+fi
+cmake -S "$root" -B "$build" -DTINYMLP_TRAINED_SINE_MODEL="$model_header" >/dev/null
+cmake --build "$build" -j "$(nproc)" --target TrainedSineInference_uno TrainedSineInference_on_host run-on-uno \
+  same-numbers >/dev/null
+echo
+echo "== On the board: SineInference on a simulated Arduino Uno (ATmega328P, 16 MHz), x and predicted y"
+"$build/board/TrainedSineInference_on_host" >"$out/sine_inference_host.txt"
+lines=$(wc -l <"$out/sine_inference_host.txt")
+"$build/board/run-on-uno" "$build/board/TrainedSineInference/uno/SineInference.ino.elf" --lines "$lines" \
+  --max-cycles 400000000 >"$out/sine_inference_uno.txt" 2>/dev/null
+"$build/board/same-numbers" "$out/sine_inference_host.txt" "$out/sine_inference_uno.txt"
