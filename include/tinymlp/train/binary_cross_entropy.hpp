@@ -8,40 +8,19 @@
 #include "../detail/integers.hpp"
 #include "../detail/math.hpp"
 #include "fuzz_factor.hpp"
+#include "mean_over_outputs_loss.hpp"
 
 namespace tinymlp {
 
-struct BinaryCrossEntropy : detail::KerasFuzzFactor<> {
-  template <size_t Width>
-  static float total(const float* y, const float* t, size_t samples, size_t stride) {
-    float sum = 0.0f;
-    for (size_t s = 0; s < samples; ++s) {
-      float sample = 0.0f;
-      for (size_t f = 0; f < Width; ++f) {
-        const float p = clipped(y[f * stride + s]);
-        const float target = t[f * stride + s];
-        sample -= target * detail::log_of(p + epsilon) + (1.0f - target) * detail::log_of(1.0f - p + epsilon);
-      }
-      sum += sample / static_cast<float>(Width);
-    }
-    return sum;
+struct BinaryCrossEntropy : MeanOverOutputsLoss<BinaryCrossEntropy>, detail::KerasFuzzFactor<> {
+  static float term(float y, float t) {
+    const float p = y < epsilon ? epsilon : y > 1.0f - epsilon ? 1.0f - epsilon : y;
+    return -(t * detail::log_of(p + epsilon) + (1.0f - t) * detail::log_of(1.0f - p + epsilon));
   }
-
-  template <size_t Width>
-  static void gradient(const float* y, const float* t, float* dy, size_t samples, size_t stride) {
-    const float scale = 1.0f / static_cast<float>(Width * samples);
-    for (size_t f = 0; f < Width; ++f)
-      for (size_t s = 0; s < samples; ++s) {
-        const float p = y[f * stride + s];
-        const float target = t[f * stride + s];
-        const bool inside_clip = p > epsilon && p < 1.0f - epsilon;
-        dy[f * stride + s] =
-            inside_clip ? scale * ((1.0f - target) / (1.0f - p + epsilon) - target / (p + epsilon)) : 0.0f;
-      }
+  static float derivative(float y, float t) {
+    const bool inside_clip = y > epsilon && y < 1.0f - epsilon;
+    return inside_clip ? (1.0f - t) / (1.0f - y + epsilon) - t / (y + epsilon) : 0.0f;
   }
-
- private:
-  static float clipped(float p) { return p < epsilon ? epsilon : p > 1.0f - epsilon ? 1.0f - epsilon : p; }
 };
 
 }  // namespace tinymlp
