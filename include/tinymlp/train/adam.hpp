@@ -7,6 +7,7 @@
 #define TINYMLP_TRAIN_ADAM_HPP
 
 #include "../detail/integers.hpp"
+#include "per_parameter_optimizer.hpp"
 #include "../detail/math.hpp"
 
 namespace tinymlp {
@@ -19,17 +20,12 @@ struct AdamSettings {
 };
 
 template <class Model>
-class Adam {
+class Adam : public PerParameterOptimizer<Adam<Model>, Model> {
  public:
   static constexpr size_t state_bytes = 2 * Model::parameter_count * sizeof(float);
 
   explicit Adam(AdamSettings settings = AdamSettings())
       : settings_(settings), beta1_power_(1.0f), beta2_power_(1.0f), step_size_(0.0f), first_moment_(), second_moment_() {}
-
-  void step(float* parameters, const float* gradients) {
-    begin_step();
-    for (size_t k = 0; k < Model::parameter_count; ++k) update(parameters[k], gradients[k], k);
-  }
 
   // Callers that update parameter by parameter call begin_step once per step, then update for each.
   void begin_step() {

@@ -6,6 +6,7 @@
 #define TINYMLP_TRAIN_RMSPROP_HPP
 
 #include "../detail/integers.hpp"
+#include "per_parameter_optimizer.hpp"
 #include "../detail/math.hpp"
 
 namespace tinymlp {
@@ -17,15 +18,12 @@ struct RmspropSettings {
 };
 
 template <class Model>
-class Rmsprop {
+class Rmsprop : public PerParameterOptimizer<Rmsprop<Model>, Model> {
  public:
   static constexpr size_t state_bytes = Model::parameter_count * sizeof(float);
 
   explicit Rmsprop(RmspropSettings settings = RmspropSettings()) : settings_(settings), mean_square_() {}
 
-  void step(float* parameters, const float* gradients) {
-    for (size_t k = 0; k < Model::parameter_count; ++k) update(parameters[k], gradients[k], k);
-  }
   void update(float& parameter, float gradient, size_t index) {
     float& mean_square = mean_square_[index];
     mean_square = settings_.rho * mean_square + (1.0f - settings_.rho) * gradient * gradient;

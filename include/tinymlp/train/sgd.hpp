@@ -8,19 +8,17 @@
 #define TINYMLP_TRAIN_SGD_HPP
 
 #include "../detail/integers.hpp"
+#include "per_parameter_optimizer.hpp"
 
 namespace tinymlp {
 
 template <class Model>
-class Sgd {
+class Sgd : public PerParameterOptimizer<Sgd<Model>, Model> {
  public:
   static constexpr size_t state_bytes = 0;
 
   explicit Sgd(float learning_rate = 0.01f) : learning_rate_(learning_rate) {}
 
-  void step(float* parameters, const float* gradients) {
-    for (size_t k = 0; k < Model::parameter_count; ++k) update(parameters[k], gradients[k], k);
-  }
   // One parameter's update, for callers that apply each gradient as soon as it is known.
   void update(float& parameter, float gradient, size_t /*index*/) { parameter -= learning_rate_ * gradient; }
 
@@ -38,15 +36,12 @@ struct MomentumSettings {
 };
 
 template <class Model>
-class SgdWithMomentum {
+class SgdWithMomentum : public PerParameterOptimizer<SgdWithMomentum<Model>, Model> {
  public:
   static constexpr size_t state_bytes = Model::parameter_count * sizeof(float);
 
   explicit SgdWithMomentum(MomentumSettings settings = MomentumSettings()) : settings_(settings), velocity_() {}
 
-  void step(float* parameters, const float* gradients) {
-    for (size_t k = 0; k < Model::parameter_count; ++k) update(parameters[k], gradients[k], k);
-  }
   void update(float& parameter, float gradient, size_t index) {
     float& velocity = velocity_[index];
     velocity = settings_.momentum * velocity - settings_.learning_rate * gradient;

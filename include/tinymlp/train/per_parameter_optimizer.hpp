@@ -1,0 +1,23 @@
+// What the optimizers share: a step is one update per parameter, in order, after the optimizer's
+// once-per-step bookkeeping (Adam's bias correction; nothing for the others). Callers that apply
+// each gradient as soon as it is known (in-place training) call begin_step and update themselves.
+#ifndef TINYMLP_TRAIN_PER_PARAMETER_OPTIMIZER_HPP
+#define TINYMLP_TRAIN_PER_PARAMETER_OPTIMIZER_HPP
+
+#include "../detail/integers.hpp"
+
+namespace tinymlp {
+
+template <class Optimizer, class Model>
+struct PerParameterOptimizer {
+  void step(float* parameters, const float* gradients) {
+    Optimizer& self = static_cast<Optimizer&>(*this);
+    self.begin_step();
+    for (size_t k = 0; k < Model::parameter_count; ++k) self.update(parameters[k], gradients[k], k);
+  }
+  void begin_step() {}
+};
+
+}  // namespace tinymlp
+
+#endif
