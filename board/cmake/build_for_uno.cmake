@@ -9,6 +9,9 @@ if(NOT BUILDER)
                       "arduino-core-avr (scripts/install-debian-packages.sh does) and configure again")
 endif()
 file(MAKE_DIRECTORY "${BUILD_PATH}")
+# A failed build must not leave the last good program behind for the tests to run.
+get_filename_component(sketch_file "${SKETCH}" NAME)
+file(REMOVE "${BUILD_PATH}/${sketch_file}.elf")
 execute_process(
   COMMAND "${BUILDER}" -compile -hardware /usr/share/arduino/hardware -hardware /usr/share/arduino-builder
           -tools /usr/share/arduino-builder -tools /usr/bin -libraries "${LIBRARIES}" -fqbn arduino:avr:uno

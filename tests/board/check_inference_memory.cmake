@@ -1,10 +1,14 @@
 # The RAM an inference needs is its activation buffers, on the stack, and no static RAM:
-#   - SineInference's .data + .bss (avr-size) equal those of the same sketch without the model, and
-#     its flash over that sketch stays under the 2.5 KB target;
-#   - the deepest stack of an inference on the ATmega328P (run-on-uno's painting) is the activation
+#   - SineInference's .data + .bss equal those of the same sketch without the model (SineBaseline),
+#     and its flash over that sketch stays under the 2.5 KB target;
+#   - the deepest stack of an inference, as the probe's stack painting finds it, is the activation
 #     buffers plus at most 64 bytes of frames and saved registers.
-#   cmake -DSIZE_TOOL=<avr-size> -DSKETCH=<elf> -DBASELINE=<elf> -DRUNNER=<run-on-uno> -DPROBE=<elf>
-#         -DACTIVATION_BYTES=<n> -P check_inference_memory.cmake
+#   cmake -DSIZE_TOOL=<avr-size or arm-none-eabi-size> -DSKETCH=<elf> -DBASELINE=<elf>
+#         -DACTIVATION_BYTES=<n> -DSTACK_FIGURE=<key the probe prints> -P check_inference_memory.cmake
+#         -- <probe command>...
+include(${CMAKE_CURRENT_LIST_DIR}/command_after_separator.cmake)
+set(probe ${command_after_separator})
+
 function(section_sum elf sections result)
   execute_process(COMMAND "${SIZE_TOOL}" -A "${elf}" OUTPUT_VARIABLE table RESULT_VARIABLE failed)
   if(failed)
@@ -32,9 +36,9 @@ if(extra_flash GREATER_EQUAL 2560)
   message(FATAL_ERROR "the model takes ${extra_flash} B of flash, over the 2.5 KB target")
 endif()
 
-execute_process(COMMAND "${RUNNER}" "${PROBE}" OUTPUT_VARIABLE figures RESULT_VARIABLE failed TIMEOUT 60)
-if(failed OR NOT figures MATCHES "region_stack_bytes=([0-9]+)")
-  message(FATAL_ERROR "the inference probe failed (${failed}):\n${figures}")
+execute_process(COMMAND ${probe} OUTPUT_VARIABLE figures ERROR_VARIABLE errors RESULT_VARIABLE failed TIMEOUT 120)
+if(failed OR NOT figures MATCHES "${STACK_FIGURE}=([0-9]+)")
+  message(FATAL_ERROR "the inference probe failed (${failed}):\n${figures}\n${errors}")
 endif()
 set(stack ${CMAKE_MATCH_1})
 math(EXPR most "${ACTIVATION_BYTES} + 64")

@@ -1,15 +1,7 @@
 # Runs an inference probe and holds one of the key=value figures it prints under a limit:
 #   cmake -DFIGURE=<key> -DLIMIT=<n> -P check_probe_figure.cmake -- <probe command>...
-set(command)
-set(after_separator FALSE)
-math(EXPR last "${CMAKE_ARGC} - 1")
-foreach(index RANGE ${last})
-  if(after_separator)
-    list(APPEND command "${CMAKE_ARGV${index}}")
-  elseif(CMAKE_ARGV${index} STREQUAL "--")
-    set(after_separator TRUE)
-  endif()
-endforeach()
+include(${CMAKE_CURRENT_LIST_DIR}/command_after_separator.cmake)
+set(command ${command_after_separator})
 
 execute_process(COMMAND ${command} OUTPUT_VARIABLE figures ERROR_VARIABLE errors RESULT_VARIABLE failed TIMEOUT 120)
 message("${figures}")
