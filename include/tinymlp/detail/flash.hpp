@@ -4,6 +4,7 @@
 #define TINYMLP_DETAIL_FLASH_HPP
 
 #include "../config.hpp"
+#include "integers.hpp"
 
 #if TINYMLP_USE_PROGMEM
 #include <avr/pgmspace.h>
@@ -18,14 +19,21 @@ namespace tinymlp {
 struct RamReader {
   static const bool plain_memory = true;
   static float load(const float* address) { return *address; }
+  static int8_t load(const int8_t* address) { return *address; }
+  static int32_t load(const int32_t* address) { return *address; }
 };
 
+// int8 models (quant/) keep int8 kernels and shifts and int32 biases and multipliers in flash too.
 struct FlashReader {
   static const bool plain_memory = !TINYMLP_USE_PROGMEM;
 #if TINYMLP_USE_PROGMEM
   static float load(const float* address) { return pgm_read_float(address); }
+  static int8_t load(const int8_t* address) { return static_cast<int8_t>(pgm_read_byte(address)); }
+  static int32_t load(const int32_t* address) { return static_cast<int32_t>(pgm_read_dword(address)); }
 #else
   static float load(const float* address) { return *address; }
+  static int8_t load(const int8_t* address) { return *address; }
+  static int32_t load(const int32_t* address) { return *address; }
 #endif
 };
 

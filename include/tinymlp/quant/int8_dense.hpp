@@ -1,0 +1,86 @@
+// Int8Dense<In, Out, FusedReLU>: TFLite's int8 FULLY_CONNECTED, integer for integer. Every output is
+//   clamp(requantize(bias[o] + sum_i kernel[o][i] * x[i]) + output zero point, low, 127)
+// where the bias already holds the input's zero point (folded in when the model was converted:
+// bias = TFLite's int32 bias - input zero point * sum_i kernel[o][i], so the products need no
+// offset and are plain int8 x int8 -> int16, one hardware multiply on an AVR), and `low` is -128,
+// or max(-128, output zero point) when a ReLU is fused (the quantized value of real 0).
+// No float anywhere.
+#ifndef TINYMLP_QUANT_INT8_DENSE_HPP
+#define TINYMLP_QUANT_INT8_DENSE_HPP
+
+#include "../detail/integers.hpp"
+#include "requantization.hpp"
+
+namespace tinymlp {
+
+// The parameters of one int8 Dense layer, as the converter writes them to flash. Kernels are
+// symmetric (zero point 0); multiplier and shift are per output (per-tensor quantization repeats them).
+template <size_t In, size_t Out>
+struct Int8DenseParameters {
+  int8_t kernel[Out * In];  // [out][in], TFLite's order
+  int32_t bias[Out];        // TFLite's int32 bias with the input zero point folded in (see above)
+  int32_t multiplier[Out];  // input scale * weight scale / output scale = multiplier * 2^(shift - 31)
+  int8_t shift[Out];
+  int8_t output_zero_point;
+};
+
+namespace quant {
+
+// bias + the row's products with the inputs. Each product of two int8 values fits in 16 bits
+// (|w x| <= 2^14); the sum is int32, as TFLite's is.
+template <size_t In, class Reader>
+inline int32_t add_row_products(int32_t bias, const int8_t* row, const int8_t* x) {
+  int32_t sum = bias;
+  for (size_t i = 0; i < In; ++i) sum += static_cast<int16_t>(Reader::load(row + i) * x[i]);
+  return sum;
+}
+
+// The accumulator at the output's scale: requantized, offset by the output zero point, clamped to
+// [low, 127]. The zero point is added in wrapping int32 arithmetic, as TFLite adds it.
+template <class Rounding>
+inline int8_t requantize_to_int8(int32_t accumulator, int32_t multiplier, int shift, int8_t zero_point, int8_t low) {
+  const int32_t scaled = Rounding::multiply(accumulator, multiplier, shift);
+  const int32_t shifted = static_cast<int32_t>(static_cast<uint32_t>(scaled) + static_cast<uint32_t>(static_cast<int32_t>(zero_point)));
+  if (shifted < low) return low;
+  if (shifted > 127) return 127;
+  return static_cast<int8_t>(shifted);
+}
+
+}  // namespace quant
+
+template <size_t In, size_t Out, bool FusedReLU>
+struct Int8Dense {
+  static_assert(In > 0 && Out > 0, "Int8Dense<In, Out, FusedReLU> needs at least one input and one output");
+  static constexpr size_t input_size = In;
+  static constexpr size_t output_size = Out;
+  static constexpr bool fused_relu = FusedReLU;
+  typedef Int8DenseParameters<In, Out> Parameters;
+
+  // The smallest output: real 0 after a fused ReLU, else the int8 minimum.
+  static int8_t lowest_output(int8_t zero_point) { return FusedReLU && zero_point > -128 ? zero_point : -128; }
+
+  template <class Rounding, class Reader>
+  static void forward(const Parameters& parameters, const int8_t* x, int8_t* y) {
+    const int8_t zero_point = Reader::load(&parameters.output_zero_point);
+    const int8_t low = lowest_output(zero_point);
+    for (size_t o = 0; o < Out; ++o) {
+      const int32_t accumulator =
+          quant::add_row_products<In, Reader>(Reader::load(parameters.bias + o), parameters.kernel + o * In, x);
+      y[o] = quant::requantize_to_int8<Rounding>(accumulator, Reader::load(parameters.multiplier + o),
+                                                 Reader::load(parameters.shift + o), zero_point, low);
+    }
+  }
+};
+
+#if __cplusplus < 201703L
+template <size_t In, size_t Out, bool R>
+constexpr size_t Int8Dense<In, Out, R>::input_size;
+template <size_t In, size_t Out, bool R>
+constexpr size_t Int8Dense<In, Out, R>::output_size;
+template <size_t In, size_t Out, bool R>
+constexpr bool Int8Dense<In, Out, R>::fused_relu;
+#endif
+
+}  // namespace tinymlp
+
+#endif

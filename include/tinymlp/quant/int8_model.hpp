@@ -1,0 +1,234 @@
+// Int8Model<FloatModel, Rounding>: a full-integer version of a float Sequential (Dense layers, each
+// followed by a ReLU, an Identity or nothing), run with TFLite's int8 kernels from a parameter block
+// in flash. Sizes come from the float model's type:
+//   typedef tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1> Float;
+//   static const tinymlp::Int8Model<Float>::Parameters parameters TINYMLP_PROGMEM = {...};  // the converter writes it
+//   const tinymlp::Int8Model<Float> model(&parameters);
+//   int8_t y = model.predict(int8_t(-96));   // int8 in, int8 out: no float at all
+//   float  z = model.predict(0.77f);         // or float in and out: quantize, run, dequantize
+// Rounding is quant::DoubleRounding (TFLite's default: the integers of TensorFlow Lite Micro and
+// CMSIS-NN) or quant::SingleRounding (TFLITE_SINGLE_ROUNDING=1: those of Arm NN and XNNPACK).
+#ifndef TINYMLP_QUANT_INT8_MODEL_HPP
+#define TINYMLP_QUANT_INT8_MODEL_HPP
+
+#include "../detail/flash.hpp"
+#include "../detail/integers.hpp"
+#include "../detail/math.hpp"
+#include "../detail/traits.hpp"
+#include "../layers/dense.hpp"
+#include "../layers/layer_sizes.hpp"
+#include "../layers/identity.hpp"
+#include "../layers/relu.hpp"
+#include "../model/sequential.hpp"
+#include "int8_dense.hpp"
+#include "requantization.hpp"
+
+namespace tinymlp {
+namespace detail {
+
+// The int8 layers, in order: each Dense of the float model as an Int8Dense.
+template <class... Layers>
+struct Int8LayerChain;
+
+template <class Layer>
+struct Int8LayerChain<Layer> {
+  struct Parameters {
+    typename Layer::Parameters layer;
+  };
+  static constexpr size_t output_size = Layer::output_size;
+  static constexpr size_t widest_hidden_output = 0;
+  static constexpr size_t parameter_count = Layer::input_size * Layer::output_size + Layer::output_size;
+  static constexpr size_t layer_count = 1;
+  static constexpr bool fused_relu_at(size_t k) { return k == 0 ? Layer::fused_relu : false; }
+
+  // The last layer writes the caller's output.
+  template <class Rounding, class Reader>
+  static void forward(const Parameters& parameters, const int8_t* x, int8_t* y, int8_t*, int8_t*) {
+    Layer::template forward<Rounding, Reader>(parameters.layer, x, y);
+  }
+  template <class Reader>
+  static int8_t output_zero_point(const Parameters& parameters) {
+    return Reader::load(&parameters.layer.output_zero_point);
+  }
+};
+
+template <class Layer, class NextLayer, class... Rest>
+struct Int8LayerChain<Layer, NextLayer, Rest...> {
+  typedef Int8LayerChain<NextLayer, Rest...> Next;
+  static_assert(LayerSizesMustAgree<Layer::output_size, NextLayer::input_size>::value, "");
+  struct Parameters {
+    typename Layer::Parameters layer;
+    typename Next::Parameters next;
+  };
+  static constexpr size_t output_size = Next::output_size;
+  static constexpr size_t widest_hidden_output = larger_of(Layer::output_size, Next::widest_hidden_output);
+  static constexpr size_t parameter_count =
+      Layer::input_size * Layer::output_size + Layer::output_size + Next::parameter_count;
+  static constexpr size_t layer_count = 1 + Next::layer_count;
+  static constexpr bool fused_relu_at(size_t k) { return k == 0 ? Layer::fused_relu : Next::fused_relu_at(k - 1); }
+
+  // Each hidden layer writes the buffer its input is not in.
+  template <class Rounding, class Reader>
+  static void forward(const Parameters& parameters, const int8_t* x, int8_t* y, int8_t* target, int8_t* spare) {
+    Layer::template forward<Rounding, Reader>(parameters.layer, x, target);
+    Next::template forward<Rounding, Reader>(parameters.next, target, y, spare, target);
+  }
+  template <class Reader>
+  static int8_t output_zero_point(const Parameters& parameters) {
+    return Next::template output_zero_point<Reader>(parameters.next);
+  }
+};
+
+// What follows a Dense in the float model: a ReLU (fused into the int8 kernel), an Identity (dropped)
+// or another Dense (kept).
+template <class Layer>
+struct Int8FollowerOfDense {
+  static_assert(sizeof(Layer) == 0,
+                "an Int8Model runs Dense layers each followed by ReLU (fused into the int8 kernel), Identity or "
+                "nothing: TFLite's int8 FULLY_CONNECTED fuses no other activation");
+  static constexpr bool fused_relu = false, consumed = true;
+};
+template <>
+struct Int8FollowerOfDense<ReLU> {
+  static constexpr bool fused_relu = true, consumed = true;
+};
+template <>
+struct Int8FollowerOfDense<Identity> {
+  static constexpr bool fused_relu = false, consumed = true;
+};
+template <size_t In, size_t Out>
+struct Int8FollowerOfDense<Dense<In, Out> > {
+  static constexpr bool fused_relu = false, consumed = false;
+};
+
+// Walks the float layers, appending int8 layers to Done.
+template <class Done, class... Remaining>
+struct FuseForInt8;
+template <class... Done>
+struct FuseForInt8<Int8LayerChain<Done...> > {
+  typedef Int8LayerChain<Done...> type;
+};
+template <class... Done, size_t In, size_t Out>
+struct FuseForInt8<Int8LayerChain<Done...>, Dense<In, Out> > {
+  typedef Int8LayerChain<Done..., Int8Dense<In, Out, false> > type;
+};
+template <bool Consumed, class Done, class Follower, class... Rest>
+struct FuseAfterFollower;
+template <class Done, class Follower, class... Rest>
+struct FuseAfterFollower<true, Done, Follower, Rest...> {
+  typedef typename FuseForInt8<Done, Rest...>::type type;
+};
+template <class Done, class Follower, class... Rest>
+struct FuseAfterFollower<false, Done, Follower, Rest...> {
+  typedef typename FuseForInt8<Done, Follower, Rest...>::type type;
+};
+template <class... Done, size_t In, size_t Out, class Follower, class... Rest>
+struct FuseForInt8<Int8LayerChain<Done...>, Dense<In, Out>, Follower, Rest...> {
+  typedef Int8FollowerOfDense<Follower> follower;
+  typedef typename FuseAfterFollower<follower::consumed,
+                                     Int8LayerChain<Done..., Int8Dense<In, Out, follower::fused_relu> >, Follower,
+                                     Rest...>::type type;
+};
+
+template <class Model>
+struct Int8ChainOf;
+template <class... Layers>
+struct Int8ChainOf<Sequential<Layers...> > {
+  typedef typename FuseForInt8<Int8LayerChain<>, Layers...>::type type;
+};
+
+}  // namespace detail
+
+// The quantization of the model's float input and output, for the float predict only:
+// real = scale * (q - zero_point).
+struct Int8InputOutput {
+  float input_scale;
+  int8_t input_zero_point;
+  float output_scale;
+};
+
+template <class FloatModel, class Rounding = quant::DoubleRounding>
+class Int8Model {
+ public:
+  typedef FloatModel float_model_type;
+  typedef Rounding rounding;
+  typedef typename detail::Int8ChainOf<FloatModel>::type Chain;
+
+  static constexpr size_t input_size = FloatModel::input_size;
+  static constexpr size_t output_size = FloatModel::output_size;
+  static constexpr size_t parameter_count = Chain::parameter_count;
+  // The two int8 buffers between layers, on the stack; the input and output arrays are the caller's.
+  static constexpr size_t activation_bytes = 2 * detail::larger_of(Chain::widest_hidden_output, 1);
+
+  struct Parameters {
+    Int8InputOutput input_output;
+    typename Chain::Parameters layers;
+  };
+
+  explicit constexpr Int8Model(const Parameters* parameters_in_flash) : parameters_(parameters_in_flash) {}
+
+  // int8 in, int8 out: integers only.
+  void predict(const int8_t* x, int8_t* y) const {
+    int8_t buffer0[detail::larger_of(Chain::widest_hidden_output, 1)];
+    int8_t buffer1[detail::larger_of(Chain::widest_hidden_output, 1)];
+    Chain::template forward<Rounding, FlashReader>(parameters_->layers, x, y, buffer0, buffer1);
+  }
+  int8_t predict(int8_t x) const {
+    static_assert(input_size == 1 && output_size == 1,
+                  "predict(int8_t) is for models with one input and one output; call predict(x, y) with arrays");
+    int8_t y;
+    predict(&x, &y);
+    return y;
+  }
+
+  // float in, float out, around the integer inference: TFLite's QUANTIZE and DEQUANTIZE.
+  void predict(const float* x, float* y) const {
+    int8_t qx[input_size], qy[output_size];
+    for (size_t i = 0; i < input_size; ++i) qx[i] = quantize_input(x[i]);
+    predict(qx, qy);
+    for (size_t o = 0; o < output_size; ++o) y[o] = dequantize_output(qy[o]);
+  }
+  float predict(float x) const {
+    static_assert(input_size == 1 && output_size == 1,
+                  "predict(float) is for models with one input and one output; call predict(x, y) with arrays");
+    float y;
+    predict(&x, &y);
+    return y;
+  }
+
+  // TFLite's QUANTIZE: x / scale in float, rounded half away from zero, plus the zero point, clamped.
+  int8_t quantize_input(float x) const {
+    const float scaled = x / FlashReader::load(&parameters_->input_output.input_scale);
+    if (!(scaled > -1e6f)) return -128;  // clamped before the conversion to int32; NaN too
+    if (!(scaled < 1e6f)) return 127;
+    const int32_t rounded = static_cast<int32_t>(::roundf(scaled));
+    const int32_t q = rounded + FlashReader::load(&parameters_->input_output.input_zero_point);
+    return static_cast<int8_t>(q < -128 ? -128 : q > 127 ? 127 : q);
+  }
+  // TFLite's DEQUANTIZE: scale * (q - zero_point).
+  float dequantize_output(int8_t q) const {
+    const int8_t zero_point = Chain::template output_zero_point<FlashReader>(parameters_->layers);
+    return FlashReader::load(&parameters_->input_output.output_scale) *
+           static_cast<float>(static_cast<int16_t>(q) - zero_point);
+  }
+
+  const Parameters* parameters() const { return parameters_; }
+
+ private:
+  const Parameters* parameters_;
+};
+
+#if __cplusplus < 201703L
+template <class M, class R>
+constexpr size_t Int8Model<M, R>::input_size;
+template <class M, class R>
+constexpr size_t Int8Model<M, R>::output_size;
+template <class M, class R>
+constexpr size_t Int8Model<M, R>::parameter_count;
+template <class M, class R>
+constexpr size_t Int8Model<M, R>::activation_bytes;
+#endif
+
+}  // namespace tinymlp
+
+#endif
