@@ -1,0 +1,123 @@
+// tinymlp's .tflite files run in an independent TFLite runtime: Arm NN's TfLiteParser and CpuRef
+// backend (Debian's libarmnn), which gives tinymlp's outputs within 1e-5 relative on 1000 inputs.
+#include <doctest/doctest.h>
+
+#include <armnn/ArmNN.hpp>
+#include <armnnTfLiteParser/ITfLiteParser.hpp>
+#include <filesystem>
+#include <random>
+
+#include "fixtures.hpp"
+#include "tinymlp/host/atomic_file.hpp"
+#include "tinymlp_tools/description_inference.hpp"
+#include "tinymlp_tools/sequential_description.hpp"
+#include "tinymlp_tools/tflite_export.hpp"
+#include "tinymlp_tools/tflite_import.hpp"
+
+namespace tools = tinymlp::tools;
+
+namespace {
+
+// One .tflite file loaded into Arm NN, run one sample at a time.
+class ArmnnModel {
+ public:
+  explicit ArmnnModel(const std::string& path) : runtime_(armnn::IRuntime::Create(armnn::IRuntime::CreationOptions())) {
+    auto parser = armnnTfLiteParser::ITfLiteParser::Create();
+    armnn::INetworkPtr network = parser->CreateNetworkFromBinaryFile(path.c_str());
+    input_ = parser->GetNetworkInputBindingInfo(0, parser->GetSubgraphInputTensorNames(0).at(0));
+    output_ = parser->GetNetworkOutputBindingInfo(0, parser->GetSubgraphOutputTensorNames(0).at(0));
+    armnn::IOptimizedNetworkPtr optimized = armnn::Optimize(*network, {armnn::Compute::CpuRef}, runtime_->GetDeviceSpec());
+    REQUIRE(runtime_->LoadNetwork(network_, std::move(optimized)) == armnn::Status::Success);
+  }
+
+  std::vector<float> predict(const std::vector<float>& x) {
+    REQUIRE(x.size() == input_.second.GetNumElements());
+    std::vector<float> y(output_.second.GetNumElements());
+    const armnn::InputTensors inputs{{input_.first, armnn::ConstTensor(input_.second, x.data())}};
+    const armnn::OutputTensors outputs{{output_.first, armnn::Tensor(output_.second, y.data())}};
+    REQUIRE(runtime_->EnqueueWorkload(network_, inputs, outputs) == armnn::Status::Success);
+    return y;
+  }
+
+ private:
+  armnn::IRuntimePtr runtime_;
+  armnn::NetworkId network_ = 0;
+  armnnTfLiteParser::BindingPointInfo input_, output_;
+};
+
+std::string temporary_file(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / ("tinymlp_armnn_" + name + ".tflite")).string();
+}
+
+// Exports the description, runs 1000 random inputs in Arm NN and compares them with `reference`.
+template <class Reference>
+void check_in_armnn(const tools::ModelDescription& model, const std::string& name, float input_range,
+                    Reference reference) {
+  const std::string path = temporary_file(name);
+  tools::write_tflite(path, model);
+  ArmnnModel armnn_model(path);
+  std::remove(path.c_str());
+  std::mt19937 generator(42);
+  std::uniform_real_distribution<float> uniform(-input_range, input_range);
+  double worst = 0;
+  for (int sample = 0; sample < 1000; ++sample) {
+    std::vector<float> x(model.input_size);
+    for (float& value : x) value = uniform(generator);
+    const std::vector<float> expected = reference(x), found = armnn_model.predict(x);
+    REQUIRE(found.size() == expected.size());
+    for (std::size_t o = 0; o < found.size(); ++o) {
+      worst = std::max(worst, std::fabs(found[o] - expected[o]) / std::max(1.0, std::fabs(double{expected[o]})));
+      if (!fixtures::close(found[o], expected[o])) {
+        CAPTURE(sample);
+        CAPTURE(o);
+        CHECK(found[o] == doctest::Approx(expected[o]));
+      }
+    }
+  }
+  MESSAGE(name, ": 1000 inputs, largest difference from tinymlp ", worst, " (relative, absolute below 1)");
+}
+
+template <class Model>
+void check_model_in_armnn(const std::string& name, std::uint32_t seed, float input_range) {
+  Model model;
+  model.initialize(seed);
+  for (std::size_t k = 0; k < Model::parameter_count; ++k) model.parameters[k] += 0.05f * static_cast<float>(k % 5);
+  check_in_armnn(tools::describe(model), name, input_range, [&](const std::vector<float>& x) {
+    std::vector<float> y(Model::output_size);
+    model.predict(x.data(), y.data());
+    return y;
+  });
+}
+
+}  // namespace
+
+TEST_CASE("Arm NN runs tinymlp's 1-16-16-1 ReLU export as tinymlp does") {
+  check_model_in_armnn<tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1> >("mlp_relu_1_16_16_1", 1, 7.0f);
+}
+
+TEST_CASE("Arm NN runs fused TANH and standalone LOGISTIC and SOFTMAX as tinymlp does") {
+  using namespace tinymlp;
+  check_model_in_armnn<Sequential<Dense<3, 8>, Tanh, Dense<8, 8>, ReLU, Dense<8, 5>, Sigmoid, Dense<5, 4>, Softmax> >(
+      "every_activation", 2, 3.0f);
+}
+
+TEST_CASE("Arm NN runs ReLU6, fused and standalone, as the description's reference does") {
+  tools::ModelDescription model = tools::describe([] {
+    tinymlp::Mlp<tinymlp::Identity, 2, 6, 3> mlp;
+    mlp.initialize(3u);
+    return mlp;
+  }());
+  model.layers[0].activation = tools::Activation::relu6;
+  tools::Layer relu6;
+  relu6.kind = tools::LayerKind::activation;
+  relu6.activation = tools::Activation::relu6;
+  relu6.inputs = relu6.outputs = 3;
+  model.layers.push_back(relu6);
+  check_in_armnn(model, "relu6", 20.0f, [&](const std::vector<float>& x) { return tools::predict_float(model, x); });
+}
+
+TEST_CASE("Arm NN agrees with tinymlp on Keras's hello_world_float.tflite after tinymlp's export") {
+  const tools::ModelDescription model = tools::read_tflite(fixtures::path("hello_world_float.tflite"));
+  check_in_armnn(model, "hello_world_reexported", 7.0f,
+                 [&](const std::vector<float>& x) { return tools::predict_float(model, x); });
+}

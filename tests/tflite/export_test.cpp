@@ -1,0 +1,90 @@
+// Export: the file's structure, its size against Keras's, and byte-for-byte round trips.
+#include <doctest/doctest.h>
+
+#include "fixtures.hpp"
+#include "tinymlp_tools/description_inference.hpp"
+#include "tinymlp_tools/sequential_description.hpp"
+#include "tinymlp_tools/tflite_export.hpp"
+#include "tinymlp_tools/tflite_import.hpp"
+
+namespace tools = tinymlp::tools;
+
+namespace {
+
+tools::ModelDescription import_bytes(const std::string& bytes) {
+  return tools::import_tflite(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), "exported");
+}
+
+template <class Model>
+Model initialized(std::uint32_t seed) {
+  Model model;
+  model.initialize(seed);
+  // Non-zero biases, so that a bias in the wrong place shows.
+  for (std::size_t k = 0; k < Model::parameter_count; ++k) model.parameters[k] += 0.01f * static_cast<float>(k % 7);
+  return model;
+}
+
+// Every kind of layer: fused (ReLU, Tanh) and standalone (Sigmoid, Softmax) activations, Identity.
+using EveryLayer = tinymlp::Sequential<tinymlp::Dense<3, 8>, tinymlp::Tanh, tinymlp::Dense<8, 8>, tinymlp::ReLU,
+                                       tinymlp::Dense<8, 5>, tinymlp::Sigmoid, tinymlp::Identity,
+                                       tinymlp::Dense<5, 4>, tinymlp::Softmax>;
+
+}  // namespace
+
+TEST_CASE("the exported 1-16-16-1 model is no larger than Keras's file and gives the model's outputs") {
+  using Model = tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1>;
+  const Model model = initialized<Model>(7);
+  const std::string bytes = tools::export_tflite(tools::describe(model));
+  MESSAGE("exported 1-16-16-1: ", bytes.size(), " bytes (Keras: 3164)");
+  CHECK(bytes.size() <= 3164);
+  const Model back = tools::to_model<Model>(import_bytes(bytes));
+  for (std::size_t k = 0; k < Model::parameter_count; ++k) CHECK(back.parameters[k] == model.parameters[k]);
+}
+
+TEST_CASE("export, import, export gives the same bytes") {
+  SUBCASE("1-16-16-1 ReLU") {
+    const std::string first = tools::export_tflite(tools::describe(initialized<tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1> >(3)));
+    CHECK(tools::export_tflite(import_bytes(first)) == first);
+  }
+  SUBCASE("every kind of layer") {
+    const std::string first = tools::export_tflite(tools::describe(initialized<EveryLayer>(5)));
+    CHECK(tools::export_tflite(import_bytes(first)) == first);
+  }
+  SUBCASE("Keras's hello_world_float.tflite, once through tinymlp") {
+    const std::string first = tools::export_tflite(tools::read_tflite(fixtures::path("hello_world_float.tflite")));
+    CHECK(tools::export_tflite(import_bytes(first)) == first);
+  }
+}
+
+TEST_CASE("every kind of layer survives the trip: fused where TFLite allows, standalone otherwise") {
+  const EveryLayer model = initialized<EveryLayer>(11);
+  const tools::ModelDescription described = tools::describe(model);
+  REQUIRE(described.layers.size() == 6);  // Identity leaves no trace
+  CHECK(described.layers[0].activation == tools::Activation::tanh);
+  CHECK(described.layers[1].activation == tools::Activation::relu);
+  CHECK(described.layers[2].activation == tools::Activation::none);
+  CHECK(described.layers[3].kind == tools::LayerKind::activation);
+  CHECK(described.layers[3].activation == tools::Activation::sigmoid);
+  CHECK(described.layers[5].activation == tools::Activation::softmax);
+
+  const tools::ModelDescription imported = import_bytes(tools::export_tflite(described));
+  const EveryLayer back = tools::to_model<EveryLayer>(imported);
+  for (int k = 0; k < 20; ++k) {
+    const float x[3] = {0.3f * static_cast<float>(k) - 3.0f, 0.5f, -0.25f * static_cast<float>(k)};
+    float expected[4], found[4];
+    model.predict(x, expected);
+    back.predict(x, found);
+    const std::vector<float> reference = tools::predict_float(imported, {x[0], x[1], x[2]});
+    for (int o = 0; o < 4; ++o) {
+      CHECK(found[o] == expected[o]);
+      CHECK(fixtures::close(reference[o], expected[o], 1e-6));
+    }
+  }
+}
+
+TEST_CASE("int8 models are not exported (yet); the message says so") {
+  const tools::ModelDescription int8 = tools::read_tflite(fixtures::path("hello_world_int8.tflite"));
+  CHECK_THROWS_WITH_AS(tools::export_tflite(int8), doctest::Contains("int8 models cannot be exported"),
+                       tools::ModelError);
+  CHECK(tools::export_tflite(tools::float_version(int8)).size() > 0);
+}

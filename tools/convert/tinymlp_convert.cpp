@@ -1,0 +1,79 @@
+// tinymlp-convert: models between .tflite, tinymlp model files and C++ headers for sketches.
+//   tinymlp-convert INPUT -o OUTPUT [--name NAME]
+//   tinymlp-convert --info INPUT
+#include <cstdio>
+#include <exception>
+#include <string>
+
+#include "tinymlp_tools/model_files.hpp"
+#include "tinymlp_tools/model_info.hpp"
+
+namespace {
+
+const char* const usage =
+    "usage: tinymlp-convert INPUT -o OUTPUT [--name NAME]\n"
+    "       tinymlp-convert --info INPUT\n"
+    "  INPUT   a .tflite file (float32 or int8) or a tinymlp model file\n"
+    "  OUTPUT  by its extension: .hpp or .h, a C++11 header for a sketch (weights in flash, the model\n"
+    "          type and a ready FlashModel named NAME, default the file's name); .tflite, a float32\n"
+    "          TFLite model; anything else, a tinymlp model file\n"
+    "  --info  prints the layers, the parameters, and the flash and RAM the model needs on AVR and\n"
+    "          Cortex-M\n";
+
+struct Request {
+  std::string input, output, name;
+  bool info = false;
+};
+
+[[noreturn]] void usage_error(const std::string& problem) {
+  std::fprintf(stderr, "tinymlp-convert: %s\n%s", problem.c_str(), usage);
+  std::exit(2);
+}
+
+Request parse(int argc, char** argv) {
+  Request request;
+  for (int k = 1; k < argc; ++k) {
+    const std::string argument = argv[k];
+    const bool has_value = k + 1 < argc;
+    if (argument == "--help" || argument == "-h") {
+      std::fputs(usage, stdout);
+      std::exit(0);
+    } else if (argument == "--info") {
+      request.info = true;
+    } else if (argument == "-o" || argument == "--output") {
+      if (!has_value) usage_error(argument + " needs a file name");
+      request.output = argv[++k];
+    } else if (argument == "--name") {
+      if (!has_value) usage_error("--name needs a name");
+      request.name = argv[++k];
+    } else if (!argument.empty() && argument[0] == '-') {
+      usage_error("unknown option " + argument);
+    } else if (request.input.empty()) {
+      request.input = argument;
+    } else {
+      usage_error("more than one input file (" + request.input + ", " + argument + ")");
+    }
+  }
+  if (request.input.empty()) usage_error("no input file");
+  if (request.info == !request.output.empty()) usage_error("give either -o OUTPUT or --info");
+  return request;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Request request = parse(argc, argv);
+  try {
+    const auto model = tinymlp::tools::read_any_model(request.input);
+    if (request.info) {
+      std::fputs(tinymlp::tools::model_info(model, request.input).c_str(), stdout);
+      return 0;
+    }
+    tinymlp::tools::write_any_model(request.output, model, request.name, request.input);
+    std::printf("wrote %s\n", request.output.c_str());
+    return 0;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "tinymlp-convert: %s\n", error.what());
+    return 1;
+  }
+}

@@ -1,0 +1,15 @@
+// Whole files as bytes, with errors that name the file.
+#ifndef TINYMLP_TOOLS_FILE_BYTES_HPP
+#define TINYMLP_TOOLS_FILE_BYTES_HPP
+
+#include <string>
+
+namespace tinymlp {
+namespace tools {
+
+std::string read_file_bytes(const std::string& path);
+
+}  // namespace tools
+}  // namespace tinymlp
+
+#endif

@@ -1,0 +1,31 @@
+// A model as a C++11 header for a sketch: the weights as a flash constant (PROGMEM on AVR), the
+// model type, and a ready FlashModel, so that a sketch does
+//   #include "sine_model.hpp"
+//   float y = sine_model.predict(x);
+// Any number of translation units may include it and the weights are still stored once. They are
+// written with 9 significant digits, which give back every float32 exactly.
+#ifndef TINYMLP_TOOLS_HEADER_WRITER_HPP
+#define TINYMLP_TOOLS_HEADER_WRITER_HPP
+
+#include <string>
+
+#include "model_description.hpp"
+
+namespace tinymlp {
+namespace tools {
+
+// `name` is the object's name (a C++ identifier; others are made one); the header also defines
+// NAME_type and NAME_parameters. `source` says where the model came from, for the comment.
+std::string model_header(const ModelDescription& model, const std::string& name, const std::string& source);
+
+// Writes atomically.
+void write_model_header(const std::string& path, const ModelDescription& model, const std::string& name,
+                        const std::string& source);
+
+// A C++ identifier made from any text: "sine model-2" gives "sine_model_2".
+std::string identifier_from(const std::string& text);
+
+}  // namespace tools
+}  // namespace tinymlp
+
+#endif

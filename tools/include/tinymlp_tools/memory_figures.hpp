@@ -1,0 +1,26 @@
+// What a model costs on a microcontroller as a tinymlp FlashModel, computed from a description the
+// way the compile-time model type computes it (the tests hold one against the other). float is 4
+// bytes on AVR and on Cortex-M alike, so the figures hold for both.
+#ifndef TINYMLP_TOOLS_MEMORY_FIGURES_HPP
+#define TINYMLP_TOOLS_MEMORY_FIGURES_HPP
+
+#include <cstddef>
+
+#include "model_description.hpp"
+
+namespace tinymlp {
+namespace tools {
+
+struct MemoryFigures {
+  std::size_t parameters = 0;
+  std::size_t weight_flash_bytes = 0;  // 4 per parameter; the code comes on top
+  std::size_t activation_bytes = 0;    // Sequential::activation_bytes: stack during one predict
+  std::size_t input_output_bytes = 0;  // the caller's input and output arrays
+};
+
+MemoryFigures memory_figures(const ModelDescription& model);
+
+}  // namespace tools
+}  // namespace tinymlp
+
+#endif

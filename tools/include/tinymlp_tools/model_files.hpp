@@ -1,0 +1,23 @@
+// Reading and writing a model in whichever format a file name or its content says:
+//   .tflite (by content: the "TFL3" identifier), .hpp/.h (a header for a sketch, written only),
+//   anything else a tinymlp model file.
+#ifndef TINYMLP_TOOLS_MODEL_FILES_HPP
+#define TINYMLP_TOOLS_MODEL_FILES_HPP
+
+#include <string>
+
+#include "model_description.hpp"
+
+namespace tinymlp {
+namespace tools {
+
+ModelDescription read_any_model(const std::string& path);
+
+// `name` is the header's object name (empty: made from the file name).
+void write_any_model(const std::string& path, const ModelDescription& model, const std::string& name,
+                     const std::string& source);
+
+}  // namespace tools
+}  // namespace tinymlp
+
+#endif

@@ -1,0 +1,27 @@
+// ModelDescription to .tflite (float32, schema version 3), for any TFLite runtime: each Dense layer
+// becomes a FULLY_CONNECTED operator with its activation fused where TFLite allows (RELU, RELU6,
+// TANH); other activations become LOGISTIC, TANH, RELU, RELU6 or SOFTMAX operators. Tensors are named
+// and carry a batch dimension ([1, n], signature [-1, n]); the graph has a "serving_default"
+// signature with an input "input" and an output "output".
+//
+// The bytes depend only on the layers and weights: export, import, export gives the same file.
+#ifndef TINYMLP_TOOLS_TFLITE_EXPORT_HPP
+#define TINYMLP_TOOLS_TFLITE_EXPORT_HPP
+
+#include <string>
+
+#include "model_description.hpp"
+
+namespace tinymlp {
+namespace tools {
+
+// Throws ModelError for int8 models (export is float32 only) and inconsistent descriptions.
+std::string export_tflite(const ModelDescription& model);
+
+// Writes atomically (a temporary file renamed over the target).
+void write_tflite(const std::string& path, const ModelDescription& model);
+
+}  // namespace tools
+}  // namespace tinymlp
+
+#endif

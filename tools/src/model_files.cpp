@@ -1,0 +1,33 @@
+#include "tinymlp_tools/model_files.hpp"
+
+#include <filesystem>
+
+#include "tinymlp_tools/file_bytes.hpp"
+#include "tinymlp_tools/header_writer.hpp"
+#include "tinymlp_tools/model_file.hpp"
+#include "tinymlp_tools/tflite_export.hpp"
+#include "tinymlp_tools/tflite_import.hpp"
+
+namespace tinymlp {
+namespace tools {
+
+ModelDescription read_any_model(const std::string& path) {
+  const std::string bytes = read_file_bytes(path);
+  if (looks_like_tflite(bytes)) return import_tflite(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), path);
+  return parse_model_file(bytes, path);
+}
+
+void write_any_model(const std::string& path, const ModelDescription& model, const std::string& name,
+                     const std::string& source) {
+  const std::filesystem::path file(path);
+  const std::string extension = file.extension().string();
+  if (extension == ".hpp" || extension == ".h")
+    write_model_header(path, model, name.empty() ? file.stem().string() : name, source);
+  else if (extension == ".tflite")
+    write_tflite(path, model);
+  else
+    write_model_file(path, model);
+}
+
+}  // namespace tools
+}  // namespace tinymlp
