@@ -10,6 +10,10 @@
 #include "plot.hpp"
 #include "sine_job.hpp"
 #include "tinymlp/host.hpp"
+#include "tinymlp_tools/header_writer.hpp"
+#include "tinymlp_tools/model_file.hpp"
+#include "tinymlp_tools/sequential_description.hpp"
+#include "tinymlp_tools/tflite_export.hpp"
 
 namespace {
 
@@ -73,7 +77,15 @@ int main(int argc, char** argv) try {
   tutorial_outcome.history.write_csv(folder + "history_tutorial.csv");
   recommended_outcome.history.write_csv(folder + "history_recommended.csv");
   sine::draw_pictures(folder, data.test, tutorial, recommended, sine::true_function);
-  std::printf("\nWrote %s{sine_data.csv, history_tutorial.csv, history_recommended.csv, loss.png, predictions.png}\n",
+  // The recommended model for TFLite runtimes, for later conversion, and for a sketch (SineInference).
+  const tinymlp::tools::ModelDescription model = tinymlp::tools::describe(recommended);
+  tinymlp::tools::write_tflite(folder + "sine.tflite", model);
+  tinymlp::tools::write_model_file(folder + "sine.tinymlp", model);
+  tinymlp::tools::write_model_header(folder + "sine_model.hpp", model, "sine_model",
+                                     "the reference job's model (recommended setup, seed " +
+                                         std::to_string(arguments.job.seed) + ")");
+  std::printf("\nWrote %s{sine_data.csv, history_tutorial.csv, history_recommended.csv, loss.png, predictions.png, "
+              "sine.tflite, sine.tinymlp, sine_model.hpp}\n",
               folder.c_str());
   return 0;
 } catch (const std::exception& error) {
