@@ -32,6 +32,13 @@ float train_twice(Model& model, Optimizer& optimizer, const float* x, const floa
   return first + second + Loss::template total<Model::output_size>(y, t, 1, 2);
 }
 
+// One step of training in place, in a workspace of its own.
+template <class Loss, class Model, class Optimizer>
+float train_in_place(Model& model, Optimizer& optimizer, const float* x, const float* t) {
+  InPlaceWorkspace<Model> workspace;
+  return train_step_in_place<Loss>(model, optimizer, x, t, workspace);
+}
+
 float random_numbers() {
   Random random(7u);
   random.reseed(8u);
@@ -87,6 +94,13 @@ float exercise_everything(float input) {
   momentum_settings.nesterov = true;
   SgdWithMomentum<Linear> momentum(momentum_settings);
   total += momentum.settings().momentum + train_twice<MeanAbsoluteError>(linear, momentum, pair, target);
+
+  // Training in place, with every optimizer's per-parameter update.
+  static_assert(fits_in_ram<InPlaceTrainingMemory<Regressor, Sgd<Regressor> >::bytes, 2048>::value, "");
+  total += train_in_place<MeanSquaredError>(regressor, sgd, &input, target) +
+           train_in_place<CategoricalCrossEntropy>(classifier, adam, features, one_hot) +
+           train_in_place<BinaryCrossEntropy>(tagger, rmsprop, pair, tags) +
+           train_in_place<MeanAbsoluteError>(linear, momentum, pair, target);
 
 #if defined(TINYMLP_TEST_ARDUINO_MACROS)
   // The sketch's own use of the macros still works beside the library.

@@ -120,6 +120,30 @@ struct Dense {
     }
   }
 
+  // One sample, training in place (no gradient array): writes dx = W^T dy from the weights as they
+  // were (unless dx is null), and moves each weight and bias by optimizer.update(parameter,
+  // gradient, first_index + its index) as soon as its gradient dy[o] x[i] or dy[o] is known.
+  template <class Optimizer>
+  static void backward_and_update(float* parameters, const float* x, const float* dy, float* dx,
+                                  Optimizer& optimizer, size_t first_index) {
+    // Where a zero gradient moves nothing (plain SGD), a zero delta (a ReLU that was off) or a zero
+    // input leaves its products out, as the forward pass does, without an FPU. The result is the same.
+    const bool skip_zeros = TINYMLP_SKIP_ZERO_INPUTS && Optimizer::zero_gradient_changes_nothing;
+    if (dx)
+      for (size_t i = 0; i < In; ++i) dx[i] = 0.0f;
+    for (size_t o = 0; o < Out; ++o) {
+      const float delta = dy[o];
+      if (skip_zeros && delta == 0.0f) continue;
+      float* row = parameters + o * In;
+      for (size_t i = 0; i < In; ++i) {
+        if (dx) dx[i] += row[i] * delta;  // before the weight moves
+        if (skip_zeros && x[i] == 0.0f) continue;
+        optimizer.update(row[i], delta * x[i], first_index + o * In + i);
+      }
+      optimizer.update(parameters[kernel_count + o], delta, first_index + kernel_count + o);
+    }
+  }
+
   // Glorot (Xavier) uniform kernel, Keras's default: U(-limit, limit), limit = sqrt(6 / (In + Out));
   // zero biases.
   static void initialize(float* parameters, Random& random) {

@@ -5,7 +5,9 @@
 //     A layer that works in place (activations) overwrites its input; any other layer writes to the
 //     caller's output when nothing after it needs a new buffer, else to the buffer its predecessor
 //     did not use;
-//   - training keeps every layer's output for backpropagation, one after the other.
+//   - training keeps every layer's output for backpropagation, one after the other, and walks back
+//     through the layers handing each one's input, output and deltas to a step that decides what to
+//     do with its parameters: add up their gradients (a batch), or update them at once (in place).
 #ifndef TINYMLP_MODEL_LAYER_CHAIN_HPP
 #define TINYMLP_MODEL_LAYER_CHAIN_HPP
 
@@ -35,8 +37,8 @@ struct LayerChain {
   static void initialize(float*, Random&) {}
   template <class Reader>
   static void forward_batch(const float*, const float*, float*, size_t, size_t) {}
-  static float* backward_batch(const float*, const float*, const float*, float* gradients_of_output, float*, float*,
-                               bool, size_t, size_t) {
+  template <class Step>
+  static float* backward(Step&, const float*, const float*, float* gradients_of_output, float*, bool, size_t) {
     return gradients_of_output;
   }
 };
@@ -88,18 +90,18 @@ struct LayerChain<Width, ParameterOffset, ActivationOffset, NextBuffer, Layer, R
   }
 
   // Walks back from the loss: the layers after this one first return the gradient with respect to
-  // this layer's output, which must lie in one of the two delta buffers; this layer then writes the
-  // gradient with respect to its input into the other buffer (or over the same one, in place).
-  // Returns that input gradient, or null for the first layer, which has no use for it.
-  static float* backward_batch(const float* parameters, const float* input, const float* activations,
-                               float* gradients_of_output, float* gradients, float* spare_deltas, bool wants_input_delta,
-                               size_t samples, size_t stride) {
+  // this layer's output, which must lie in one of the two delta buffers; this layer's turn,
+  //   step.template layer<Bound, ParameterOffset>(input, output, dy, dx),
+  // then writes the gradient with respect to its input into the other buffer (or over the same one,
+  // in place). Returns that input gradient, or null for the first layer, which has no use for it.
+  template <class Step>
+  static float* backward(Step& step, const float* input, const float* activations, float* gradients_of_output,
+                         float* spare_deltas, bool wants_input_delta, size_t stride) {
     const float* output = activations + ActivationOffset * stride;
-    float* dy = Next::backward_batch(parameters, output, activations, gradients_of_output, gradients, spare_deltas,
-                                     true, samples, stride);
+    float* dy = Next::backward(step, output, activations, gradients_of_output, spare_deltas, true, stride);
     float* other = dy == gradients_of_output ? spare_deltas : gradients_of_output;
     float* dx = !wants_input_delta ? nullptr : Bound::works_in_place ? dy : other;
-    Bound::backward(parameters + ParameterOffset, input, output, dy, dx, gradients + ParameterOffset, samples, stride);
+    step.template layer<Bound, ParameterOffset>(input, output, dy, dx);
     return dx;
   }
 };

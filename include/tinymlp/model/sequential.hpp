@@ -15,6 +15,18 @@
 namespace tinymlp {
 
 namespace detail {
+// The batch step of the backward walk: each layer adds its parameters' gradients to `gradients`.
+struct AccumulateGradients {
+  const float* parameters;
+  float* gradients;
+  size_t samples, stride;
+
+  template <class Layer, size_t ParameterOffset>
+  void layer(const float* x, const float* y, const float* dy, float* dx) {
+    Layer::backward(parameters + ParameterOffset, x, y, dy, dx, gradients + ParameterOffset, samples, stride);
+  }
+};
+
 template <class Layer>
 struct fixes_input_size {
   static constexpr bool value = false;
@@ -90,8 +102,8 @@ struct Sequential {
   static void backward_batch(const float* parameters, const float* x, const float* activations,
                              float* gradients_of_output, float* spare_deltas, float* gradients, size_t samples,
                              size_t stride) {
-    Chain::backward_batch(parameters, x, activations, gradients_of_output, gradients, spare_deltas, false, samples,
-                          stride);
+    detail::AccumulateGradients step = {parameters, gradients, samples, stride};
+    Chain::backward(step, x, activations, gradients_of_output, spare_deltas, false, stride);
   }
 };
 

@@ -16,7 +16,15 @@ struct PerParameterOptimizer {
     for (size_t k = 0; k < Model::parameter_count; ++k) self.update(parameters[k], gradients[k], k);
   }
   void begin_step() {}
+  // Whether update(parameter, 0, index) leaves everything as it was, so that in-place training may
+  // skip it: not where a zero gradient still moves the state (momentum, moments).
+  static constexpr bool zero_gradient_changes_nothing = false;
 };
+
+#if __cplusplus < 201703L
+template <class Optimizer, class Model>
+constexpr bool PerParameterOptimizer<Optimizer, Model>::zero_gradient_changes_nothing;
+#endif
 
 }  // namespace tinymlp
 

@@ -21,6 +21,7 @@ class Sgd : public PerParameterOptimizer<Sgd<Model>, Model> {
 
   // One parameter's update, for callers that apply each gradient as soon as it is known.
   void update(float& parameter, float gradient, size_t /*index*/) { parameter -= learning_rate_ * gradient; }
+  static constexpr bool zero_gradient_changes_nothing = true;  // w - learning_rate * 0 is w
 
   float learning_rate() const { return learning_rate_; }
   void set_learning_rate(float learning_rate) { learning_rate_ = learning_rate; }
@@ -60,6 +61,8 @@ class SgdWithMomentum : public PerParameterOptimizer<SgdWithMomentum<Model>, Mod
 #if __cplusplus < 201703L
 template <class Model>
 constexpr size_t Sgd<Model>::state_bytes;
+template <class Model>
+constexpr bool Sgd<Model>::zero_gradient_changes_nothing;
 template <class Model>
 constexpr size_t SgdWithMomentum<Model>::state_bytes;
 #endif

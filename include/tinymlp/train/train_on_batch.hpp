@@ -3,6 +3,7 @@
 #define TINYMLP_TRAIN_TRAIN_ON_BATCH_HPP
 
 #include "../detail/integers.hpp"
+#include "forward_and_loss_gradient.hpp"
 #include "training_buffers.hpp"
 
 namespace tinymlp {
@@ -14,10 +15,8 @@ template <class Loss, class Model>
 float compute_gradients(const Model& model, const float* x, const float* t, size_t samples,
                         const TrainingBuffers& buffers) {
   for (size_t k = 0; k < Model::parameter_count; ++k) buffers.gradients[k] = 0.0f;
-  Model::forward_batch(model.parameters, x, buffers.activations, samples, buffers.stride);
-  const float* y = Model::output_of(buffers.activations, buffers.stride);
-  const float loss = Loss::template total<Model::output_size>(y, t, samples, buffers.stride) / static_cast<float>(samples);
-  Loss::template gradient<Model::output_size>(y, t, buffers.gradients_of_output, samples, buffers.stride);
+  const float loss = forward_and_loss_gradient<Loss, Model>(model.parameters, x, t, samples, buffers.activations,
+                                                            buffers.gradients_of_output, buffers.stride);
   Model::backward_batch(model.parameters, x, buffers.activations, buffers.gradients_of_output, buffers.spare_deltas,
                         buffers.gradients, samples, buffers.stride);
   return loss;
