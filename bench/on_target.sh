@@ -13,8 +13,8 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DTINYMLP_BUILD_TESTS=OF
 cmake --build "$build" -j "$(nproc)" --target run-on-uno inference_probes SineInference_uno SineInference_cortex_m4 \
   SineBaseline_uno SineBaseline_cortex_m4 >/dev/null
 
-uno=$("$build/board/run-on-uno" "$build/bench/on_target/cycles_on_uno.elf" 2>/dev/null)
-cortex_m4=$("$root/board/cortex_m4/run-on-cortex-m4.sh" "$build/bench/on_target/instructions_on_cortex_m4.elf" \
+uno=$("$build/board/run-on-uno" "$build/bench/on_target/inference_probes/cycles_on_uno.elf" 2>/dev/null)
+cortex_m4=$("$root/board/cortex_m4/run-on-cortex-m4.sh" "$build/bench/on_target/inference_probes/instructions_on_cortex_m4.elf" \
   -icount shift=0 | tr -d '\r')
 value_of() { sed -n "s/^$1=//p" <<<"$2"; }
 

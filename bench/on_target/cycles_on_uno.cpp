@@ -5,20 +5,19 @@
 #include <avr/io.h>
 #include <avr/sleep.h>
 
-#include "probe_inputs.hpp"
-#include "sine_model.hpp"
+#include "probed_model.hpp"
 
+#ifndef TINYMLP_PROBE_INT8
 static_assert(sine_model_type::activation_bytes == 128, "tests/board/CMakeLists.txt expects 128 activation bytes");
+#endif
 
-volatile float result;  // so that no inference is optimized away
-
-__attribute__((noinline)) float infer(float x) { return sine_model.predict(x); }
+volatile Value result;  // so that no inference is optimized away
 
 int main() {
   for (int point = 0; point < probe_points; ++point) {
-    const float x = probe_x(point);
+    const Value x = probe_input(point);
     GPIOR0 = 1;
-    const float y = infer(x);
+    const Value y = infer(x);
     GPIOR0 = 2;
     result = y;
   }

@@ -7,8 +7,7 @@
 
 #include "Print.h"
 #include "console.hpp"
-#include "probe_inputs.hpp"
-#include "sine_model.hpp"
+#include "probed_model.hpp"
 
 extern "C" uint32_t __stack_limit[];
 
@@ -39,16 +38,10 @@ __attribute__((noinline)) void spin(uint32_t iterations) {
   __asm volatile("1: subs %0, #1\n\tbne 1b" : "+r"(iterations));
 }
 
-__attribute__((noinline)) float infer(float x) { return sine_model.predict(x); }
-__attribute__((noinline)) float do_nothing(float x) {
-  __asm volatile("" : "+t"(x));
-  return x;
-}
+volatile Value input;
+volatile Value result;
 
-volatile float input;
-volatile float result;
-
-uint32_t ticks_for(float (*function)(float), float x, int repeats) {
+uint32_t ticks_for(Value (*function)(Value), Value x, int repeats) {
   input = x;
   const uint32_t start = systick_value;
   for (int r = 0; r < repeats; ++r) result = function(input);
@@ -62,7 +55,7 @@ __attribute__((noinline)) void paint_stack_below(uint32_t* top) {
 }
 
 // Bytes of stack one inference uses below its caller's stack pointer.
-uint32_t stack_of_inference(float x) {
+uint32_t stack_of_inference(Value x) {
   uint32_t* stack_pointer;
   __asm volatile("mov %0, sp" : "=r"(stack_pointer));
   paint_stack_below(stack_pointer - 32);  // leaves room for paint_stack_below's own frame
@@ -78,14 +71,14 @@ int main() {
   ConsolePrint out;
   start_systick();
   const uint32_t spin_iterations = 1000000;
-  const uint32_t spin_ticks = ticks_for([](float x) { spin(1000000); return x; }, 0.0f, 1);
+  const uint32_t spin_ticks = ticks_for([](Value x) { spin(1000000); return x; }, Value(0), 1);
   const float instructions_per_tick = 2.0f * static_cast<float>(spin_iterations) / static_cast<float>(spin_ticks);
 
   const int repeats = 200;
   float total_instructions = 0.0f;
   uint32_t deepest_stack = 0;
   for (int point = 0; point < probe_points; ++point) {
-    const float x = probe_x(point);
+    const Value x = probe_input(point);
     const uint32_t ticks = ticks_for(infer, x, repeats) - ticks_for(do_nothing, x, repeats);
     total_instructions += static_cast<float>(ticks) * instructions_per_tick / repeats;
     const uint32_t stack = stack_of_inference(x);
@@ -96,7 +89,7 @@ int main() {
   out.print("instructions_per_inference_mean=");
   out.println(total_instructions / probe_points, 1);
   out.print("activation_bytes=");
-  out.println(static_cast<unsigned long>(sine_model_type::activation_bytes));
+  out.println(static_cast<unsigned long>(probed_model_type::activation_bytes));
   out.print("inference_stack_bytes=");
   out.println(static_cast<unsigned long>(deepest_stack));
   return 0;

@@ -23,6 +23,17 @@
 #endif
 #endif
 
+// Whether the core multiplies 32 x 32 -> 64 bits in one instruction, which int8 requantization then
+// uses for its one wide product (quant/requantization.hpp); without it (AVR, Cortex-M0) the product is
+// built from 16-bit halves.
+#ifndef TINYMLP_WIDE_MULTIPLY
+#if defined(__AVR__) || (defined(__ARM_ARCH_6M__) || defined(__ARM_ARCH_8M_BASE__))
+#define TINYMLP_WIDE_MULTIPLY 0
+#else
+#define TINYMLP_WIDE_MULTIPLY 1
+#endif
+#endif
+
 // How many samples of a batch the training and batch-inference kernels treat as one block, held in
 // one vector register (see detail/batch_loops.hpp): 8 floats with AVX, 4 with SSE2 or NEON, 1 on
 // microcontrollers. Tied to the instruction set so that no vector wider than the registers crosses a

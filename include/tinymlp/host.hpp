@@ -17,6 +17,7 @@
 #include "host/fit.hpp"
 #include "host/history.hpp"
 #include "host/progress.hpp"
+#include "host/quantize.hpp"
 #include "host/split.hpp"
 #include "host/standardizer.hpp"
 

@@ -108,11 +108,19 @@ TEST_CASE("every accumulator of a 16-input int8 layer, at the hello_world model'
 }
 
 TEST_CASE("the parts: the 64-bit product from 16-bit halves, and gemmlowp's two functions") {
+  // The product AVRs build from 16-bit halves (the host's requantization multiplies wide): every edge case.
+  for (std::int32_t x : edge_values())
+    for (std::int32_t m : edge_multipliers()) {
+      const tinymlp::quant::TwoWords product = tinymlp::quant::signed_product_from_halves(x, m);
+      const std::int64_t expected = static_cast<std::int64_t>(x) * m;
+      REQUIRE(product.high == static_cast<std::int32_t>(expected >> 32));
+      REQUIRE(product.low == static_cast<std::uint32_t>(expected));
+    }
   std::mt19937 generator(3u);
   for (int n = 0; n < 1000000; ++n) {
     const auto x = static_cast<std::int32_t>(generator());
     const auto m = static_cast<std::int32_t>(generator() >> 1);
-    const tinymlp::quant::TwoWords product = tinymlp::quant::signed_product(x, m);
+    const tinymlp::quant::TwoWords product = tinymlp::quant::signed_product_from_halves(x, m);
     const std::int64_t expected = static_cast<std::int64_t>(x) * m;
     REQUIRE(product.high == static_cast<std::int32_t>(expected >> 32));
     REQUIRE(product.low == static_cast<std::uint32_t>(expected));

@@ -8,6 +8,8 @@
 #ifndef TINYMLP_QUANT_INT8_DENSE_HPP
 #define TINYMLP_QUANT_INT8_DENSE_HPP
 
+#include "../config.hpp"
+#include "../detail/flash.hpp"
 #include "../detail/integers.hpp"
 #include "requantization.hpp"
 
@@ -29,11 +31,44 @@ namespace quant {
 // bias + the row's products with the inputs. Each product of two int8 values fits in 16 bits
 // (|w x| <= 2^14); the sum is int32, as TFLite's is.
 template <size_t In, class Reader>
-inline int32_t add_row_products(int32_t bias, const int8_t* row, const int8_t* x) {
-  int32_t sum = bias;
-  for (size_t i = 0; i < In; ++i) sum += static_cast<int16_t>(Reader::load(row + i) * x[i]);
-  return sum;
-}
+struct RowProducts {
+  static int32_t add_to(int32_t bias, const int8_t* row, const int8_t* x) {
+    int32_t sum = bias;
+    for (size_t i = 0; i < In; ++i) sum += static_cast<int16_t>(Reader::load(row + i) * x[i]);
+    return sum;
+  }
+};
+
+#if defined(__AVR__) && TINYMLP_USE_PROGMEM
+// The same on an AVR with the row in flash, 15 cycles a product: lpm the weight, ld the input,
+// muls (the 8 x 8 hardware multiply, product in r1:r0, its sign in the carry), sbc spreads that sign
+// over a byte, and four adds put the product into the 32-bit sum; rows longer than 255 go in parts.
+template <size_t In>
+struct RowProducts<In, FlashReader> {
+  static int32_t add_to(int32_t sum, const int8_t* row, const int8_t* x) {
+    for (size_t done = 0; done < In; done += 255) {
+      uint8_t count = static_cast<uint8_t>(In - done < 255 ? In - done : 255);
+      int8_t weight, input;
+      uint8_t sign;
+      __asm__ volatile(
+          "1: lpm %[weight], Z+\n\t"
+          "ld %[input], X+\n\t"
+          "muls %[weight], %[input]\n\t"
+          "sbc %[sign], %[sign]\n\t"
+          "add %A[sum], r0\n\t"
+          "adc %B[sum], r1\n\t"
+          "adc %C[sum], %[sign]\n\t"
+          "adc %D[sum], %[sign]\n\t"
+          "dec %[count]\n\t"
+          "brne 1b\n\t"
+          "clr __zero_reg__"
+          : [sum] "+r"(sum), [count] "+r"(count), [weight] "=&a"(weight), [input] "=&a"(input), [sign] "=&r"(sign),
+            "+z"(row), "+x"(x));
+    }
+    return sum;
+  }
+};
+#endif
 
 // The accumulator at the output's scale: requantized, offset by the output zero point, clamped to
 // [low, 127]. The zero point is added in wrapping int32 arithmetic, as TFLite adds it.
@@ -65,9 +100,16 @@ struct Int8Dense {
     const int8_t low = lowest_output(zero_point);
     for (size_t o = 0; o < Out; ++o) {
       const int32_t accumulator =
-          quant::add_row_products<In, Reader>(Reader::load(parameters.bias + o), parameters.kernel + o * In, x);
-      y[o] = quant::requantize_to_int8<Rounding>(accumulator, Reader::load(parameters.multiplier + o),
-                                                 Reader::load(parameters.shift + o), zero_point, low);
+          quant::RowProducts<In, Reader>::add_to(Reader::load(parameters.bias + o), parameters.kernel + o * In, x);
+      const int8_t shift = Reader::load(parameters.shift + o);
+      // A ReLU clamps every accumulator <= 0 to `low`: without a left shift (which could wrap) such an
+      // accumulator requantizes to <= 0, so its output is zero point or less, which the clamp raises to low.
+      if (FusedReLU && accumulator <= 0 && shift <= 0) {
+        y[o] = low;
+        continue;
+      }
+      y[o] = quant::requantize_to_int8<Rounding>(accumulator, Reader::load(parameters.multiplier + o), shift,
+                                                 zero_point, low);
     }
   }
 };

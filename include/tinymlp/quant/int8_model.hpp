@@ -13,7 +13,6 @@
 
 #include "../detail/flash.hpp"
 #include "../detail/integers.hpp"
-#include "../detail/math.hpp"
 #include "../detail/traits.hpp"
 #include "../layers/dense.hpp"
 #include "../layers/layer_sizes.hpp"
@@ -201,7 +200,11 @@ class Int8Model {
     const float scaled = x / FlashReader::load(&parameters_->input_output.input_scale);
     if (!(scaled > -1e6f)) return -128;  // clamped before the conversion to int32; NaN too
     if (!(scaled < 1e6f)) return 127;
-    const int32_t rounded = static_cast<int32_t>(::roundf(scaled));
+    // Half away from zero, as roundf (which Arduino.h's round macro breaks on AVR): the cast truncates,
+    // and the fraction it drops is exact in float.
+    int32_t rounded = static_cast<int32_t>(scaled);
+    const float dropped = scaled - static_cast<float>(rounded);
+    rounded += dropped >= 0.5f ? 1 : dropped <= -0.5f ? -1 : 0;
     const int32_t q = rounded + FlashReader::load(&parameters_->input_output.input_zero_point);
     return static_cast<int8_t>(q < -128 ? -128 : q > 127 ? 127 : q);
   }

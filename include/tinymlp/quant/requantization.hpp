@@ -7,14 +7,15 @@
 //                   gemmlowp's two functions, each rounding once;
 //   SingleRounding  TFLite built with TFLITE_SINGLE_ROUNDING=1 (Arm NN and XNNPACK compute the same):
 //                   (x * multiplier + 2^(30 - shift)) >> (31 - shift), rounding once.
-// TFLite writes both with 64-bit products. Here everything is 32-bit: the 64-bit product is built
-// exactly from four 16 x 16 -> 32 partial products (which an 8-bit AVR does with its hardware
-// multiplier) and kept as two words, so the integers are the same and an Uno runs no 64-bit
-// arithmetic. tests/quant holds these functions against the 64-bit formulas on every edge case and
+// TFLite writes both with 64-bit products. Here everything is 32-bit: the 64-bit product is kept as
+// two words and, on cores without a 32 x 32 -> 64 multiply instruction (TINYMLP_WIDE_MULTIPLY 0: an
+// AVR), built exactly from four 16 x 16 -> 32 partial products (which an 8-bit AVR does with its
+// hardware multiplier), so the integers are the same and an Uno runs no 64-bit arithmetic. tests/quant holds these functions against the 64-bit formulas on every edge case and
 // millions of random inputs.
 #ifndef TINYMLP_QUANT_REQUANTIZATION_HPP
 #define TINYMLP_QUANT_REQUANTIZATION_HPP
 
+#include "../config.hpp"
 #include "../detail/integers.hpp"
 
 namespace tinymlp {
@@ -29,8 +30,8 @@ struct TwoWords {
 // u * v exactly, from 16-bit halves: u = uh 2^16 + ul, v = vh 2^16 + vl, so
 //   u v = uh vh 2^32 + (uh vl + ul vh) 2^16 + ul vl,
 // each partial product a 16 x 16 -> 32 multiply; the middle ones are added in two halves with
-// their carries into the high word.
-inline TwoWords unsigned_product(uint32_t u, uint32_t v) {
+// their carries into the high word. For cores without a 32 x 32 -> 64 multiply (an AVR).
+inline TwoWords unsigned_product_from_halves(uint32_t u, uint32_t v) {
   const uint16_t ul = static_cast<uint16_t>(u), uh = static_cast<uint16_t>(u >> 16);
   const uint16_t vl = static_cast<uint16_t>(v), vh = static_cast<uint16_t>(v >> 16);
   const uint32_t low_low = static_cast<uint32_t>(ul) * vl;
@@ -48,19 +49,35 @@ inline TwoWords unsigned_product(uint32_t u, uint32_t v) {
 
 // x * multiplier exactly, for a multiplier >= 0. Read as unsigned, a negative x is x + 2^32, whose
 // product is too large by multiplier * 2^32: taken off the high word.
-inline TwoWords signed_product(int32_t x, int32_t multiplier) {
-  TwoWords product = unsigned_product(static_cast<uint32_t>(x), static_cast<uint32_t>(multiplier));
+inline TwoWords signed_product_from_halves(int32_t x, int32_t multiplier) {
+  TwoWords product = unsigned_product_from_halves(static_cast<uint32_t>(x), static_cast<uint32_t>(multiplier));
   if (x < 0) product.high = static_cast<int32_t>(static_cast<uint32_t>(product.high) - static_cast<uint32_t>(multiplier));
   return product;
+}
+
+// The same product where the core multiplies 32 x 32 -> 64 in one instruction (a Cortex-M3/M4's
+// SMULL, any 64-bit host): only the multiply is wide, the words are split off at once.
+inline TwoWords signed_product_by_wide_multiply(int32_t x, int32_t multiplier) {
+  const int64_t product = static_cast<int64_t>(x) * multiplier;
+  TwoWords words = {static_cast<int32_t>(product >> 32), static_cast<uint32_t>(product)};
+  return words;
+}
+
+inline TwoWords signed_product(int32_t x, int32_t multiplier) {
+#if TINYMLP_WIDE_MULTIPLY
+  return signed_product_by_wide_multiply(x, multiplier);
+#else
+  return signed_product_from_halves(x, multiplier);
+#endif
 }
 
 // value + 2^bit, bit < 64: one word gets the bit, the high word any carry out of the low one.
 inline TwoWords add_power_of_two(TwoWords value, int bit) {
   if (bit >= 32) {
-    value.high = static_cast<int32_t>(static_cast<uint32_t>(value.high) + (1u << (bit - 32)));
+    value.high = static_cast<int32_t>(static_cast<uint32_t>(value.high) + (static_cast<uint32_t>(1) << (bit - 32)));
     return value;
   }
-  const uint32_t low = value.low + (1u << bit);
+  const uint32_t low = value.low + (static_cast<uint32_t>(1) << bit);
   if (low < value.low) value.high = static_cast<int32_t>(static_cast<uint32_t>(value.high) + 1u);
   value.low = low;
   return value;
@@ -85,7 +102,7 @@ inline int32_t rounding_doubling_high_multiply(int32_t a, int32_t b) {
 // nearest, ties away from zero. The shift floors; one is added back when the bits shifted out
 // exceed half (or reach half, for a negative x).
 inline int32_t rounding_divide_by_power_of_two(int32_t x, int exponent) {
-  const uint32_t mask = (exponent == 31 ? 0x80000000u : (1u << exponent)) - 1u;
+  const uint32_t mask = (static_cast<uint32_t>(1) << exponent) - 1u;
   const uint32_t remainder = static_cast<uint32_t>(x) & mask;
   const uint32_t threshold = (mask >> 1) + (x < 0 ? 1u : 0u);
   return (x >> exponent) + (remainder > threshold ? 1 : 0);

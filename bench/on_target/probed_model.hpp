@@ -1,0 +1,36 @@
+// The model the inference probes time: SineInference's float model, or with TINYMLP_PROBE_INT8 its
+// int8 version (examples/SineInt8). `Value` is what goes in and out of an inference; for the int8
+// model the input is quantized before the timed call, as an integer sensor reading would arrive.
+#ifndef TINYMLP_BENCH_PROBED_MODEL_HPP
+#define TINYMLP_BENCH_PROBED_MODEL_HPP
+
+#include "probe_inputs.hpp"
+
+#ifdef TINYMLP_PROBE_INT8
+#include "sine_int8.hpp"
+typedef int8_t Value;
+typedef sine_int8_type probed_model_type;
+inline Value probe_input(int point) { return sine_int8.quantize_input(probe_x(point)); }
+__attribute__((noinline)) Value infer(Value x) { return sine_int8.predict(x); }
+#else
+#include "sine_model.hpp"
+typedef float Value;
+typedef sine_model_type probed_model_type;
+inline Value probe_input(int point) { return probe_x(point); }
+__attribute__((noinline)) Value infer(Value x) { return sine_model.predict(x); }
+#endif
+
+// The same call with no work, for the call's own cost: the asm keeps the compiler from seeing that
+// (with the value where the calling convention has it: a floating-point register for a float on a
+// Cortex-M4F).
+#if defined(__ARM_FP) && !defined(TINYMLP_PROBE_INT8)
+#define TINYMLP_PROBE_VALUE_REGISTER "+t"
+#else
+#define TINYMLP_PROBE_VALUE_REGISTER "+r"
+#endif
+__attribute__((noinline)) Value do_nothing(Value x) {
+  __asm volatile("" : TINYMLP_PROBE_VALUE_REGISTER(x));
+  return x;
+}
+
+#endif

@@ -1,0 +1,44 @@
+// sine_int8: an int8 tinymlp model generated from SineInference's sine_model.hpp. Do not edit.
+//   321 parameters: int8 kernels, int32 biases, per-unit multipliers and shifts, in flash
+//   rounding: tinymlp::quant::DoubleRounding (TFLite's default: TensorFlow Lite Micro's integers)
+// Usage: int8_t y = sine_int8.predict(int8_t(x)); or float y = sine_int8.predict(x);
+#ifndef SINE_INT8_HPP_
+#define SINE_INT8_HPP_
+
+#include <tinymlp.hpp>
+
+typedef tinymlp::Int8Model<tinymlp::Sequential<tinymlp::Dense<1, 16>, tinymlp::ReLU, tinymlp::Dense<16, 16>, tinymlp::ReLU, tinymlp::Dense<16, 1>>, tinymlp::quant::DoubleRounding> sine_int8_type;
+
+template <class Unused = void>
+struct sine_int8_weights {
+  static const sine_int8_type::Parameters parameters;
+};
+template <class Unused>
+const sine_int8_type::Parameters sine_int8_weights<Unused>::parameters TINYMLP_PROGMEM = {
+    {0.0588208176f, -128, 0.0286344048f},  // input scale and zero point, output scale
+    {{  // layer 0: Int8Dense<1, 16, ReLU fused>: kernel, biases (input zero point folded in), multipliers, shifts, output zero point
+      {127, 127, 127, -127, 127, 127, 127, -127, 127, -127, -127, -127, -127, 127, 127, -127},
+      {-4035, -16942, -16507, -2980, -17330, -14391, -2316, 494, -9204, -12116, -39452, 13382, -1085, -21791, -1218, -4615},
+      {1303111276, 1426234469, 1709500704, 1809776576, 1362522860, 1622116655, 1618267395, 2092807461, 1496288501, 1584448060, 1641445116, 1662722966, 2038633505, 1141368810, 1180525830, 1463270918},
+      {-6, -8, -7, -6, -11, -6, -6, -6, -6, -6, -12, -7, -6, -10, -6, -6},
+      -128},
+      {{  // layer 1: Int8Dense<16, 16, ReLU fused>: kernel, biases (input zero point folded in), multipliers, shifts, output zero point
+        {127, -109, 26, -85, -61, 35, -51, -109, -107, 76, 119, 10, -76, -99, -67, -18, -127, -10, 8, -44, -15, -71, -71, -95, -24, -30, 19, 71, -50, 9, -27, -93, -47, -21, 29, -20, -94, -35, -35, -19, 47, 1, 77, -127, -39, 18, -122, 10, -44, 3, 83, -118, -2, -89, -43, 88, 7, 44, 59, -103, -21, -69, -96, -127, 23, 77, -28, -65, 96, -123, -127, 75, 75, -10, -18, -60, -85, -55, -78, 33, -80, -52, 0, -15, -23, -33, -99, -127, -75, -3, -30, 69, -107, -1, -74, -32, 2, -40, -85, 10, -94, 44, -5, 41, -77, 43, -27, -59, -32, -39, -127, -86, -58, -27, 54, 70, 34, -29, -65, 40, -45, -127, 29, -5, 57, 29, -49, 75, -87, 41, -48, -40, 2, 3, -72, 13, -84, -8, -108, -20, 24, 58, -127, -88, 3, 12, -25, -18, 77, 23, 28, -82, -50, -49, -63, -83, 6, -84, -31, -127, 21, -2, -38, 5, 0, -127, 16, -17, 13, -8, 1, -45, -14, -10, 17, 9, 13, 22, -127, -21, -49, 42, -5, -125, 44, -40, 104, -54, 37, -124, -45, -105, -124, 55, 53, -34, -31, 81, -122, 59, 81, -17, 95, -64, 24, -58, -57, -127, 14, -1, -35, -13, -8, -127, 28, 3, 0, -4, 5, -45, -1, 8, 9, 10, -36, 24, -104, -35, 52, -42, -1, -61, 39, -70, -19, 20, -127, 3, -94, 44, -24, -5, -25, -12, -9, -77, 18, -6, -127, 123, 3, 14, -12, -10, 20, -11},
+        {-53162, -63009, -49143, -56804, -35495, -80291, -71446, -6097, -70517, -61608, -22177, -56848, -25423, -18955, -53828, -15055},
+        {1629381927, 1254557128, 1290262762, 1763030475, 2140623221, 1768015865, 1480922413, 2086181892, 1197494027, 1524533926, 1320792817, 1207862232, 1128443788, 1375797811, 1844604763, 1673226349},
+        {-9, -6, -8, -9, -9, -7, -8, -7, -8, -8, -5, -8, -8, -5, -8, -5},
+        -128},
+        {{  // layer 2: Int8Dense<16, 1>: kernel, biases (input zero point folded in), multipliers, shifts, output zero point
+          {-7, 127, -20, -20, -6, 79, 2, 45, -23, -3, 46, -20, -5, 63, 2, -80},
+          {17785},
+          {1661233345},
+          {-6},
+          -7}
+        }
+      }
+    }
+};
+
+constexpr sine_int8_type sine_int8(&sine_int8_weights<>::parameters);
+
+#endif  // SINE_INT8_HPP_
