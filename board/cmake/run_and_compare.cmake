@@ -1,6 +1,7 @@
 # Runs a sketch on the host and on a simulated board, and checks that the board printed the same:
 #   cmake -DHOST_PROGRAM=<exe> -DBOARD=uno|cortex_m4 -DFIRMWARE=<elf> -DSIMULATOR=<run-on-uno or run-on-cortex-m4.sh>
-#         -DSAME_NUMBERS=<exe> -DOUTPUT_PREFIX=<path/name> -P run_and_compare.cmake
+#         -DSAME_NUMBERS=<exe> -DOUTPUT_PREFIX=<path/name> [-DSAME_NUMBERS_OPTIONS=<e.g. --relative>]
+#         -P run_and_compare.cmake
 # The simulators are bounded: the Uno by a cycle limit and a line count, QEMU by the program's own
 # end (the sketch's loop() runs a fixed number of times) and, like both, by a timeout.
 foreach(tool HOST_PROGRAM FIRMWARE SIMULATOR SAME_NUMBERS)
@@ -31,8 +32,9 @@ if(NOT result EQUAL 0)
   message(FATAL_ERROR "the ${BOARD} simulation failed (${result}):\n${errors}")
 endif()
 
+separate_arguments(same_numbers_options UNIX_COMMAND "${SAME_NUMBERS_OPTIONS}")
 execute_process(COMMAND "${SAME_NUMBERS}" "${OUTPUT_PREFIX}.host.txt" "${OUTPUT_PREFIX}.${BOARD}.txt"
-                RESULT_VARIABLE result)
+                        ${same_numbers_options} RESULT_VARIABLE result)
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "the ${BOARD} printed something other than the host")
 endif()
