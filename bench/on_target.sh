@@ -2,7 +2,8 @@
 # On-target figures of the 1-16-16-1 sine model, as one table: per inference, cycles on the
 # ATmega328P (simavr, exact) and instructions on a Cortex-M4F (QEMU with -icount shift=0); flash and
 # static RAM of SineInference over the same sketch without the model (SineBaseline: same sweep,
-# printing and LED); the deepest stack of an inference (stack painting). Installs what it needs.
+# printing and LED); the deepest stack of an inference (stack painting); and one in-place SGD step
+# (batch 1) on the ATmega328P: cycles, and static RAM plus its deepest stack. Installs what it needs.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-debian-packages.sh" tests
@@ -11,11 +12,12 @@ build="$root/build/board"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DTINYMLP_BUILD_TESTS=OFF -DTINYMLP_BUILD_EXAMPLES=OFF \
   -DTINYMLP_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build "$build" -j "$(nproc)" --target run-on-uno inference_probes SineInference_uno SineInference_cortex_m4 \
-  SineBaseline_uno SineBaseline_cortex_m4 >/dev/null
+  SineBaseline_uno SineBaseline_cortex_m4 training_probes >/dev/null
 
 uno=$("$build/board/run-on-uno" "$build/bench/on_target/inference_probes/cycles_on_uno.elf" 2>/dev/null)
 cortex_m4=$("$root/board/cortex_m4/run-on-cortex-m4.sh" "$build/bench/on_target/inference_probes/instructions_on_cortex_m4.elf" \
   -icount shift=0 | tr -d '\r')
+training=$("$build/board/run-on-uno" "$build/bench/on_target/training_step_on_uno.elf" 2>/dev/null)
 value_of() { sed -n "s/^$1=//p" <<<"$2"; }
 
 # Flash is text + data (data's initial values live in flash); static RAM is data + bss.
@@ -45,3 +47,10 @@ printf '| static RAM over the same sketch without the model | %s B | %s B |\n' \
 printf '| peak stack of an inference (activation buffers: %s B) | %s B | %s B |\n' \
   "$(value_of activation_bytes "$cortex_m4")" "$(value_of region_stack_bytes "$uno")" \
   "$(value_of inference_stack_bytes "$cortex_m4")"
+training_ram=$(ram_of avr-size "$build/bench/on_target/training_step_on_uno.elf")
+printf '| one SGD step in place (batch 1), mean over TrainOnDevice'"'"'s first 100 | %.0f cycles (%s to %s) | — |\n' \
+  "$(value_of region_cycles_mean "$training")" "$(value_of region_cycles_min "$training")" \
+  "$(value_of region_cycles_max "$training")"
+printf '| RAM of that step: static (model, Sgd, workspace) + peak stack | %s B + %s B = %s B | — |\n' \
+  "$training_ram" "$(value_of region_stack_bytes "$training")" \
+  "$((training_ram + $(value_of region_stack_bytes "$training")))"
