@@ -1,0 +1,160 @@
+// Post-training quantization on the host (tinymlp/host/quantize.hpp): the reference model keeps its
+// accuracy, TFLite's rules for scales, zero points and multipliers, and bad input.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "sine_job.hpp"
+#include "sine_model.hpp"
+#include "tinymlp/host.hpp"
+
+namespace {
+
+sine::Model reference_model() {
+  sine::Model model;
+  for (std::size_t k = 0; k < sine::Model::parameter_count; ++k) model.parameters[k] = sine_model_parameters[k];
+  return model;
+}
+
+template <class Predict>
+double mean_squared_error(const tinymlp::Dataset& data, Predict predict) {
+  double total = 0.0;
+  for (std::size_t s = 0; s < data.size(); ++s) {
+    const double error = predict(data.input(s)[0]) - data.output(s)[0];
+    total += error * error;
+  }
+  return total / static_cast<double>(data.size());
+}
+
+tinymlp::Dataset inputs_only(std::initializer_list<float> values) {
+  tinymlp::Dataset data;
+  data.features = 1;
+  data.targets = 0;
+  data.inputs = values;
+  return data;
+}
+
+}  // namespace
+
+TEST_CASE("the quantized reference model's test MSE is within 3% of the float model's") {
+  const sine::Model model = reference_model();
+  const tinymlp::SplitDataset data = sine::make_split(1u);
+  for (const auto granularity : {tinymlp::WeightGranularity::per_channel, tinymlp::WeightGranularity::per_tensor}) {
+    tinymlp::QuantizeOptions options;
+    options.weights = granularity;
+    const auto int8_model = tinymlp::host_int8_model<sine::Model>(tinymlp::quantize(model, data.train, options));
+    const double float_mse = mean_squared_error(data.test, [&](float x) { return model.predict(x); });
+    const double int8_mse = mean_squared_error(data.test, [&](float x) { return int8_model.model().predict(x); });
+    const std::string weights = granularity == tinymlp::WeightGranularity::per_channel ? "per channel" : "per tensor";
+    MESSAGE(weights, " weights: test MSE float ", float_mse, ", int8 ", int8_mse);
+    CHECK(int8_mse <= 1.03 * float_mse);
+  }
+}
+
+TEST_CASE("weights: symmetric int8 in [-127, 127], one scale per output unit or one for the kernel") {
+  const sine::Model model = reference_model();
+  const tinymlp::Dataset calibration = sine::make_samples(200, 3u);
+  const tinymlp::QuantizedModel per_channel = tinymlp::quantize(model, calibration);
+  tinymlp::QuantizeOptions options;
+  options.weights = tinymlp::WeightGranularity::per_tensor;
+  const tinymlp::QuantizedModel per_tensor = tinymlp::quantize(model, calibration, options);
+  REQUIRE(per_channel.layers.size() == 3);
+  for (std::size_t k = 0; k < 3; ++k) {
+    const tinymlp::QuantizedLayer& layer = per_channel.layers[k];
+    CHECK(layer.dense.weight_scales.size() == layer.outputs);
+    CHECK(per_tensor.layers[k].dense.weight_scales.size() == 1);
+    CHECK(layer.fused_relu == (k < 2));
+    for (std::size_t o = 0; o < layer.outputs; ++o) {
+      int largest = 0;
+      for (std::size_t i = 0; i < layer.inputs; ++i) {
+        const int w = layer.dense.kernel[o * layer.inputs + i];
+        CHECK(w >= -127);
+        largest = std::max(largest, std::abs(w));
+      }
+      CHECK(largest == 127);  // max |w| / 127 is the scale: the largest weight of each row is +-127
+      // The bias at input scale * weight scale (the product in float32), rounded to the nearest step.
+      const float bias_scale = layer.dense.input.scale * layer.dense.weight_scales[o];
+      const std::size_t offset = k == 0 ? 16 : k == 1 ? 32 + 256 : 32 + 256 + 16 + 16;
+      const float bias = model.parameters[offset + o];
+      CHECK(layer.dense.bias[o] == static_cast<std::int32_t>(std::round(static_cast<double>(bias) / bias_scale)));
+    }
+    // Each layer's input quantization is the previous layer's output quantization.
+    if (k > 0) CHECK(layer.dense.input.scale == per_channel.layers[k - 1].dense.output.scale);
+  }
+}
+
+TEST_CASE("activations: TFLite's ChooseQuantizationParams, the range widened to include 0") {
+  // [0, 6.2424] as in hello_world_int8.tflite's input: scale = range / 255, zero point -128.
+  const tinymlp::Quantization input = tinymlp::activation_quantization(0.5, 6.2424, "input");
+  CHECK(input.scale == static_cast<float>(6.2424 / 255.0));
+  CHECK(input.zero_point == -128);
+  // A range below zero: zero point 127.
+  CHECK(tinymlp::activation_quantization(-3.0, -1.0, "x").zero_point == 127);
+  // Asymmetric around zero: the zero point from the end with the smaller error, rounded.
+  const tinymlp::Quantization mixed = tinymlp::activation_quantization(-1.0, 3.0, "x");
+  CHECK(mixed.scale == static_cast<float>(4.0 / 255.0));
+  CHECK(mixed.zero_point == static_cast<int>(std::round(-128.0 + 1.0 / (4.0 / 255.0))));
+}
+
+TEST_CASE("TFLite's QuantizeMultiplier: frexp, rounding half away from zero, 2^31 carried into the shift") {
+  const tinymlp::QuantizedMultiplier half = tinymlp::quantize_multiplier(0.5);
+  CHECK(half.multiplier == (1 << 30));
+  CHECK(half.shift == 0);
+  // Just below 1: q * 2^31 rounds to 2^31, which becomes 2^30 with the shift one larger.
+  const tinymlp::QuantizedMultiplier almost_one = tinymlp::quantize_multiplier(1.0 - 1e-12);
+  CHECK(almost_one.multiplier == (1 << 30));
+  CHECK(almost_one.shift == 1);
+  const tinymlp::QuantizedMultiplier small = tinymlp::quantize_multiplier(0.0074);
+  CHECK(small.shift == -7);
+  CHECK(small.multiplier == static_cast<std::int32_t>(std::round(0.0074 * 128.0 * 2147483648.0)));
+  CHECK(tinymlp::quantize_multiplier(1e-12).multiplier == 0);  // shift below -31: flushed to zero
+}
+
+TEST_CASE("bad calibration data: NaN or infinity is an error naming the sample and feature") {
+  const sine::Model model = reference_model();
+  for (const float bad : {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity()}) {
+    const tinymlp::Dataset data = inputs_only({1.0f, 2.0f, bad, 3.0f});
+    CHECK_THROWS_WITH_AS(tinymlp::quantize(model, data), doctest::Contains("sample 2, feature 0"),
+                         tinymlp::QuantizationError);
+  }
+  CHECK_THROWS_WITH_AS(tinymlp::quantize(model, inputs_only({})), doctest::Contains("empty"), tinymlp::QuantizationError);
+}
+
+TEST_CASE("a constant feature is widened to include 0; an all-zero range gets scale 1, zero point 0") {
+  const sine::Model model = reference_model();
+  const tinymlp::QuantizedModel constant = tinymlp::quantize(model, inputs_only({2.5f, 2.5f, 2.5f}));
+  CHECK(constant.layers[0].dense.input.scale == static_cast<float>(2.5 / 255.0));
+  CHECK(constant.layers[0].dense.input.zero_point == -128);
+  const auto int8_model = tinymlp::host_int8_model<sine::Model>(constant);
+  CHECK(std::fabs(int8_model.model().predict(2.5f) - model.predict(2.5f)) < 0.1f);
+
+  const tinymlp::Quantization zero = tinymlp::activation_quantization(0.0, 0.0, "x");
+  CHECK(zero.scale == 1.0f);
+  CHECK(zero.zero_point == 0);
+  const tinymlp::QuantizedModel all_zero = tinymlp::quantize(model, inputs_only({0.0f, 0.0f}));
+  CHECK(all_zero.layers[0].dense.input.scale == 1.0f);
+  const auto zero_model = tinymlp::host_int8_model<sine::Model>(all_zero);
+  CHECK(std::isfinite(zero_model.model().predict(0.0f)));
+}
+
+TEST_CASE("scales whose ratio the multiplier cannot hold are an error naming the layer and unit") {
+  const sine::Model model = reference_model();
+  tinymlp::QuantizedModel quantized = tinymlp::quantize(model, sine::make_samples(100, 5u));
+  quantized.layers[1].dense.output.scale = 1e-30f;  // input scale * weight scale / output scale > 2^31
+  CHECK_THROWS_WITH_AS(tinymlp::host_int8_model<sine::Model>(quantized), doctest::Contains("layer 1, unit 0"),
+                       tinymlp::QuantizationError);
+  quantized.layers[1].dense.output.scale = 1e30f;  // below 2^-32: TFLite would flush it to zero
+  CHECK_THROWS_AS(tinymlp::host_int8_model<sine::Model>(quantized), tinymlp::QuantizationError);
+}
+
+TEST_CASE("a model of another shape, or without the fused ReLUs, is refused") {
+  const sine::Model model = reference_model();
+  tinymlp::QuantizedModel quantized = tinymlp::quantize(model, sine::make_samples(100, 5u));
+  quantized.layers[1].fused_relu = false;
+  CHECK_THROWS_WITH_AS(tinymlp::host_int8_model<sine::Model>(quantized), doctest::Contains("fused ReLU"),
+                       tinymlp::QuantizationError);
+  quantized.layers.pop_back();
+  CHECK_THROWS_AS(tinymlp::host_int8_model<sine::Model>(quantized), tinymlp::QuantizationError);
+}
