@@ -5,9 +5,9 @@
 #include <doctest/doctest.h>
 
 #include "../tflite/fixtures.hpp"
-#include "quantized_from_tools.hpp"
 #include "tinymlp/host.hpp"
 #include "tinymlp_tools/description_inference.hpp"
+#include "tinymlp_tools/quantized_description.hpp"
 #include "tinymlp_tools/tflite_import.hpp"
 
 namespace {
@@ -18,7 +18,7 @@ template <class Rounding>
 void check_every_input(std::size_t expected_column) {
   const tinymlp::tools::ModelDescription description =
       tinymlp::tools::read_tflite(fixtures::path("hello_world_int8.tflite"));
-  const auto int8_model = tinymlp::host_int8_model<HelloWorld, Rounding>(quantized_from_tools(description));
+  const auto int8_model = tinymlp::host_int8_model<HelloWorld, Rounding>(tinymlp::tools::quantized_model(description));
   const auto rows = fixtures::expected_rows("hello_world_int8.expected.txt");
   REQUIRE(rows.size() == 256);
   int differences = 0;
@@ -55,7 +55,7 @@ TEST_CASE("hello_world_int8.tflite: the two rounding modes differ where the fixt
 TEST_CASE("hello_world_int8.tflite: float in and out quantizes and dequantizes as TFLite's QUANTIZE and DEQUANTIZE") {
   const tinymlp::tools::ModelDescription description =
       tinymlp::tools::read_tflite(fixtures::path("hello_world_int8.tflite"));
-  const tinymlp::QuantizedModel quantized = quantized_from_tools(description);
+  const tinymlp::QuantizedModel quantized = tinymlp::tools::quantized_model(description);
   const auto int8_model = tinymlp::host_int8_model<HelloWorld>(quantized);
   const tinymlp::Quantization input = quantized.layers.front().dense.input, output = quantized.layers.back().dense.output;
   // TensorFlow Lite Micro's own check of this file: x = 0.77, 1.57, 2.3, 3.14, about int8 -96, -63, -34, 0,

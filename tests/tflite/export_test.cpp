@@ -82,9 +82,27 @@ TEST_CASE("every kind of layer survives the trip: fused where TFLite allows, sta
   }
 }
 
-TEST_CASE("int8 models are not exported (yet); the message says so") {
+TEST_CASE("int8 models export and import back to the same quantized layers, with int8 or float input and output") {
   const tools::ModelDescription int8 = tools::read_tflite(fixtures::path("hello_world_int8.tflite"));
-  CHECK_THROWS_WITH_AS(tools::export_tflite(int8), doctest::Contains("int8 models cannot be exported"),
-                       tools::ModelError);
+  for (const bool int8_ends : {true, false}) {
+    tools::ModelDescription model = int8;
+    model.int8_input = model.int8_output = int8_ends;
+    const std::string bytes = tools::export_tflite(model);
+    const tools::ModelDescription back =
+        tools::import_tflite(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), "export");
+    CHECK(back.int8_input == int8_ends);
+    CHECK(back.int8_output == int8_ends);
+    REQUIRE(back.layers.size() == int8.layers.size());
+    for (std::size_t k = 0; k < int8.layers.size(); ++k) {
+      const tools::QuantizedDense &a = *int8.layers[k].quantized, &b = *back.layers[k].quantized;
+      CHECK(a.kernel == b.kernel);
+      CHECK(a.bias == b.bias);
+      CHECK(a.weight_scales == b.weight_scales);
+      CHECK(a.input.scale == b.input.scale);
+      CHECK(a.output.zero_point == b.output.zero_point);
+    }
+    for (int x = -128; x < 128; ++x)
+      CHECK(tools::predict_int8(back, {static_cast<std::int8_t>(x)}) == tools::predict_int8(int8, {static_cast<std::int8_t>(x)}));
+  }
   CHECK(tools::export_tflite(tools::float_version(int8)).size() > 0);
 }

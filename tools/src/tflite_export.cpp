@@ -6,6 +6,7 @@
 #include "tflite_mlp_generated.h"
 #include "tinymlp/host/atomic_file.hpp"
 #include "tinymlp_tools/model_error.hpp"
+#include "tinymlp_tools/quantized_description.hpp"
 
 namespace tinymlp {
 namespace tools {
@@ -42,12 +43,26 @@ class Exporter {
   }
 
   std::string run() {
-    int current = activation_tensor("input", model_.input_size);
+    const bool int8 = model_.is_quantized();
+    int current = int8 && model_.int8_input ? int8_tensor("input", model_.input_size, model_.input_quantization)
+                                            : activation_tensor("input", model_.input_size);
     std::vector<flatbuffers::Offset<tflite::Operator> > operators;
+    if (int8 && !model_.int8_input) {  // QUANTIZE the float input
+      const int quantized = int8_tensor("input/quantized", model_.input_size, model_.input_quantization);
+      operators.push_back(conversion(BuiltinOperator::QUANTIZE, current, quantized));
+      current = quantized;
+    }
     for (std::size_t k = 0; k < model_.layers.size(); ++k) {
       const Layer& layer = model_.layers[k];
       const bool last = k + 1 == model_.layers.size();
       const std::string prefix = (layer.kind == LayerKind::dense ? "dense_" : "activation_") + std::to_string(k);
+      if (int8) {
+        const std::string name = last && model_.int8_output ? "output" : prefix + "/output";
+        const int output = int8_tensor(name, layer.outputs, layer.quantized->output);
+        operators.push_back(int8_fully_connected(layer, prefix, current, output));
+        current = output;
+        continue;
+      }
       const int output = activation_tensor(last ? "output" : prefix + "/output", layer.outputs);
       if (layer.kind == LayerKind::dense) {
         const int kernel = constant_tensor(prefix + "/kernel", {static_cast<int>(layer.outputs), static_cast<int>(layer.inputs)}, layer.kernel);
@@ -70,6 +85,11 @@ class Exporter {
                                                    builder_.CreateVector(std::vector<int>{output}), options_type,
                                                    options));
       }
+      current = output;
+    }
+    if (int8 && !model_.int8_output) {  // DEQUANTIZE the int8 output
+      const int output = activation_tensor("output", model_.output_size());
+      operators.push_back(conversion(BuiltinOperator::DEQUANTIZE, current, output));
       current = output;
     }
     const auto graph = tflite::CreateSubGraph(builder_, builder_.CreateVector(tensors_),
@@ -110,14 +130,65 @@ class Exporter {
     return static_cast<int>(tensors_.size() - 1);
   }
 
+  // Full-integer models: int8 activations, int8 kernels (zero point 0, a scale per output unit or one
+  // for the tensor, quantized_dimension 0) and int32 biases (scale input scale * weight scale).
+  flatbuffers::Offset<tflite::QuantizationParameters> quantization(const std::vector<float>& scales,
+                                                                   const std::vector<std::int64_t>& zero_points) {
+    return tflite::CreateQuantizationParameters(builder_, 0, 0, builder_.CreateVector(scales),
+                                                builder_.CreateVector(zero_points));
+  }
+
+  int int8_tensor(const std::string& name, std::size_t width, const Quantization& q) {
+    const int n = static_cast<int>(width);
+    tensors_.push_back(tflite::CreateTensor(builder_, builder_.CreateVector(std::vector<int>{1, n}),
+                                            tflite::TensorType::INT8, 0, builder_.CreateString(name),
+                                            quantization({q.scale}, {q.zero_point}), false,
+                                            builder_.CreateVector(std::vector<int>{-1, n})));
+    return static_cast<int>(tensors_.size() - 1);
+  }
+
+  template <class Value>
+  int quantized_constant(const std::string& name, const std::vector<int>& shape, const std::vector<Value>& values,
+                         tflite::TensorType type, const std::vector<float>& scales) {
+    std::vector<std::uint8_t> bytes(values.size() * sizeof(Value));
+    if (!bytes.empty()) std::memcpy(bytes.data(), values.data(), bytes.size());  // little-endian, as TFLite
+    builder_.ForceVectorAlignment(bytes.size(), sizeof(std::uint8_t), 16);
+    buffers_.push_back(tflite::CreateBuffer(builder_, builder_.CreateVector(bytes)));
+    tensors_.push_back(tflite::CreateTensor(builder_, builder_.CreateVector(shape), type,
+                                            static_cast<std::uint32_t>(buffers_.size() - 1), builder_.CreateString(name),
+                                            quantization(scales, std::vector<std::int64_t>(scales.size(), 0))));
+    return static_cast<int>(tensors_.size() - 1);
+  }
+
+  flatbuffers::Offset<tflite::Operator> int8_fully_connected(const Layer& layer, const std::string& prefix, int input,
+                                                             int output) {
+    const QuantizedDense& q = *layer.quantized;
+    std::vector<float> bias_scales;
+    for (float weight_scale : q.weight_scales) bias_scales.push_back(q.input.scale * weight_scale);
+    const int kernel = quantized_constant(prefix + "/kernel", {static_cast<int>(layer.outputs), static_cast<int>(layer.inputs)},
+                                          q.kernel, tflite::TensorType::INT8, q.weight_scales);
+    const int bias = quantized_constant(prefix + "/bias", {static_cast<int>(layer.outputs)}, q.bias,
+                                        tflite::TensorType::INT32, bias_scales);
+    const auto options = tflite::CreateFullyConnectedOptions(builder_, fused_function(layer.activation));
+    return tflite::CreateOperator(builder_, opcode_index(BuiltinOperator::FULLY_CONNECTED, 4),
+                                  builder_.CreateVector(std::vector<int>{input, kernel, bias}),
+                                  builder_.CreateVector(std::vector<int>{output}),
+                                  tflite::BuiltinOptions::FullyConnectedOptions, options.Union());
+  }
+
+  flatbuffers::Offset<tflite::Operator> conversion(BuiltinOperator code, int input, int output) {
+    return tflite::CreateOperator(builder_, opcode_index(code, 2), builder_.CreateVector(std::vector<int>{input}),
+                                  builder_.CreateVector(std::vector<int>{output}));
+  }
+
   // Operator codes in order of first use; both the old byte field and the new int field.
-  std::uint32_t opcode_index(BuiltinOperator code) {
+  std::uint32_t opcode_index(BuiltinOperator code, std::int32_t version = 1) {
     for (std::size_t k = 0; k < codes_used_.size(); ++k)
       if (codes_used_[k] == code) return static_cast<std::uint32_t>(k);
     codes_used_.push_back(code);
     const auto value = static_cast<std::int32_t>(code);
     const auto deprecated = static_cast<std::int8_t>(value < 127 ? value : 127);
-    operator_codes_.push_back(tflite::CreateOperatorCode(builder_, deprecated, 0, 1, code));
+    operator_codes_.push_back(tflite::CreateOperatorCode(builder_, deprecated, 0, version, code));
     return static_cast<std::uint32_t>(codes_used_.size() - 1);
   }
 
@@ -132,9 +203,9 @@ class Exporter {
 }  // namespace
 
 std::string export_tflite(const ModelDescription& model) {
-  if (model.is_quantized())
-    throw ModelError("int8 models cannot be exported yet: tinymlp writes float32 .tflite files");
   check_consistent(model);
+  // Full-integer models are exported as what tinymlp runs them as: int8 Dense layers (fused ReLU or none).
+  if (model.is_quantized()) quantized_model(model);
   return Exporter(model).run();
 }
 

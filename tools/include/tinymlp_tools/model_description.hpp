@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "model_error.hpp"  // what every function of the library throws
+#include "tinymlp/host/quantize.hpp"
 
 namespace tinymlp {
 namespace tools {
@@ -29,20 +30,11 @@ bool can_fuse(Activation activation);
 // "ReLU", "ReLU6", "Tanh", "Sigmoid", "Softmax" (tinymlp's names), "none".
 const char* activation_name(Activation activation);
 
-// Affine quantization of a tensor: real value = scale * (quantized value - zero_point).
-struct Quantization {
-  float scale = 0.0f;
-  std::int32_t zero_point = 0;
-};
-
-// A Dense layer as int8 arithmetic, TFLite's full-integer scheme: int8 activations, int8 weights with
-// zero point 0 (one scale for the tensor, or one per output unit), int32 biases.
-struct QuantizedDense {
-  Quantization input, output;
-  std::vector<float> weight_scales;  // 1 (per tensor) or one per output (per channel)
-  std::vector<std::int8_t> kernel;   // [out][in]
-  std::vector<std::int32_t> bias;    // one per output; scale = input scale * weight scale
-};
+// Affine quantization (real = scale * (q - zero_point)) and an int8 Dense layer, TFLite's full-integer
+// scheme: the host layer's types (tinymlp/host/quantize.hpp), which quantizes models and makes the
+// device's parameter blocks from them.
+using Quantization = tinymlp::Quantization;
+using QuantizedDense = tinymlp::QuantizedDense;
 
 enum class LayerKind { dense, activation };
 

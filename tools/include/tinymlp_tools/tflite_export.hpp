@@ -15,7 +15,10 @@
 namespace tinymlp {
 namespace tools {
 
-// Throws ModelError for int8 models (export is float32 only) and inconsistent descriptions.
+// Full-integer (int8) models become int8 FULLY_CONNECTED operators with int8 kernels (per-channel or
+// per-tensor scales), int32 biases and int8 activations; a float input or output gets a QUANTIZE or
+// DEQUANTIZE operator (ModelDescription::int8_input, int8_output). Throws ModelError for inconsistent
+// descriptions and int8 layers tinymlp does not run (see quantized_description.hpp).
 std::string export_tflite(const ModelDescription& model);
 
 // Writes atomically (a temporary file renamed over the target).
