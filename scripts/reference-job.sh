@@ -14,13 +14,7 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DTINYMLP_BUILD_TESTS=OF
 cmake --build "$build" --target sine_reference -j "$(nproc)"
 "$build/examples/sine_reference" --out "$out" "$@"
 
-model_header="$out/sine_model.hpp"
-if [ ! -f "$model_header" ]; then
-  # Until the reference example writes its model header, the board runs the committed one.
-  model_header="$root/examples/SineInference/sine_model.hpp"
-  echo "sine_reference wrote no sine_model.hpp; SineInference runs with the committed $model_header"
-fi
-cmake -S "$root" -B "$build" -DTINYMLP_TRAINED_SINE_MODEL="$model_header" >/dev/null
+cmake -S "$root" -B "$build" -DTINYMLP_TRAINED_SINE_MODEL="$out/sine_model.hpp" >/dev/null
 cmake --build "$build" -j "$(nproc)" --target TrainedSineInference_uno TrainedSineInference_on_host run-on-uno \
   same-numbers >/dev/null
 echo

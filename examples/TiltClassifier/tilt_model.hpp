@@ -3,6 +3,7 @@
 //   parameters: 101; flash for the weights: 404 bytes (4 per parameter)
 //   RAM for one predict: 48 bytes of activation buffers on the stack, plus the caller's input and output arrays (28 bytes); the same on AVR and Cortex-M
 // Usage: float y = tilt_model.predict(x); or tilt_model.predict(inputs, outputs);
+// Any number of translation units may include it: the weights are stored once.
 #ifndef TILT_MODEL_HPP_
 #define TILT_MODEL_HPP_
 
@@ -11,7 +12,12 @@
 typedef tinymlp::Sequential<tinymlp::Dense<2, 12>, tinymlp::ReLU, tinymlp::Dense<12, 5>, tinymlp::Softmax> tilt_model_type;
 static_assert(tilt_model_type::parameter_count == 101, "the weights below are for a different model type");
 
-static const float tilt_model_parameters[101] TINYMLP_PROGMEM = {
+template <class Unused = void>
+struct tilt_model_weights {
+  static const float parameters[101];
+};
+template <class Unused>
+const float tilt_model_weights<Unused>::parameters[101] TINYMLP_PROGMEM = {
     // layer 0, Dense<2, 12>: kernel (a row per output), then biases
     4.83743048f, -4.82897568f,
     -4.86496782f, 4.84525394f,
@@ -34,6 +40,7 @@ static const float tilt_model_parameters[101] TINYMLP_PROGMEM = {
     1.71238053f, -19.6989403f, 1.91586161f, -3.4461894f, 2.43099904f, -5.34547615f, -3.37509203f, 0.572278798f, -24.0858059f, -7.73082924f, -3.75262737f, 2.00519633f,
     2.87381387f, -0.571351469f, -0.640618563f, -2.18738246f, 0.837320924f,
 };
+static constexpr const float (&tilt_model_parameters)[101] = tilt_model_weights<>::parameters;
 
 // constexpr: built at compile time, so the object costs no RAM and no start-up code.
 constexpr tinymlp::FlashModel<tilt_model_type> tilt_model(tilt_model_parameters);
