@@ -2,11 +2,10 @@
 // backend (Debian's libarmnn), which gives tinymlp's outputs within 1e-5 relative on 1000 inputs.
 #include <doctest/doctest.h>
 
-#include <armnn/ArmNN.hpp>
-#include <armnnTfLiteParser/ITfLiteParser.hpp>
 #include <filesystem>
 #include <random>
 
+#include "armnn_model.hpp"
 #include "fixtures.hpp"
 #include "tinymlp/host/atomic_file.hpp"
 #include "tinymlp_tools/description_inference.hpp"
@@ -17,33 +16,6 @@
 namespace tools = tinymlp::tools;
 
 namespace {
-
-// One .tflite file loaded into Arm NN, run one sample at a time.
-class ArmnnModel {
- public:
-  explicit ArmnnModel(const std::string& path) : runtime_(armnn::IRuntime::Create(armnn::IRuntime::CreationOptions())) {
-    auto parser = armnnTfLiteParser::ITfLiteParser::Create();
-    armnn::INetworkPtr network = parser->CreateNetworkFromBinaryFile(path.c_str());
-    input_ = parser->GetNetworkInputBindingInfo(0, parser->GetSubgraphInputTensorNames(0).at(0));
-    output_ = parser->GetNetworkOutputBindingInfo(0, parser->GetSubgraphOutputTensorNames(0).at(0));
-    armnn::IOptimizedNetworkPtr optimized = armnn::Optimize(*network, {armnn::Compute::CpuRef}, runtime_->GetDeviceSpec());
-    REQUIRE(runtime_->LoadNetwork(network_, std::move(optimized)) == armnn::Status::Success);
-  }
-
-  std::vector<float> predict(const std::vector<float>& x) {
-    REQUIRE(x.size() == input_.second.GetNumElements());
-    std::vector<float> y(output_.second.GetNumElements());
-    const armnn::InputTensors inputs{{input_.first, armnn::ConstTensor(input_.second, x.data())}};
-    const armnn::OutputTensors outputs{{output_.first, armnn::Tensor(output_.second, y.data())}};
-    REQUIRE(runtime_->EnqueueWorkload(network_, inputs, outputs) == armnn::Status::Success);
-    return y;
-  }
-
- private:
-  armnn::IRuntimePtr runtime_;
-  armnn::NetworkId network_ = 0;
-  armnnTfLiteParser::BindingPointInfo input_, output_;
-};
 
 std::string temporary_file(const std::string& name) {
   return (std::filesystem::temp_directory_path() / ("tinymlp_armnn_" + name + ".tflite")).string();
