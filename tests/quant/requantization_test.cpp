@@ -117,8 +117,9 @@ TEST_CASE("the parts: the 64-bit product from 16-bit halves, and gemmlowp's two 
       REQUIRE(product.low == static_cast<std::uint32_t>(expected));
     }
   std::mt19937 generator(3u);
-  for (int n = 0; n < 1000000; ++n) {
-    const auto x = static_cast<std::int32_t>(generator());
+  for (int n = 0; n < 2000000; ++n) {
+    // Half the x are 16-bit, which the product from halves takes a shorter way.
+    const auto x = static_cast<std::int32_t>(n % 2 ? generator() : static_cast<std::int16_t>(generator()));
     const auto m = static_cast<std::int32_t>(generator() >> 1);
     const tinymlp::quant::TwoWords product = tinymlp::quant::signed_product_from_halves(x, m);
     const std::int64_t expected = static_cast<std::int64_t>(x) * m;

@@ -50,6 +50,16 @@ inline TwoWords unsigned_product_from_halves(uint32_t u, uint32_t v) {
 // x * multiplier exactly, for a multiplier >= 0. Read as unsigned, a negative x is x + 2^32, whose
 // product is too large by multiplier * 2^32: taken off the high word.
 inline TwoWords signed_product_from_halves(int32_t x, int32_t multiplier) {
+  if (x == static_cast<int16_t>(x)) {
+    // A 16-bit x (most accumulators of small layers) needs two partial products, x mh 2^16 + x ml,
+    // each signed 16 x unsigned 16 bits, inside int32: mid carries the overlapping middle 16 bits.
+    const int32_t high_part = static_cast<int32_t>(static_cast<int16_t>(x)) * static_cast<uint16_t>(multiplier >> 16);
+    const int32_t low_part = static_cast<int32_t>(static_cast<int16_t>(x)) * static_cast<uint16_t>(multiplier);
+    const int32_t mid = static_cast<int32_t>(high_part & 0xFFFF) + (low_part >> 16);
+    TwoWords product = {(high_part >> 16) + (mid >> 16),
+                        (static_cast<uint32_t>(mid) << 16) | (static_cast<uint32_t>(low_part) & 0xFFFFu)};
+    return product;
+  }
   TwoWords product = unsigned_product_from_halves(static_cast<uint32_t>(x), static_cast<uint32_t>(multiplier));
   if (x < 0) product.high = static_cast<int32_t>(static_cast<uint32_t>(product.high) - static_cast<uint32_t>(multiplier));
   return product;
@@ -98,20 +108,52 @@ inline int32_t rounding_doubling_high_multiply(int32_t a, int32_t b) {
   return arithmetic_shift_right(add_power_of_two(signed_product(a, b), 30), 31);
 }
 
+// x >> bits and 2^bits for 0 <= bits <= 31, by whole bytes first where a byte is worth a step: an AVR
+// shifts a 32-bit value by a variable count one bit per loop iteration, but by 8 or 16 bits by
+// moving registers. Elsewhere a barrel shifter does it in one instruction.
+inline int32_t shift_right(int32_t x, int bits) {
+#if defined(__AVR__)
+  if (bits >= 16) {
+    x >>= 16;
+    bits -= 16;
+  }
+  if (bits >= 8) {
+    x >>= 8;
+    bits -= 8;
+  }
+#endif
+  return x >> bits;  // >> of a negative int is arithmetic in GCC and clang
+}
+inline uint32_t power_of_two(int bits) {
+  uint32_t power = 1;
+#if defined(__AVR__)
+  if (bits >= 16) {
+    power <<= 16;
+    bits -= 16;
+  }
+  if (bits >= 8) {
+    power <<= 8;
+    bits -= 8;
+  }
+#endif
+  return power << bits;
+}
+
 // gemmlowp's RoundingDivideByPOT(x, exponent), 0 <= exponent <= 31: x / 2^exponent rounded to
 // nearest, ties away from zero. The shift floors; one is added back when the bits shifted out
 // exceed half (or reach half, for a negative x).
 inline int32_t rounding_divide_by_power_of_two(int32_t x, int exponent) {
-  const uint32_t mask = (static_cast<uint32_t>(1) << exponent) - 1u;
+  const uint32_t mask = power_of_two(exponent) - 1u;
   const uint32_t remainder = static_cast<uint32_t>(x) & mask;
   const uint32_t threshold = (mask >> 1) + (x < 0 ? 1u : 0u);
-  return (x >> exponent) + (remainder > threshold ? 1 : 0);
+  return shift_right(x, exponent) + (remainder > threshold ? 1 : 0);
 }
 
 // TFLite's default MultiplyByQuantizedMultiplier, -31 <= shift <= 30. A positive shift scales x up
 // first, in int32 arithmetic that wraps as TFLite's does on every target it runs on.
 struct DoubleRounding {
-  static int32_t multiply(int32_t x, int32_t multiplier, int shift) {
+  // Inlined into the kernel: on an AVR a call costs more registers saved than the arithmetic is long.
+  __attribute__((always_inline)) static int32_t multiply(int32_t x, int32_t multiplier, int shift) {
     const int left_shift = shift > 0 ? shift : 0;
     const int right_shift = shift > 0 ? 0 : -shift;
     const int32_t scaled = static_cast<int32_t>(static_cast<uint32_t>(x) << left_shift);
@@ -122,7 +164,7 @@ struct DoubleRounding {
 // TFLite's MultiplyByQuantizedMultiplier with TFLITE_SINGLE_ROUNDING=1, -31 <= shift <= 30:
 // x * multiplier / 2^(31 - shift), rounded to nearest with ties toward +infinity (add half, floor).
 struct SingleRounding {
-  static int32_t multiply(int32_t x, int32_t multiplier, int shift) {
+  __attribute__((always_inline)) static int32_t multiply(int32_t x, int32_t multiplier, int shift) {
     const int total_shift = 31 - shift;
     return arithmetic_shift_right(add_power_of_two(signed_product(x, multiplier), total_shift - 1), total_shift);
   }
