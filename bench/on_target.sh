@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# On-target figures of the 1-16-16-1 sine model, as one table: per inference, cycles on the
+# On-target figures of the 1-16-16-1 sine model, float and int8 (examples/SineInt8), as one table: per inference, cycles on the
 # ATmega328P (simavr, exact) and instructions on a Cortex-M4F (QEMU with -icount shift=0); flash and
 # static RAM of SineInference over the same sketch without the model (SineBaseline: same sweep,
 # printing and LED); the deepest stack of an inference (stack painting); and one in-place SGD step
@@ -14,9 +14,15 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DTINYMLP_BUILD_TESTS=OF
 cmake --build "$build" -j "$(nproc)" --target run-on-uno inference_probes SineInference_uno SineInference_cortex_m4 \
   SineBaseline_uno SineBaseline_cortex_m4 training_probes >/dev/null
 
-uno=$("$build/board/run-on-uno" "$build/bench/on_target/inference_probes/cycles_on_uno.elf" 2>/dev/null)
-cortex_m4=$("$root/board/cortex_m4/run-on-cortex-m4.sh" "$build/bench/on_target/inference_probes/instructions_on_cortex_m4.elf" \
-  -icount shift=0 | tr -d '\r')
+probes="$build/bench/on_target"
+uno_probe() { "$build/board/run-on-uno" "$probes/$1/cycles_on_uno.elf" 2>/dev/null; }
+cortex_m4_probe() {
+  "$root/board/cortex_m4/run-on-cortex-m4.sh" "$probes/$1/instructions_on_cortex_m4.elf" -icount shift=0 | tr -d '\r'
+}
+uno=$(uno_probe inference_probes)
+cortex_m4=$(cortex_m4_probe inference_probes)
+uno_int8=$(uno_probe int8_inference_probes)
+cortex_m4_int8=$(cortex_m4_probe int8_inference_probes)
 training=$("$build/board/run-on-uno" "$build/bench/on_target/training_step_on_uno.elf" 2>/dev/null)
 value_of() { sed -n "s/^$1=//p" <<<"$2"; }
 
@@ -35,22 +41,27 @@ over_baseline() {  # measure size_tool: SineInference's figure less SineBaseline
   echo $((with - without))
 }
 
-printf '| 1-16-16-1 model, float | ATmega328P, 16 MHz (Uno) | Cortex-M4F (mps2-an386) |\n'
-printf '|---|---|---|\n'
-printf '| per inference, mean over the sweep of x | %.0f cycles (%s to %s) | %.0f instructions |\n' \
+# The int8 model's flash and static RAM: its probe's less the same probe without the model.
+int8_over_no_model() {  # measure size_tool elf_name
+  echo $(($("$1" "$2" "$probes/int8_inference_probes/$3") - $("$1" "$2" "$probes/int8_no_model_probes/$3")))
+}
+
+printf '| 1-16-16-1 sine model | ATmega328P, 16 MHz (Uno): float | int8 | Cortex-M4F (mps2-an386): float | int8 |\n'
+printf '|---|---|---|---|---|\n'
+printf '| per inference, mean over the sweep of x | %.0f cycles (%s to %s) | %.0f cycles (%s to %s) | %.0f instructions | %.0f instructions |\n' \
   "$(value_of region_cycles_mean "$uno")" "$(value_of region_cycles_min "$uno")" "$(value_of region_cycles_max "$uno")" \
-  "$(value_of instructions_per_inference_mean "$cortex_m4")"
-printf '| flash over the same sketch without the model | %s B | %s B |\n' \
-  "$(over_baseline flash_of avr-size uno)" "$(over_baseline flash_of arm-none-eabi-size cortex_m4)"
-printf '| static RAM over the same sketch without the model | %s B | %s B |\n' \
-  "$(over_baseline ram_of avr-size uno)" "$(over_baseline ram_of arm-none-eabi-size cortex_m4)"
-printf '| peak stack of an inference (activation buffers: %s B) | %s B | %s B |\n' \
-  "$(value_of activation_bytes "$cortex_m4")" "$(value_of region_stack_bytes "$uno")" \
-  "$(value_of inference_stack_bytes "$cortex_m4")"
-training_ram=$(ram_of avr-size "$build/bench/on_target/training_step_on_uno.elf")
-printf '| one SGD step in place (batch 1), mean over TrainOnDevice'"'"'s first 100 | %.0f cycles (%s to %s) | — |\n' \
-  "$(value_of region_cycles_mean "$training")" "$(value_of region_cycles_min "$training")" \
-  "$(value_of region_cycles_max "$training")"
-printf '| RAM of that step: static (model, Sgd, workspace) + peak stack | %s B + %s B = %s B | — |\n' \
-  "$training_ram" "$(value_of region_stack_bytes "$training")" \
-  "$((training_ram + $(value_of region_stack_bytes "$training")))"
+  "$(value_of region_cycles_mean "$uno_int8")" "$(value_of region_cycles_min "$uno_int8")" \
+  "$(value_of region_cycles_max "$uno_int8")" "$(value_of instructions_per_inference_mean "$cortex_m4")" \
+  "$(value_of instructions_per_inference_mean "$cortex_m4_int8")"
+printf '| flash for the model (float: over the same sketch without it; int8: over the probe without it) | %s B | %s B | %s B | %s B |\n' \
+  "$(over_baseline flash_of avr-size uno)" "$(int8_over_no_model flash_of avr-size cycles_on_uno.elf)" \
+  "$(over_baseline flash_of arm-none-eabi-size cortex_m4)" \
+  "$(int8_over_no_model flash_of arm-none-eabi-size instructions_on_cortex_m4.elf)"
+printf '| static RAM for the model | %s B | %s B | %s B | %s B |\n' \
+  "$(over_baseline ram_of avr-size uno)" "$(int8_over_no_model ram_of avr-size cycles_on_uno.elf)" \
+  "$(over_baseline ram_of arm-none-eabi-size cortex_m4)" \
+  "$(int8_over_no_model ram_of arm-none-eabi-size instructions_on_cortex_m4.elf)"
+printf '| peak stack of an inference (activation buffers: float %s B, int8 %s B) | %s B | %s B | %s B | %s B |\n' \
+  "$(value_of activation_bytes "$cortex_m4")" "$(value_of activation_bytes "$cortex_m4_int8")" \
+  "$(value_of region_stack_bytes "$uno")" "$(value_of region_stack_bytes "$uno_int8")" \
+  "$(value_of inference_stack_bytes "$cortex_m4")" "$(value_of inference_stack_bytes "$cortex_m4_int8")"

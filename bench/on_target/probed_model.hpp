@@ -1,6 +1,9 @@
 // The model the inference probes time: SineInference's float model, or with TINYMLP_PROBE_INT8 its
-// int8 version (examples/SineInt8). `Value` is what goes in and out of an inference; for the int8
-// model the input is quantized before the timed call, as an integer sensor reading would arrive.
+// int8 version (examples/SineInt8). `Value` is what goes in and out of an inference; the int8 model
+// takes the same sweep of x as integers, -128 + x / (15 / 255) rounded, as its input quantization
+// (scale 15 / 255 over [0, 15]) gives them and as an integer sensor reading would arrive. With
+// TINYMLP_PROBE_NO_MODEL as well, the int8 probe runs no model: the flash and RAM of the int8 model
+// are the difference.
 #ifndef TINYMLP_BENCH_PROBED_MODEL_HPP
 #define TINYMLP_BENCH_PROBED_MODEL_HPP
 
@@ -10,8 +13,17 @@
 #include "sine_int8.hpp"
 typedef int8_t Value;
 typedef sine_int8_type probed_model_type;
-inline Value probe_input(int point) { return sine_int8.quantize_input(probe_x(point)); }
+inline Value probe_input(int point) {
+  return static_cast<Value>(-128 + (point * 255 * 2 + probe_points) / (2 * probe_points));
+}
+#ifdef TINYMLP_PROBE_NO_MODEL
+__attribute__((noinline)) Value infer(Value x) {
+  __asm volatile("" : "+r"(x));
+  return x;
+}
+#else
 __attribute__((noinline)) Value infer(Value x) { return sine_int8.predict(x); }
+#endif
 #else
 #include "sine_model.hpp"
 typedef float Value;

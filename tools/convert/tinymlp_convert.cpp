@@ -15,8 +15,9 @@ const char* const usage =
     "       tinymlp-convert --info INPUT\n"
     "  INPUT   a .tflite file (float32 or int8) or a tinymlp model file\n"
     "  OUTPUT  by its extension: .hpp or .h, a C++11 header for a sketch (weights in flash, the model\n"
-    "          type and a ready FlashModel named NAME, default the file's name); .tflite, a float32\n"
-    "          TFLite model; anything else, a tinymlp model file\n"
+    "          type and a ready FlashModel, or Int8Model for an int8 model, named NAME, default the\n"
+    "          file's name); .tflite, a TFLite model (float32, or int8 as it came); anything else, a\n"
+    "          tinymlp model file\n"
     "  --info  prints the layers, the parameters, and the flash and RAM the model needs on AVR and\n"
     "          Cortex-M\n";
 

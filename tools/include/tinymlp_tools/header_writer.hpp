@@ -3,7 +3,9 @@
 //   #include "sine_model.hpp"
 //   float y = sine_model.predict(x);
 // Any number of translation units may include it and the weights are still stored once. They are
-// written with 9 significant digits, which give back every float32 exactly.
+// written with 9 significant digits, which give back every float32 exactly. A full-integer model
+// (int8 Dense layers, ReLU fused or none) becomes an int8 header instead: a tinymlp::Int8Model and its
+// parameter block in flash (tinymlp/host/int8_header.hpp), int8_t y = name.predict(x).
 #ifndef TINYMLP_TOOLS_HEADER_WRITER_HPP
 #define TINYMLP_TOOLS_HEADER_WRITER_HPP
 
