@@ -172,13 +172,7 @@ class Int8Model {
     int8_t buffer1[detail::larger_of(Chain::widest_hidden_output, 1)];
     Chain::template forward<Rounding, FlashReader>(parameters_->layers, x, y, buffer0, buffer1);
   }
-  int8_t predict(int8_t x) const {
-    static_assert(input_size == 1 && output_size == 1,
-                  "predict(int8_t) is for models with one input and one output; call predict(x, y) with arrays");
-    int8_t y;
-    predict(&x, &y);
-    return y;
-  }
+  int8_t predict(int8_t x) const { return predict_single(x); }
 
   // float in, float out, around the integer inference: TFLite's QUANTIZE and DEQUANTIZE.
   void predict(const float* x, float* y) const {
@@ -187,13 +181,7 @@ class Int8Model {
     predict(qx, qy);
     for (size_t o = 0; o < output_size; ++o) y[o] = dequantize_output(qy[o]);
   }
-  float predict(float x) const {
-    static_assert(input_size == 1 && output_size == 1,
-                  "predict(float) is for models with one input and one output; call predict(x, y) with arrays");
-    float y;
-    predict(&x, &y);
-    return y;
-  }
+  float predict(float x) const { return predict_single(x); }
 
   // TFLite's QUANTIZE: x / scale in float, rounded half away from zero, plus the zero point, clamped.
   int8_t quantize_input(float x) const {
@@ -218,6 +206,16 @@ class Int8Model {
   const Parameters* parameters() const { return parameters_; }
 
  private:
+  // One input, one output, of either kind.
+  template <class Value>
+  Value predict_single(Value x) const {
+    static_assert(input_size == 1 && output_size == 1,
+                  "predict(x) is for models with one input and one output; call predict(x, y) with arrays");
+    Value y;
+    predict(&x, &y);
+    return y;
+  }
+
   const Parameters* parameters_;
 };
 
