@@ -3,15 +3,15 @@
 #   install-debian-packages.sh job     the reference job: compiler, CMake, gnuplot, FlatBuffers (for the
 #                                      .tflite it writes), and the Uno it ends on (arduino-builder with
 #                                      the AVR core, simavr's library)
-#   install-debian-packages.sh tests   the test suite: also doctest, Google Benchmark, clang and the
-#                                      AVR and Cortex-M cross compilers, QEMU for the Cortex-M4 board,
+#   install-debian-packages.sh tests   the test suite: also doctest, Google Benchmark, clang with its
+#                                      sanitizer runtimes, the AVR and Cortex-M cross compilers, QEMU for the Cortex-M4 board,
 #                                      Arm NN (a TFLite runtime that runs tinymlp's .tflite exports)
 #   install-debian-packages.sh bench   the benchmarks: also PyTorch for the side-by-side timing
 set -euo pipefail
 
 job_packages=(g++ cmake make gnuplot-nox flatbuffers-compiler libflatbuffers-dev
               arduino-builder arduino-core-avr libsimavr-dev libelf-dev pkg-config)
-test_packages=("${job_packages[@]}" clang doctest-dev libbenchmark-dev
+test_packages=("${job_packages[@]}" clang libclang-rt-14-dev doctest-dev libbenchmark-dev
                gcc-avr avr-libc binutils-avr gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
                libarmnn-dev libarmnntfliteparser-dev libarmnn-cpuref-backend22)
 bench_packages=("${test_packages[@]}" python3 python3-torch)

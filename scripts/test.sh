@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # All tests: installs what they need, builds everything (tests, examples, benchmarks) with
-# warnings as errors in the tests, and runs the suite with CTest.
+# warnings as errors in the tests, and runs the suite with CTest; then builds the host tests again
+# with clang's AddressSanitizer and UBSan (build/sanitize: no boards, compiler runs, examples or
+# benchmarks) and runs them with a replay of the importer's fuzz seeds. Fails if either pass fails.
+# Arguments go to both ctest runs.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-debian-packages.sh" tests
@@ -8,5 +11,12 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build/tests"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" -j "$(nproc)"
-cd "$build"
+(cd "$build" && ctest --output-on-failure -j "$(nproc)" "$@")
+
+sanitize="$root/build/sanitize"
+cmake -S "$root" -B "$sanitize" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ -DTINYMLP_SANITIZE=ON \
+      -DTINYMLP_TEST_COMPILERS=OFF -DTINYMLP_BUILD_BOARD=OFF -DTINYMLP_BUILD_EXAMPLES=OFF \
+      -DTINYMLP_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --build "$sanitize" -j "$(nproc)"
+cd "$sanitize"
 ctest --output-on-failure -j "$(nproc)" "$@"
