@@ -1,5 +1,6 @@
-// Reset for a bare Cortex-M4F: the vector table, then the FPU switched on, .data copied from flash,
-// .bss zeroed and static constructors run before main(). A fault ends the program with an error
+// Reset for a bare Cortex-M (the M4F, and the M0+ without an FPU): the vector table, then the FPU
+// switched on where there is one, .data copied from flash, .bss zeroed and static constructors run
+// before main(). A fault ends the program with an error
 // (through the console's exit), so that a simulator never hangs on one.
 #include <stdint.h>
 
@@ -18,9 +19,11 @@ int program_main() __asm("main");
 
 extern "C" void reset_handler() {
   // CPACR: full access to coprocessors 10 and 11, the FPU; needed before any float instruction.
+#if defined(__ARM_FP)
   volatile uint32_t* const cpacr = reinterpret_cast<volatile uint32_t*>(0xE000ED88u);
   *cpacr |= 0xFu << 20;
   __asm volatile("dsb\n\tisb" ::: "memory");
+#endif
 
   for (uint32_t *from = __data_load, *to = __data_start; to < __data_end;) *to++ = *from++;
   for (uint32_t* word = __bss_start; word < __bss_end;) *word++ = 0;
