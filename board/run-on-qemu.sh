@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Runs a Cortex-M program (built with board/cortex_m4's startup and a linker script for the machine)
-# on a QEMU machine, with its semihosting console on stdout; exits with the program's status.
-#   run-on-qemu.sh MACHINE PROGRAM.elf [more QEMU options, e.g. -icount shift=0]
+# Runs a bare-metal program on a QEMU machine, with its semihosting console on stdout; exits with the
+# program's status. The board scripts (cortex_m4/, cortex_m0/, riscv32/) name the system and machine.
+#   run-on-qemu.sh SYSTEM MACHINE PROGRAM.elf [more QEMU options, e.g. -icount shift=0]
 set -euo pipefail
-machine=$1
-program=$2
-shift 2
-exec qemu-system-arm -M "$machine" -display none -serial none -monitor none \
+system=$1
+machine=$2
+program=$3
+shift 3
+exec "qemu-system-$system" -M "$machine" -display none -serial none -monitor none \
   -chardev stdio,id=console -semihosting-config enable=on,target=native,chardev=console "$@" -kernel "$program"

@@ -1,5 +1,5 @@
 # Runs a sketch on the host and on a simulated board, and checks that the board printed the same:
-#   cmake -DHOST_PROGRAM=<exe> -DBOARD=uno|cortex_m4|cortex_m0 -DFIRMWARE=<elf> -DSIMULATOR=<run-on-uno or run-on-cortex-m*.sh>
+#   cmake -DHOST_PROGRAM=<exe> -DBOARD=uno|cortex_m4|cortex_m0|riscv32 -DFIRMWARE=<elf> -DSIMULATOR=<run-on-uno or a run-on-*.sh>
 #         -DSAME_NUMBERS=<exe> -DOUTPUT_PREFIX=<path/name> [-DSAME_NUMBERS_OPTIONS=<e.g. --relative>]
 #         -P run_and_compare.cmake
 # The simulators are bounded: the Uno by a cycle limit and a line count, QEMU by the program's own
@@ -19,10 +19,10 @@ list(LENGTH host_lines line_count)
 
 if(BOARD STREQUAL "uno")
   set(command "${SIMULATOR}" "${FIRMWARE}" --lines ${line_count} --max-cycles 400000000)
-elseif(BOARD MATCHES "^cortex_m[04]$")
+elseif(BOARD MATCHES "^(cortex_m[04]|riscv32)$")
   set(command "${SIMULATOR}" "${FIRMWARE}")
 else()
-  message(FATAL_ERROR "BOARD must be uno, cortex_m4 or cortex_m0, not '${BOARD}'")
+  message(FATAL_ERROR "BOARD must be uno, cortex_m4, cortex_m0 or riscv32, not '${BOARD}'")
 endif()
 list(JOIN command " " command_line)
 message("${command_line}")
