@@ -6,7 +6,7 @@
 #   cmake -DSIZE_TOOL=<avr-size or arm-none-eabi-size> -DSKETCH=<elf> -DBASELINE=<elf>
 #         -DACTIVATION_BYTES=<n> -DSTACK_FIGURE=<key the probe prints> -P check_inference_memory.cmake
 #         -- <probe command>...
-include(${CMAKE_CURRENT_LIST_DIR}/command_after_separator.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/../cmake/command_after_separator.cmake)
 set(probe ${command_after_separator})
 
 function(section_sum elf sections result)

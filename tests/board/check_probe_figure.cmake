@@ -1,6 +1,6 @@
 # Runs an inference probe and holds one of the key=value figures it prints under a limit:
 #   cmake -DFIGURE=<key> -DLIMIT=<n> -P check_probe_figure.cmake -- <probe command>...
-include(${CMAKE_CURRENT_LIST_DIR}/command_after_separator.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/../cmake/command_after_separator.cmake)
 set(command ${command_after_separator})
 
 execute_process(COMMAND ${command} OUTPUT_VARIABLE figures ERROR_VARIABLE errors RESULT_VARIABLE failed TIMEOUT 120)

@@ -2,7 +2,7 @@
 # reported at step STEPS is under BOUND, and the first report's is at least START, so that the
 # model learned rather than started there.
 #   cmake -DSTEPS=4000 -DBOUND=0.5 -DSTART=2 -P check_loss_falls.cmake -- <command>...
-include(${PROJECT_SOURCE_DIR}/tests/board/command_after_separator.cmake)
+include(${PROJECT_SOURCE_DIR}/tests/cmake/command_after_separator.cmake)
 execute_process(COMMAND ${command_after_separator} OUTPUT_VARIABLE output ERROR_VARIABLE errors
                 RESULT_VARIABLE failed TIMEOUT 240)
 message("${output}")

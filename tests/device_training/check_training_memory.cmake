@@ -6,7 +6,7 @@
 #   - the two together stay under TOTAL_LIMIT, the Uno target.
 #   cmake -DSIZE_TOOL=<avr-size> -DPROBE=<elf> -DTRAINING_BYTES=<n> -DSTACK_BYTES=<n> -DTOTAL_LIMIT=<n>
 #         -P check_training_memory.cmake -- <run-on-uno> <elf>
-include(${PROJECT_SOURCE_DIR}/tests/board/command_after_separator.cmake)
+include(${PROJECT_SOURCE_DIR}/tests/cmake/command_after_separator.cmake)
 execute_process(COMMAND "${SIZE_TOOL}" -A "${PROBE}" OUTPUT_VARIABLE table RESULT_VARIABLE failed)
 if(failed)
   message(FATAL_ERROR "${SIZE_TOOL} failed on ${PROBE}")
