@@ -94,7 +94,8 @@ void fit_one_epoch(benchmark::State& state) {
   options.batch_size = batch_size;
   options.validation = &data.validation;
   options.progress = tinymlp::Progress::silent;
-  for (auto _ : state) benchmark::DoNotOptimize(tinymlp::fit<tinymlp::MeanSquaredError>(model, optimizer, data.train, options));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(tinymlp::fit<tinymlp::MeanSquaredError>(model, optimizer, data.train, options));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * data.train.size()));
 }
 BENCHMARK(fit_one_epoch)->UseRealTime();
@@ -134,7 +135,8 @@ struct Figure {
 const Figure figures[] = {
     {"predict_one_at_a_time", "inference, model.predict(x) per sample", "predict_one_ns_per_sample", true},
     {"predict_batch", "inference, tinymlp::predict over 1000", "predict_batch_ns_per_sample", true},
-    {"train_on_batch_of_16", "training, train_on_batch of 16 (RMSprop, MSE)", "train_on_batch_samples_per_second", false},
+    {"train_on_batch_of_16", "training, train_on_batch of 16 (RMSprop, MSE)", "train_on_batch_samples_per_second",
+     false},
     {"fit_one_epoch", "training, fit epoch (3000 + 1000 validation)", "fit_epoch_samples_per_second", false},
 };
 
@@ -154,8 +156,8 @@ void print_summary(const RecordingReporter& reporter) {
   const double fit_rate = reporter.samples_per_second("fit_one_epoch");
   if (fit_rate > 0) {
     const double epoch_seconds = reference_data().train.size() / fit_rate;
-    std::printf("%-48s %9.3f ms/epoch, so %zu epochs take about %.2f s\n", "", epoch_seconds * 1e3,
-                reference_epochs, epoch_seconds * reference_epochs);
+    std::printf("%-48s %9.3f ms/epoch, so %zu epochs take about %.2f s\n", "", epoch_seconds * 1e3, reference_epochs,
+                epoch_seconds * reference_epochs);
   }
   std::printf("\n");
   for (const Figure& figure : figures) {

@@ -71,7 +71,12 @@ int main() {
   ConsolePrint out;
   start_systick();
   const uint32_t spin_iterations = 1000000;
-  const uint32_t spin_ticks = ticks_for([](Value x) { spin(1000000); return x; }, Value(0), 1);
+  const uint32_t spin_ticks = ticks_for(
+      [](Value x) {
+        spin(1000000);
+        return x;
+      },
+      Value(0), 1);
   const float instructions_per_tick = 2.0f * static_cast<float>(spin_iterations) / static_cast<float>(spin_ticks);
 
   const int repeats = 200;

@@ -49,8 +49,9 @@ bool lines_agree(const std::string& host, const std::string& board, double toler
   for (std::size_t k = 0; k < host_words.size(); ++k) {
     double host_value = 0, board_value = 0;
     if (is_number(host_words[k], host_value) && is_number(board_words[k], board_value)) {
-      const double scale =
-          relative_floor > 0 ? std::fmax(relative_floor, std::fmax(std::fabs(host_value), std::fabs(board_value))) : 1.0;
+      const double scale = relative_floor > 0
+                               ? std::fmax(relative_floor, std::fmax(std::fabs(host_value), std::fabs(board_value)))
+                               : 1.0;
       const double difference = std::fabs(host_value - board_value) / scale;
       largest = difference > largest ? difference : largest;
       if (!(difference <= tolerance)) return false;
@@ -74,9 +75,12 @@ int main(int argc, char** argv) {
   double relative_floor = 0;  // 0: absolute
   for (int k = 3; k < argc; ++k) {
     const std::string flag = argv[k];
-    if (flag == "--tolerance" && k + 1 < argc) tolerance = std::atof(argv[++k]);
-    else if (flag == "--quiet") quiet = true;
-    else if (flag == "--relative" && k + 1 < argc) relative_floor = std::atof(argv[++k]);
+    if (flag == "--tolerance" && k + 1 < argc)
+      tolerance = std::atof(argv[++k]);
+    else if (flag == "--quiet")
+      quiet = true;
+    else if (flag == "--relative" && k + 1 < argc)
+      relative_floor = std::atof(argv[++k]);
   }
   const std::vector<std::string> host = read_lines(argv[1]), board = read_lines(argv[2]);
   const std::size_t rows = host.size() > board.size() ? host.size() : board.size();
@@ -86,9 +90,11 @@ int main(int argc, char** argv) {
   for (std::size_t row = 0; row < rows; ++row) {
     const std::string host_line = row < host.size() ? host[row] : "(missing)";
     const std::string board_line = row < board.size() ? board[row] : "(missing)";
-    const bool agree = row < host.size() && row < board.size() && lines_agree(host_line, board_line, tolerance, relative_floor, largest);
+    const bool agree = row < host.size() && row < board.size() &&
+                       lines_agree(host_line, board_line, tolerance, relative_floor, largest);
     disagreeing += !agree;
-    if (!quiet || !agree) std::printf("%-36s | %-36s%s\n", host_line.c_str(), board_line.c_str(), agree ? "" : "  <- differs");
+    if (!quiet || !agree)
+      std::printf("%-36s | %-36s%s\n", host_line.c_str(), board_line.c_str(), agree ? "" : "  <- differs");
   }
   std::printf("%zu lines, %zu differ; largest %sdifference %.3g (tolerance %.3g)\n", rows, disagreeing,
               relative_floor > 0 ? "relative " : "", largest, tolerance);

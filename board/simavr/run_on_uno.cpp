@@ -30,7 +30,7 @@ const uint16_t ram_start = 0x100;
 
 struct Options {
   const char* program = nullptr;
-  long lines = -1;  // no limit
+  long lines = -1;                                // no limit
   unsigned long long max_cycles = 2000000000ull;  // 125 s of the Uno's time
 };
 
@@ -108,11 +108,12 @@ void report_regions(const Session& session) {
     most = cycles > most ? cycles : most;
     total += cycles;
   }
-  std::printf("regions=%zu\nregion_cycles_min=%llu\nregion_cycles_mean=%.1f\nregion_cycles_max=%llu\n"
-              "region_stack_bytes=%u\n",
-              session.region_cycles.size(), static_cast<unsigned long long>(least),
-              static_cast<double>(total) / static_cast<double>(session.region_cycles.size()),
-              static_cast<unsigned long long>(most), session.deepest_stack);
+  std::printf(
+      "regions=%zu\nregion_cycles_min=%llu\nregion_cycles_mean=%.1f\nregion_cycles_max=%llu\n"
+      "region_stack_bytes=%u\n",
+      session.region_cycles.size(), static_cast<unsigned long long>(least),
+      static_cast<double>(total) / static_cast<double>(session.region_cycles.size()),
+      static_cast<unsigned long long>(most), session.deepest_stack);
 }
 
 }  // namespace

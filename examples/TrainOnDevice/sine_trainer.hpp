@@ -38,7 +38,7 @@ class SineTrainer {
   float train_one() {
     const SineSample sample = draw_sine_sample(random_);
     return tinymlp::train_step_in_place<tinymlp::MeanSquaredError>(model_, optimizer_, &sample.input, &sample.target,
-                                                                    workspace_);
+                                                                   workspace_);
   }
 
   const SineModel& model() const { return model_; }

@@ -45,20 +45,28 @@ void draw_pictures(const std::string& folder, const tinymlp::Dataset& test, cons
           << ',' << recommended_y[s] << '\n';
   tinymlp::write_file_atomically(folder + "predictions.csv", table.str());
 
-  run_gnuplot("set datafile separator ','\nset key top right\nset logscale y\n"
-              "set title 'Training and validation loss (MSE)'\nset xlabel 'epoch'\nset ylabel 'loss'\n"
-              "plot '" + folder + "history_tutorial.csv' skip 1 using 1:2 with lines lw 2 title 'tutorial: training',"
-              " '' skip 1 using 1:4 with lines lw 2 title 'tutorial: validation',"
-              " '" + folder + "history_recommended.csv' skip 1 using 1:2 with lines lw 2 title 'recommended: training',"
-              " '' skip 1 using 1:4 with lines lw 2 title 'recommended: validation'\n",
-              folder + "loss.png");
-  run_gnuplot("set datafile separator ','\nset key bottom left\nset title 'Test data, predictions and sin(x) sqrt(x)'\n"
-              "set xlabel 'x'\nset ylabel 'y'\n"
-              "plot '" + folder + "predictions.csv' skip 1 using 1:2 with points pt 7 ps 0.4 lc rgb '#a0a0a0' title 'test data',"
-              " '' skip 1 using 1:3 with lines lw 2 lc rgb 'black' title 'sin(x) sqrt(x)',"
-              " '' skip 1 using 1:4 with lines lw 2 title 'tutorial model',"
-              " '' skip 1 using 1:5 with lines lw 2 title 'recommended model'\n",
-              folder + "predictions.png");
+  run_gnuplot(
+      "set datafile separator ','\nset key top right\nset logscale y\n"
+      "set title 'Training and validation loss (MSE)'\nset xlabel 'epoch'\nset ylabel 'loss'\n"
+      "plot '" +
+          folder +
+          "history_tutorial.csv' skip 1 using 1:2 with lines lw 2 title 'tutorial: training',"
+          " '' skip 1 using 1:4 with lines lw 2 title 'tutorial: validation',"
+          " '" +
+          folder +
+          "history_recommended.csv' skip 1 using 1:2 with lines lw 2 title 'recommended: training',"
+          " '' skip 1 using 1:4 with lines lw 2 title 'recommended: validation'\n",
+      folder + "loss.png");
+  run_gnuplot(
+      "set datafile separator ','\nset key bottom left\nset title 'Test data, predictions and sin(x) sqrt(x)'\n"
+      "set xlabel 'x'\nset ylabel 'y'\n"
+      "plot '" +
+          folder +
+          "predictions.csv' skip 1 using 1:2 with points pt 7 ps 0.4 lc rgb '#a0a0a0' title 'test data',"
+          " '' skip 1 using 1:3 with lines lw 2 lc rgb 'black' title 'sin(x) sqrt(x)',"
+          " '' skip 1 using 1:4 with lines lw 2 title 'tutorial model',"
+          " '' skip 1 using 1:5 with lines lw 2 title 'recommended model'\n",
+      folder + "predictions.png");
 }
 
 }  // namespace sine

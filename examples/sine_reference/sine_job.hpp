@@ -36,12 +36,14 @@ inline tinymlp::Dataset make_samples(std::size_t count, std::uint32_t seed) {
 }
 
 // The tutorial's data: 5000 samples split 60/20/20 in generation order.
-inline tinymlp::SplitDataset make_split(std::uint32_t seed) { return tinymlp::split(make_samples(5000, seed), 0.6, 0.2); }
+inline tinymlp::SplitDataset make_split(std::uint32_t seed) {
+  return tinymlp::split(make_samples(5000, seed), 0.6, 0.2);
+}
 
 struct Outcome {
   tinymlp::Evaluation train, validation, test;
-  tinymlp::History history;     // of the model kept
-  std::size_t epochs_trained;   // over all starts
+  tinymlp::History history;    // of the model kept
+  std::size_t epochs_trained;  // over all starts
 };
 
 inline Outcome measure(const Model& model, const tinymlp::SplitDataset& data, tinymlp::History history,

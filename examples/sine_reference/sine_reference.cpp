@@ -62,7 +62,8 @@ int main(int argc, char** argv) try {
   sine::Model tutorial, recommended;
   std::printf("== Tutorial setup: raw x, RMSprop (Keras defaults), MSE, batch 16, %zu epochs\n", arguments.job.epochs);
   const sine::Outcome tutorial_outcome = sine::train_tutorial(tutorial, data, arguments.job);
-  std::printf("== Recommended setup: standardized x, Adam from lr 0.01 halved on plateaus, early stopping, best of 3 starts\n");
+  std::printf(
+      "== Recommended setup: standardized x, Adam from lr 0.01 halved on plateaus, early stopping, best of 3 starts\n");
   const sine::Outcome recommended_outcome = sine::train_recommended(recommended, data, arguments.job);
 
   std::printf("\n%-12s %7s %8s | %15s | %15s | %15s\n", "setup", "epochs", "seconds", "train mse  mae",
@@ -81,12 +82,13 @@ int main(int argc, char** argv) try {
   const tinymlp::tools::ModelDescription model = tinymlp::tools::describe(recommended);
   tinymlp::tools::write_tflite(folder + "sine.tflite", model);
   tinymlp::tools::write_model_file(folder + "sine.tinymlp", model);
-  tinymlp::tools::write_model_header(folder + "sine_model.hpp", model, "sine_model",
-                                     "the reference job's model (recommended setup, seed " +
-                                         std::to_string(arguments.job.seed) + ")");
-  std::printf("\nWrote %s{sine_data.csv, history_tutorial.csv, history_recommended.csv, loss.png, predictions.png, "
-              "sine.tflite, sine.tinymlp, sine_model.hpp}\n",
-              folder.c_str());
+  tinymlp::tools::write_model_header(
+      folder + "sine_model.hpp", model, "sine_model",
+      "the reference job's model (recommended setup, seed " + std::to_string(arguments.job.seed) + ")");
+  std::printf(
+      "\nWrote %s{sine_data.csv, history_tutorial.csv, history_recommended.csv, loss.png, predictions.png, "
+      "sine.tflite, sine.tinymlp, sine_model.hpp}\n",
+      folder.c_str());
   return 0;
 } catch (const std::exception& error) {
   std::fprintf(stderr, "sine_reference: %s\n", error.what());

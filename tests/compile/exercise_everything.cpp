@@ -13,12 +13,12 @@ using namespace tinymlp;
 typedef Mlp<ReLU, 1, 4, 4, 1> Regressor;
 typedef Sequential<Dense<3, 5>, Tanh, Dense<5, 4>, Softmax> Classifier;
 typedef Sequential<Dense<2, 3>, Sigmoid> Tagger;
-typedef Sequential<Dense<2, 2>, Identity, Dense<2, 1> > Linear;
+typedef Sequential<Dense<2, 2>, Identity, Dense<2, 1>> Linear;
 
 const float regressor_weights[Regressor::parameter_count] TINYMLP_PROGMEM = {
-    -0.524f, 0.088f,  -0.26f,  0.208f, 0.251f,  -0.869f, -0.974f, 0.675f,  -0.481f, -0.531f, 0.991f,
-    -0.059f, 0.673f,  -0.047f, 0.278f, -0.699f, 0.27f,   0.736f,  0.046f,  0.483f,  0.343f,  -0.872f,
-    0.516f,  0.182f,  -0.397f, -0.938f, 0.731f, -0.055f, 0.438f,  0.758f,  0.428f,  0.842f,  -0.21f};
+    -0.524f, 0.088f, -0.26f,  0.208f,  0.251f,  -0.869f, -0.974f, 0.675f, -0.481f, -0.531f, 0.991f,
+    -0.059f, 0.673f, -0.047f, 0.278f,  -0.699f, 0.27f,   0.736f,  0.046f, 0.483f,  0.343f,  -0.872f,
+    0.516f,  0.182f, -0.397f, -0.938f, 0.731f,  -0.055f, 0.438f,  0.758f, 0.428f,  0.842f,  -0.21f};
 
 // Two training steps on a one-sample batch in a workspace for two (so the stride exceeds the batch).
 template <class Loss, class Model, class Optimizer>
@@ -61,7 +61,8 @@ float exercise_everything(float input) {
   regressor.initialize(random);
   const float target[1] = {0.5f};
   Sgd<Regressor> sgd(0.05f);
-  total += regressor.predict(input) + sgd.learning_rate() + train_twice<MeanSquaredError>(regressor, sgd, &input, target);
+  total +=
+      regressor.predict(input) + sgd.learning_rate() + train_twice<MeanSquaredError>(regressor, sgd, &input, target);
 
   Classifier classifier;
   classifier.initialize(4u);
@@ -74,7 +75,8 @@ float exercise_everything(float input) {
   Adam<Classifier> adam(adam_settings);
   adam.begin_step();
   adam.update(classifier.parameters[0], 0.1f, 0);
-  total += probabilities[1] + adam.settings().beta2 + train_twice<CategoricalCrossEntropy>(classifier, adam, features, one_hot);
+  total += probabilities[1] + adam.settings().beta2 +
+           train_twice<CategoricalCrossEntropy>(classifier, adam, features, one_hot);
 
   const float* fuzz = &BinaryCrossEntropy::epsilon;  // odr-used, as in the other translation unit
   total += *fuzz;
@@ -96,7 +98,7 @@ float exercise_everything(float input) {
   total += momentum.settings().momentum + train_twice<MeanAbsoluteError>(linear, momentum, pair, target);
 
   // Training in place, with every optimizer's per-parameter update.
-  static_assert(fits_in_ram<InPlaceTrainingMemory<Regressor, Sgd<Regressor> >::bytes, 2048>::value, "");
+  static_assert(fits_in_ram<InPlaceTrainingMemory<Regressor, Sgd<Regressor>>::bytes, 2048>::value, "");
   total += train_in_place<MeanSquaredError>(regressor, sgd, &input, target) +
            train_in_place<CategoricalCrossEntropy>(classifier, adam, features, one_hot) +
            train_in_place<BinaryCrossEntropy>(tagger, rmsprop, pair, tags) +

@@ -33,7 +33,8 @@ void check_in_place_matches_batch_of_one(const Optimizer& fresh_optimizer, std::
     float x[Model::input_size], t[Model::output_size];
     fill_sample(x, t, random);
     const float in_place_loss = tinymlp::train_step_in_place<Loss>(in_place, in_place_optimizer, x, t, workspace);
-    const float batched_loss = tinymlp::train_on_batch<Loss>(batched, batched_optimizer, x, t, 1, batch_workspace.buffers());
+    const float batched_loss =
+        tinymlp::train_on_batch<Loss>(batched, batched_optimizer, x, t, 1, batch_workspace.buffers());
     CAPTURE(step);
     CHECK(in_place_loss == doctest::Approx(batched_loss).epsilon(1e-6));
     for (std::size_t k = 0; k < Model::parameter_count; ++k) {
@@ -107,13 +108,13 @@ TEST_CASE("in place = compute_gradients + step: Dense-ReLU-Dense-Sigmoid, binary
 }
 
 TEST_CASE("the in-place memory is the parameters, the optimizer and one sample's outputs and deltas") {
-  typedef tinymlp::InPlaceTrainingMemory<SineModel, tinymlp::Sgd<SineModel> > Memory;
+  typedef tinymlp::InPlaceTrainingMemory<SineModel, tinymlp::Sgd<SineModel>> Memory;
   // Outputs 16 + 16 + 16 + 16 + 1 floats, deltas 2 x 16, parameters 321, the learning rate.
   CHECK(tinymlp::InPlaceWorkspace<SineModel>::bytes == (65 + 32) * 4);
   CHECK(Memory::bytes == 321 * 4 + 4 + (65 + 32) * 4);
   CHECK(sizeof(tinymlp::InPlaceWorkspace<SineModel>) == tinymlp::InPlaceWorkspace<SineModel>::bytes);
   static_assert(tinymlp::fits_in_ram<Memory::bytes, 2048>::value, "1-16-16-1 with Sgd fits an Uno");
   // Adam keeps two moments per parameter: 2,568 bytes more, more than an Uno has.
-  CHECK(tinymlp::InPlaceTrainingMemory<SineModel, tinymlp::Adam<SineModel> >::bytes - Memory::bytes ==
+  CHECK(tinymlp::InPlaceTrainingMemory<SineModel, tinymlp::Adam<SineModel>>::bytes - Memory::bytes ==
         2 * 321 * 4 + 7 * 4 - 4);
 }

@@ -33,7 +33,9 @@ struct CsvFile {
   std::string error(const std::string& text, const CsvOptions& options = CsvOptions()) {
     return message_of<DataError>([&] { read(text, options); });
   }
-  std::string at(int line, int column) const { return path + ":" + std::to_string(line) + ":" + std::to_string(column); }
+  std::string at(int line, int column) const {
+    return path + ":" + std::to_string(line) + ":" + std::to_string(column);
+  }
 };
 
 // `columns` comma-separated copies of "0.5", and a line end.
@@ -60,7 +62,9 @@ TEST_CASE("read_csv: a header line is skipped when asked for, with or without a 
   CsvFile file;
   check_dataset(file.read("x,y\n1,2\n", with_header()), 1, 1, {1}, {2});
   check_dataset(file.read("\xEF\xBB\xBFx,y\n1,2\n", with_header()), 1, 1, {1}, {2});
-  check_dataset(file.read("\xEF\xBB\xBF" "1,2\n"), 1, 1, {1}, {2});
+  check_dataset(file.read("\xEF\xBB\xBF"
+                          "1,2\n"),
+                1, 1, {1}, {2});
 }
 
 TEST_CASE("read_csv: CRLF line ends, blank lines and a missing final line end") {

@@ -56,8 +56,7 @@ TEST_CASE("Dataset::slice copies samples and refuses to read past the end") {
   const Dataset data = numbered_samples(10);
   check_holds_samples(data.slice(3, 4), 3, 4);
   check_holds_samples(data.slice(10, 0), 10, 0);
-  CHECK(message_of<DataError>([&] { data.slice(8, 3); }) ==
-        "slice [8, 11) is past the end of a dataset of 10 samples");
+  CHECK(message_of<DataError>([&] { data.slice(8, 3); }) == "slice [8, 11) is past the end of a dataset of 10 samples");
 }
 
 TEST_CASE("split 60/20/20 of 5000 samples: 3000, 1000 and 1000 in their order") {
@@ -81,12 +80,14 @@ TEST_CASE("split rounds counts down and may leave validation or test empty") {
 TEST_CASE("split rejects fractions that are not 0 < train, 0 <= validation, train + validation <= 1") {
   const Dataset data = numbered_samples(10);
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  const double bad_fractions[][2] = {{0.0, 0.2}, {-0.1, 0.2}, {0.6, -0.1}, {0.9, 0.2}, {1.5, 0.0}, {nan, 0.2}, {0.6, nan}};
+  const double bad_fractions[][2] = {{0.0, 0.2}, {-0.1, 0.2}, {0.6, -0.1}, {0.9, 0.2},
+                                     {1.5, 0.0}, {nan, 0.2},  {0.6, nan}};
   for (const auto& fractions : bad_fractions) {
     CAPTURE(fractions[0]);
     CAPTURE(fractions[1]);
     const std::string message = message_of<DataError>([&] { tinymlp::split(data, fractions[0], fractions[1]); });
-    CHECK(message.find("split fractions must satisfy 0 < train, 0 <= validation and train + validation <= 1; got ") == 0);
+    CHECK(message.find("split fractions must satisfy 0 < train, 0 <= validation and train + validation <= 1; got ") ==
+          0);
   }
   CHECK(message_of<DataError>([&] { tinymlp::split(data, 0.9, 0.2); }) ==
         "split fractions must satisfy 0 < train, 0 <= validation and train + validation <= 1; got 0.900000 and "

@@ -85,7 +85,8 @@ TEST_CASE("evaluate: mean over samples of the mean over outputs of squared and a
     CHECK(evaluation.loss == doctest::Approx(squared / values).epsilon(1e-5));
     CHECK(evaluation.mae == doctest::Approx(absolute / values).epsilon(1e-5));
     // The loss is the loss function's, not always MSE.
-    CHECK(tinymlp::evaluate<tinymlp::MeanAbsoluteError>(model, data).loss == doctest::Approx(absolute / values).epsilon(1e-5));
+    CHECK(tinymlp::evaluate<tinymlp::MeanAbsoluteError>(model, data).loss ==
+          doctest::Approx(absolute / values).epsilon(1e-5));
   }
 }
 

@@ -37,7 +37,8 @@ FitOptions quiet_options(std::size_t epochs, std::size_t batch_size) {
 
 // x uniform in [-1, 1), t = slope x.
 Dataset line_samples(std::size_t count, float slope, std::uint32_t seed) {
-  return host_tests::make_dataset(count, 1, 1, -1.0f, 1.0f, seed, [slope](const float* x, float* t) { t[0] = slope * x[0]; });
+  return host_tests::make_dataset(count, 1, 1, -1.0f, 1.0f, seed,
+                                  [slope](const float* x, float* t) { t[0] = slope * x[0]; });
 }
 
 Dataset smooth_samples(std::size_t count, std::uint32_t seed) {
@@ -71,7 +72,8 @@ TEST_CASE("fit: one finite record per epoch, and the loss falls on an easy probl
   tinymlp::AdamSettings adam;
   adam.learning_rate = 0.01f;
   tinymlp::Adam<Small> optimizer(adam);
-  const History history = tinymlp::fit<MeanSquaredError>(model, optimizer, smooth_samples(500, 2), quiet_options(30, 32));
+  const History history =
+      tinymlp::fit<MeanSquaredError>(model, optimizer, smooth_samples(500, 2), quiet_options(30, 32));
   REQUIRE(history.epochs.size() == 30);
   CHECK(all_finite(history));
   CHECK_FALSE(history.has_validation);
@@ -163,7 +165,8 @@ TEST_CASE("early stopping without restore_best keeps the last epoch's weights") 
   CHECK(final_loss > history.epochs[history.best_epoch].val_loss);
 }
 
-TEST_CASE("ReduceLearningRateOnPlateau halves the rate after `patience` epochs without improvement, down to its floor") {
+TEST_CASE(
+    "ReduceLearningRateOnPlateau halves the rate after `patience` epochs without improvement, down to its floor") {
   DriftingFit drifting;
   FitOptions options = quiet_options(40, 20);
   options.reduce_learning_rate.enabled = true;
@@ -185,7 +188,8 @@ TEST_CASE("ReduceLearningRateOnPlateau halves the rate after `patience` epochs w
 }
 
 TEST_CASE("divergence: a huge learning rate on unscaled data throws DivergenceError naming epoch 1") {
-  const Dataset unscaled = host_tests::make_dataset(500, 1, 1, 0.0f, 1000.0f, 3, [](const float* x, float* t) { t[0] = x[0]; });
+  const Dataset unscaled =
+      host_tests::make_dataset(500, 1, 1, 0.0f, 1000.0f, 3, [](const float* x, float* t) { t[0] = x[0]; });
   typedef tinymlp::Mlp<tinymlp::ReLU, 1, 8, 1> Model;
   Model model;
   model.initialize(1);

@@ -60,7 +60,8 @@ TEST_CASE("History::write_csv without validation leaves the validation columns o
 TEST_CASE("History::write_csv replaces an existing file") {
   host_tests::TemporaryFolder folder;
   const std::string path = folder.file("history.csv");
-  host_tests::write_text_file(path, "old content that is longer than the new one ..........................................\n");
+  host_tests::write_text_file(
+      path, "old content that is longer than the new one ..........................................\n");
   two_epochs(false).write_csv(path);
   CHECK(read_text_file(path) == two_epochs(false).to_csv());
   CHECK_FALSE(exists(path + ".tmp"));

@@ -43,7 +43,8 @@ struct ProgressRun {
 
 // Five epochs of 100 samples in batches of 10, with or without validation data.
 ProgressRun fit_showing(Progress progress, bool with_validation) {
-  const Dataset train = host_tests::make_dataset(100, 1, 1, -1.0f, 1.0f, 1, [](const float* x, float* t) { t[0] = x[0]; });
+  const Dataset train =
+      host_tests::make_dataset(100, 1, 1, -1.0f, 1.0f, 1, [](const float* x, float* t) { t[0] = x[0]; });
   const Dataset validation = train.slice(0, 20);
   Model model;
   model.initialize(1);
@@ -72,7 +73,8 @@ std::string expected_line(const History& history, std::size_t epoch) {
   const tinymlp::EpochRecord& record = history.epochs[epoch];
   std::string line = "Epoch " + std::to_string(epoch + 1) + "/" + std::to_string(history.epochs.size()) + " - <s>";
   line += printf_string(" - loss: %.4f - mae: %.4f", record.loss, record.mae);
-  if (history.has_validation) line += printf_string(" - val_loss: %.4f - val_mae: %.4f", record.val_loss, record.val_mae);
+  if (history.has_validation)
+    line += printf_string(" - val_loss: %.4f - val_mae: %.4f", record.val_loss, record.val_mae);
   return line;
 }
 
@@ -141,8 +143,10 @@ TEST_CASE("Progress::bar mid-epoch: done/steps, '=' for the part done, '>' and d
 }
 
 TEST_CASE("early stopping says where it stopped, except when silent") {
-  const Dataset train = host_tests::make_dataset(50, 1, 1, -1.0f, 1.0f, 2, [](const float* x, float* t) { t[0] = x[0]; });
-  const Dataset unrelated = host_tests::make_dataset(50, 1, 1, -1.0f, 1.0f, 3, [](const float*, float* t) { t[0] = 5; });
+  const Dataset train =
+      host_tests::make_dataset(50, 1, 1, -1.0f, 1.0f, 2, [](const float* x, float* t) { t[0] = x[0]; });
+  const Dataset unrelated =
+      host_tests::make_dataset(50, 1, 1, -1.0f, 1.0f, 3, [](const float*, float* t) { t[0] = 5; });
   for (Progress progress : {Progress::lines, Progress::silent}) {
     Model model;
     model.initialize(2);

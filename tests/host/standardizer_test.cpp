@@ -52,7 +52,8 @@ TEST_CASE("fold_into_first_layer: the folded model on raw inputs predicts what t
   typedef tinymlp::Mlp<tinymlp::Tanh, 3, 8, 2> Model;
   // Features of different scales and offsets, one of them constant (its mean must still be folded
   // in). Offsets far beyond the spread would make the float sums cancel, the folded model's cost.
-  const Dataset raw = host_tests::make_dataset(200, 3, 2, 0.0f, 1.0f, 5, [](const float*, float* t) { t[0] = t[1] = 0; });
+  const Dataset raw =
+      host_tests::make_dataset(200, 3, 2, 0.0f, 1.0f, 5, [](const float*, float* t) { t[0] = t[1] = 0; });
   Dataset shifted = raw;
   for (std::size_t s = 0; s < shifted.size(); ++s) {
     shifted.inputs[s * 3 + 0] = 100.0f + 30.0f * raw.input(s)[0];

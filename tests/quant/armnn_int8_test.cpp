@@ -20,7 +20,8 @@ namespace {
 
 // The quantized model exported (int8 or float input and output) and loaded into Arm NN.
 ArmnnModel armnn_model_of(const tinymlp::QuantizedModel& quantized, bool int8_ends, const std::string& name) {
-  const std::string path = (std::filesystem::temp_directory_path() / ("tinymlp_armnn_int8_" + name + ".tflite")).string();
+  const std::string path =
+      (std::filesystem::temp_directory_path() / ("tinymlp_armnn_int8_" + name + ".tflite")).string();
   tools::write_tflite(path, tools::describe_quantized(quantized, int8_ends, int8_ends));
   ArmnnModel model(path);
   std::remove(path.c_str());
@@ -42,7 +43,8 @@ sine::Model reference_model() {
 }  // namespace
 
 TEST_CASE("the reference job's int8 model in Arm NN: every int8 input gives tinymlp's integer") {
-  const tinymlp::QuantizedModel quantized = tinymlp::quantize(reference_model(), sine::make_samples(1000, 7u), per_tensor());
+  const tinymlp::QuantizedModel quantized =
+      tinymlp::quantize(reference_model(), sine::make_samples(1000, 7u), per_tensor());
   const auto int8_model = tinymlp::host_int8_model<sine::Model, SingleRounding>(quantized);
   ArmnnModel armnn = armnn_model_of(quantized, true, "sine");
   int differences = 0;
@@ -59,7 +61,8 @@ TEST_CASE("the reference job's int8 model in Arm NN: every int8 input gives tiny
 }
 
 TEST_CASE("the reference job's int8 model with float input and output (QUANTIZE, DEQUANTIZE) in Arm NN: 1000 inputs") {
-  const tinymlp::QuantizedModel quantized = tinymlp::quantize(reference_model(), sine::make_samples(1000, 7u), per_tensor());
+  const tinymlp::QuantizedModel quantized =
+      tinymlp::quantize(reference_model(), sine::make_samples(1000, 7u), per_tensor());
   const auto int8_model = tinymlp::host_int8_model<sine::Model, SingleRounding>(quantized);
   ArmnnModel armnn = armnn_model_of(quantized, false, "sine_float_ends");
   const tinymlp::Quantization output = quantized.layers.back().dense.output;
@@ -84,7 +87,8 @@ TEST_CASE("a 3-8-8-2 int8 model in Arm NN: 1000 random int8 inputs give tinymlp'
   typedef tinymlp::Mlp<tinymlp::ReLU, 3, 8, 8, 2> Model;
   Model model;
   model.initialize(5u);
-  for (std::size_t k = 0; k < Model::parameter_count; ++k) model.parameters[k] += 0.03f * static_cast<float>(k % 7) - 0.1f;
+  for (std::size_t k = 0; k < Model::parameter_count; ++k)
+    model.parameters[k] += 0.03f * static_cast<float>(k % 7) - 0.1f;
   std::mt19937 generator(13u);
   std::normal_distribution<float> normal(0.5f, 2.0f);
   tinymlp::Dataset calibration;

@@ -41,7 +41,8 @@ TEST_CASE("hello_world_int8.tflite: Int8Model with double rounding gives TFLite 
   check_every_input<tinymlp::quant::DoubleRounding>(1);
 }
 
-TEST_CASE("hello_world_int8.tflite: Int8Model with single rounding gives y_single (Arm NN, XNNPACK) for all 256 inputs") {
+TEST_CASE(
+    "hello_world_int8.tflite: Int8Model with single rounding gives y_single (Arm NN, XNNPACK) for all 256 inputs") {
   check_every_input<tinymlp::quant::SingleRounding>(2);
 }
 
@@ -57,7 +58,8 @@ TEST_CASE("hello_world_int8.tflite: float in and out quantizes and dequantizes a
       tinymlp::tools::read_tflite(fixtures::path("hello_world_int8.tflite"));
   const tinymlp::QuantizedModel quantized = tinymlp::tools::quantized_model(description);
   const auto int8_model = tinymlp::host_int8_model<HelloWorld>(quantized);
-  const tinymlp::Quantization input = quantized.layers.front().dense.input, output = quantized.layers.back().dense.output;
+  const tinymlp::Quantization input = quantized.layers.front().dense.input,
+                              output = quantized.layers.back().dense.output;
   // TensorFlow Lite Micro's own check of this file: x = 0.77, 1.57, 2.3, 3.14, about int8 -96, -63, -34, 0,
   // dequantize to within 0.05 of sin(x).
   const float xs[] = {0.77f, 1.57f, 2.3f, 3.14f};

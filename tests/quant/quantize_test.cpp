@@ -119,7 +119,8 @@ TEST_CASE("bad calibration data: NaN or infinity is an error naming the sample a
     CHECK_THROWS_WITH_AS(tinymlp::quantize(model, data), doctest::Contains("sample 2, feature 0"),
                          tinymlp::QuantizationError);
   }
-  CHECK_THROWS_WITH_AS(tinymlp::quantize(model, inputs_only({})), doctest::Contains("empty"), tinymlp::QuantizationError);
+  CHECK_THROWS_WITH_AS(tinymlp::quantize(model, inputs_only({})), doctest::Contains("empty"),
+                       tinymlp::QuantizationError);
 }
 
 TEST_CASE("a constant feature is widened to include 0; an all-zero range gets scale 1, zero point 0") {

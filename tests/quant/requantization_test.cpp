@@ -35,8 +35,21 @@ std::vector<std::int32_t> edge_values() {
 
 // Multipliers as QuantizeMultiplier makes them ([2^30, 2^31) or 0), and a few below 2^30.
 std::vector<std::int32_t> edge_multipliers() {
-  return {0, 1, 2, 0xFFFF, 0x10000, 0x10001, (1 << 30) - 1, 1 << 30, (1 << 30) + 1, (1 << 30) + (1 << 15),
-          0x5A5A5A5A, 0x7FFF0000, 0x7FFF8000, int32_max - 1, int32_max};
+  return {0,
+          1,
+          2,
+          0xFFFF,
+          0x10000,
+          0x10001,
+          (1 << 30) - 1,
+          1 << 30,
+          (1 << 30) + 1,
+          (1 << 30) + (1 << 15),
+          0x5A5A5A5A,
+          0x7FFF0000,
+          0x7FFF8000,
+          int32_max - 1,
+          int32_max};
 }
 
 template <class Device>
@@ -94,7 +107,8 @@ TEST_CASE("single rounding: the 32-bit requantization equals TFLite's 64-bit one
   check_random<SingleRounding>(reference::multiply_single_rounding, 2u, 4000000);
 }
 
-TEST_CASE("every accumulator of a 16-input int8 layer, at the hello_world model's multipliers, requantizes as TFLite's") {
+TEST_CASE(
+    "every accumulator of a 16-input int8 layer, at the hello_world model's multipliers, requantizes as TFLite's") {
   // |sum w (x - zp)| <= 16 * 127 * 255 for such a layer: every accumulator in that range, each shift
   // from -12 to 0 (real multipliers from 2^-13 to 1).
   const std::int32_t bound = 16 * 127 * 255 + 4096;
@@ -125,8 +139,10 @@ TEST_CASE("the parts: the 64-bit product from 16-bit halves, and gemmlowp's two 
     const std::int64_t expected = static_cast<std::int64_t>(x) * m;
     REQUIRE(product.high == static_cast<std::int32_t>(expected >> 32));
     REQUIRE(product.low == static_cast<std::uint32_t>(expected));
-    REQUIRE(tinymlp::quant::rounding_doubling_high_multiply(x, m) == reference::saturating_rounding_doubling_high_mul(x, m));
+    REQUIRE(tinymlp::quant::rounding_doubling_high_multiply(x, m) ==
+            reference::saturating_rounding_doubling_high_mul(x, m));
     const int exponent = static_cast<int>(generator() % 32);
-    REQUIRE(tinymlp::quant::rounding_divide_by_power_of_two(x, exponent) == reference::rounding_divide_by_pot(x, exponent));
+    REQUIRE(tinymlp::quant::rounding_divide_by_power_of_two(x, exponent) ==
+            reference::rounding_divide_by_pot(x, exponent));
   }
 }

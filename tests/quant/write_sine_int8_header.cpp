@@ -19,8 +19,9 @@ int main(int argc, char** argv) {
   for (std::size_t k = 0; k < sine::Model::parameter_count; ++k) model.parameters[k] = sine_model_parameters[k];
   const tinymlp::QuantizedModel quantized = tinymlp::quantize(model, sine::make_samples(1000, 7u));
   const bool single = argc > 2 && std::string(argv[2]) == "single";
-  tinymlp::write_file_atomically(argv[1], tinymlp::int8_model_header(quantized, "sine_int8", "SineInference's sine_model.hpp",
-                                                                     single ? tinymlp::Int8Rounding::single_rounding
-                                                                            : tinymlp::Int8Rounding::double_rounding));
+  tinymlp::write_file_atomically(
+      argv[1], tinymlp::int8_model_header(
+                   quantized, "sine_int8", "SineInference's sine_model.hpp",
+                   single ? tinymlp::Int8Rounding::single_rounding : tinymlp::Int8Rounding::double_rounding));
   return 0;
 }

@@ -47,8 +47,8 @@ class TrainingScratch {
 
   tinymlp::TrainingBuffers buffers() {
     const tinymlp::TrainingBuffers views = {activations_.data(), deltas_.data(),
-                                            deltas_.data() + Model::Chain::widest_output * stride_,
-                                            gradients_.data(), stride_};
+                                            deltas_.data() + Model::Chain::widest_output * stride_, gradients_.data(),
+                                            stride_};
     return views;
   }
   const std::vector<float>& gradients() const { return gradients_; }

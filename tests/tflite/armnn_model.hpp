@@ -18,7 +18,8 @@ class ArmnnModel {
     armnn::INetworkPtr network = parser->CreateNetworkFromBinaryFile(path.c_str());
     input_ = parser->GetNetworkInputBindingInfo(0, parser->GetSubgraphInputTensorNames(0).at(0));
     output_ = parser->GetNetworkOutputBindingInfo(0, parser->GetSubgraphOutputTensorNames(0).at(0));
-    armnn::IOptimizedNetworkPtr optimized = armnn::Optimize(*network, {armnn::Compute::CpuRef}, runtime_->GetDeviceSpec());
+    armnn::IOptimizedNetworkPtr optimized =
+        armnn::Optimize(*network, {armnn::Compute::CpuRef}, runtime_->GetDeviceSpec());
     REQUIRE(runtime_->LoadNetwork(network_, std::move(optimized)) == armnn::Status::Success);
   }
 

@@ -64,12 +64,12 @@ void check_model_in_armnn(const std::string& name, std::uint32_t seed, float inp
 }  // namespace
 
 TEST_CASE("Arm NN runs tinymlp's 1-16-16-1 ReLU export as tinymlp does") {
-  check_model_in_armnn<tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1> >("mlp_relu_1_16_16_1", 1, 7.0f);
+  check_model_in_armnn<tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1>>("mlp_relu_1_16_16_1", 1, 7.0f);
 }
 
 TEST_CASE("Arm NN runs fused TANH and standalone LOGISTIC and SOFTMAX as tinymlp does") {
   using namespace tinymlp;
-  check_model_in_armnn<Sequential<Dense<3, 8>, Tanh, Dense<8, 8>, ReLU, Dense<8, 5>, Sigmoid, Dense<5, 4>, Softmax> >(
+  check_model_in_armnn<Sequential<Dense<3, 8>, Tanh, Dense<8, 8>, ReLU, Dense<8, 5>, Sigmoid, Dense<5, 4>, Softmax>>(
       "every_activation", 2, 3.0f);
 }
 

@@ -25,9 +25,9 @@ Model initialized(std::uint32_t seed) {
 }
 
 // Every kind of layer: fused (ReLU, Tanh) and standalone (Sigmoid, Softmax) activations, Identity.
-using EveryLayer = tinymlp::Sequential<tinymlp::Dense<3, 8>, tinymlp::Tanh, tinymlp::Dense<8, 8>, tinymlp::ReLU,
-                                       tinymlp::Dense<8, 5>, tinymlp::Sigmoid, tinymlp::Identity,
-                                       tinymlp::Dense<5, 4>, tinymlp::Softmax>;
+using EveryLayer =
+    tinymlp::Sequential<tinymlp::Dense<3, 8>, tinymlp::Tanh, tinymlp::Dense<8, 8>, tinymlp::ReLU, tinymlp::Dense<8, 5>,
+                        tinymlp::Sigmoid, tinymlp::Identity, tinymlp::Dense<5, 4>, tinymlp::Softmax>;
 
 }  // namespace
 
@@ -43,7 +43,8 @@ TEST_CASE("the exported 1-16-16-1 model is no larger than Keras's file and gives
 
 TEST_CASE("export, import, export gives the same bytes") {
   SUBCASE("1-16-16-1 ReLU") {
-    const std::string first = tools::export_tflite(tools::describe(initialized<tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1> >(3)));
+    const std::string first =
+        tools::export_tflite(tools::describe(initialized<tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1>>(3)));
     CHECK(tools::export_tflite(import_bytes(first)) == first);
   }
   SUBCASE("every kind of layer") {
@@ -102,7 +103,8 @@ TEST_CASE("int8 models export and import back to the same quantized layers, with
       CHECK(a.output.zero_point == b.output.zero_point);
     }
     for (int x = -128; x < 128; ++x)
-      CHECK(tools::predict_int8(back, {static_cast<std::int8_t>(x)}) == tools::predict_int8(int8, {static_cast<std::int8_t>(x)}));
+      CHECK(tools::predict_int8(back, {static_cast<std::int8_t>(x)}) ==
+            tools::predict_int8(int8, {static_cast<std::int8_t>(x)}));
   }
   CHECK(tools::export_tflite(tools::float_version(int8)).size() > 0);
 }

@@ -16,10 +16,10 @@ namespace fixtures {
 inline std::string path(const std::string& name) { return std::string(TINYMLP_TFLITE_FIXTURES) + "/" + name; }
 
 // The rows of numbers of an .expected.txt file (lines starting with # are comments).
-inline std::vector<std::vector<double> > expected_rows(const std::string& name) {
+inline std::vector<std::vector<double>> expected_rows(const std::string& name) {
   std::ifstream in(path(name));
   if (!in) throw std::runtime_error("cannot open " + path(name));
-  std::vector<std::vector<double> > rows;
+  std::vector<std::vector<double>> rows;
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;

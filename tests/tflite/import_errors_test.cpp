@@ -110,20 +110,27 @@ TEST_CASE("shapes and buffer lengths must agree with what the model declares") {
   CHECK(import_error(mutated(bytes, [](tflite::ModelT& m) { m.buffers[tensor(m, 5).buffer]->data.resize(60); })) ==
         "m.tflite: operator 1 (FULLY_CONNECTED)'s weights tensor 5 'sequential/dense_1/MatMul' has 60 bytes of data, "
         "its shape needs 1024");
-  CHECK(import_error(mutated(bytes, [](tflite::ModelT& m) { tensor(m, 5).shape = {16, 2}; })) ==
+  CHECK(import_error(mutated(bytes,
+                             [](tflite::ModelT& m) {
+                               tensor(m, 5).shape = {16, 2};
+                             })) ==
         "m.tflite: operator 1 (FULLY_CONNECTED)'s weights tensor 5 'sequential/dense_1/MatMul' take 2 inputs, but the "
         "layer before gives 16");
   CHECK(import_error(mutated(bytes, [](tflite::ModelT& m) { tensor(m, 5).shape = {16}; })) ==
         "m.tflite: operator 1 (FULLY_CONNECTED)'s weights tensor 5 'sequential/dense_1/MatMul' has 1 dimensions; "
         "expected [outputs, inputs]");
-  CHECK(import_error(mutated(bytes, [](tflite::ModelT& m) { tensor(m, 8).shape = {1, 8}; })) ==
+  CHECK(import_error(mutated(bytes,
+                             [](tflite::ModelT& m) {
+                               tensor(m, 8).shape = {1, 8};
+                             })) ==
         "m.tflite: operator 1 (FULLY_CONNECTED)'s output tensor 8 'sequential/dense_1/MatMul;sequential/dense_1/Relu;"
         "sequential/dense_1/BiasAdd' holds 8 values, the weights give 16");
   CHECK(import_error(mutated(bytes, [](tflite::ModelT& m) { tensor(m, 1).shape = {15}; })) ==
         "m.tflite: operator 1 (FULLY_CONNECTED)'s bias tensor 1 'sequential/dense_1/BiasAdd/ReadVariableOp' holds 15 "
         "values, expected 16");
-  CHECK(import_error(mutated(bytes, [](tflite::ModelT& m) { tensor(m, 0).shape = {1, -1}; })) ==
-        "m.tflite: tensor 0 'serving_default_dense_input:0' has a dimension of -1");
+  CHECK(import_error(mutated(bytes, [](tflite::ModelT& m) {
+          tensor(m, 0).shape = {1, -1};
+        })) == "m.tflite: tensor 0 'serving_default_dense_input:0' has a dimension of -1");
 }
 
 TEST_CASE("graphs that are not one chain are rejected") {
@@ -144,20 +151,24 @@ TEST_CASE("graphs that are not one chain are rejected") {
 
 TEST_CASE("unsupported operators, activations and types are named") {
   const std::string bytes = fixture_bytes("hello_world_float.tflite");
-  CHECK(import_error(mutated(bytes, [](tflite::ModelT& m) {
-          op(m, 1).opcode_index = add_operator_code(m, tflite::BuiltinOperator::CONV_2D);
-        })) == "m.tflite: operator 1 (CONV_2D) is not supported: tinymlp imports FULLY_CONNECTED, LOGISTIC, TANH, "
-               "SOFTMAX, RELU, RELU6, RESHAPE, QUANTIZE and DEQUANTIZE");
+  CHECK(import_error(mutated(bytes,
+                             [](tflite::ModelT& m) {
+                               op(m, 1).opcode_index = add_operator_code(m, tflite::BuiltinOperator::CONV_2D);
+                             })) ==
+        "m.tflite: operator 1 (CONV_2D) is not supported: tinymlp imports FULLY_CONNECTED, LOGISTIC, TANH, "
+        "SOFTMAX, RELU, RELU6, RESHAPE, QUANTIZE and DEQUANTIZE");
   CHECK(import_error(mutated(bytes, [](tflite::ModelT& m) {
           op(m, 0).opcode_index = add_operator_code(m, tflite::BuiltinOperator::CUSTOM, "MyDense");
         })).find("operator 0 (CUSTOM 'MyDense') is not supported") != std::string::npos);
   CHECK(import_error(mutated(bytes, [](tflite::ModelT& m) {
           op(m, 2).opcode_index = add_operator_code(m, static_cast<tflite::BuiltinOperator>(200));
         })).find("operator 2 (builtin operator 200) is not supported") != std::string::npos);
-  CHECK(import_error(mutated(bytes, [](tflite::ModelT& m) {
-          op(m, 0).builtin_options.AsFullyConnectedOptions()->fused_activation_function =
-              tflite::ActivationFunctionType::SIGN_BIT;
-        })) == "m.tflite: operator 0 (FULLY_CONNECTED) has the fused activation SIGN_BIT, which tinymlp does not support");
+  CHECK(import_error(mutated(bytes,
+                             [](tflite::ModelT& m) {
+                               op(m, 0).builtin_options.AsFullyConnectedOptions()->fused_activation_function =
+                                   tflite::ActivationFunctionType::SIGN_BIT;
+                             })) ==
+        "m.tflite: operator 0 (FULLY_CONNECTED) has the fused activation SIGN_BIT, which tinymlp does not support");
   CHECK(import_error(mutated(bytes, [](tflite::ModelT& m) { tensor(m, 0).type = tflite::TensorType::INT16; })) ==
         "m.tflite: tensor 0 'serving_default_dense_input:0' (the graph's input) is INT16; tinymlp imports FLOAT32 or "
         "INT8 models");
@@ -165,10 +176,12 @@ TEST_CASE("unsupported operators, activations and types are named") {
         "m.tflite: operator 1 (FULLY_CONNECTED)'s bias tensor 1 'sequential/dense_1/BiasAdd/ReadVariableOp' is INT32, "
         "expected FLOAT32");
   const std::string int8 = fixture_bytes("hello_world_int8.tflite");
-  CHECK(import_error(mutated(int8, [](tflite::ModelT& m) {
-          op(m, 2).opcode_index = add_operator_code(m, tflite::BuiltinOperator::LOGISTIC);
-        })) == "m.tflite: operator 2 (LOGISTIC) on INT8 values is not supported yet: tinymlp imports int8 models made "
-               "of FULLY_CONNECTED operators (with fused RELU or RELU6)");
+  CHECK(import_error(mutated(int8,
+                             [](tflite::ModelT& m) {
+                               op(m, 2).opcode_index = add_operator_code(m, tflite::BuiltinOperator::LOGISTIC);
+                             })) ==
+        "m.tflite: operator 2 (LOGISTIC) on INT8 values is not supported yet: tinymlp imports int8 models made "
+        "of FULLY_CONNECTED operators (with fused RELU or RELU6)");
   CHECK(import_error(mutated(int8, [](tflite::ModelT& m) { tensor(m, 0).type = tflite::TensorType::FLOAT32; })) ==
         "m.tflite: operator 0 (FULLY_CONNECTED) has float input and INT8 weights (a hybrid, weight-only quantized "
         "model), which tinymlp does not import");

@@ -11,7 +11,9 @@
 namespace tools = tinymlp::tools;
 using Model = tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1>;
 
-TEST_CASE("hello_world_float.tflite: the 33 outputs Arm NN gives, through the description and through Mlp<ReLU, 1, 16, 16, 1>") {
+TEST_CASE(
+    "hello_world_float.tflite: the 33 outputs Arm NN gives, through the description and through Mlp<ReLU, 1, 16, 16, "
+    "1>") {
   const tools::ModelDescription description = tools::read_tflite(fixtures::path("hello_world_float.tflite"));
   CHECK(description.input_size == 1);
   CHECK(description.output_size() == 1);
@@ -28,7 +30,8 @@ TEST_CASE("hello_world_float.tflite: the 33 outputs Arm NN gives, through the de
   }
 }
 
-TEST_CASE("hello_world_int8.tflite: TFLite Micro's outputs (double rounding) and Arm NN's (single) for all 256 inputs") {
+TEST_CASE(
+    "hello_world_int8.tflite: TFLite Micro's outputs (double rounding) and Arm NN's (single) for all 256 inputs") {
   const tools::ModelDescription description = tools::read_tflite(fixtures::path("hello_world_int8.tflite"));
   REQUIRE(description.is_quantized());
   CHECK(description.int8_input);
@@ -71,6 +74,5 @@ TEST_CASE("reading into a model type of other sizes fails and names the layer") 
   CHECK_THROWS_WITH_AS(tools::to_model<TanhInstead>(description),
                        doctest::Contains("layer 1 is ReLU where the type has Tanh"), tools::ModelError);
   CHECK_THROWS_WITH_AS(tools::to_model<Shorter>(description),
-                       doctest::Contains("layer 3 is ReLU where the type has no more layers"),
-                       tools::ModelError);
+                       doctest::Contains("layer 3 is ReLU where the type has no more layers"), tools::ModelError);
 }

@@ -46,12 +46,12 @@ TEST_CASE("model file errors name the file and the line") {
   CHECK(error_of("tinymlp-model 2\n") == "m.tinymlp:1: expected \"tinymlp-model 1\" as the first line");
   CHECK(error_of("tinymlp-model 1\ninput x\n") ==
         "m.tinymlp:2: the input width must be a whole number from 1 to 16777216, found \"x\"");
-  CHECK(error_of("tinymlp-model 1\ninput 2\ndense 1 relu\nrow 1\n") ==
-        "m.tinymlp:4: \"row\" needs 2 numbers, found 1");
+  CHECK(error_of("tinymlp-model 1\ninput 2\ndense 1 relu\nrow 1\n") == "m.tinymlp:4: \"row\" needs 2 numbers, found 1");
   CHECK(error_of("tinymlp-model 1\ninput 1\ndense 1 sigmoid\n") ==
         "m.tinymlp:3: \"sigmoid\" is not none, relu, relu6 or tanh");
   CHECK(error_of("tinymlp-model 1\ninput 1\ndense 1 none\nrow nan\n") == "m.tinymlp:4: \"nan\" is not a finite number");
-  CHECK(error_of("tinymlp-model 1\ninput 1\ndense 1 none\nrow 1\nbias 0\n") == "m.tinymlp:5: the file ends without \"end\"");
+  CHECK(error_of("tinymlp-model 1\ninput 1\ndense 1 none\nrow 1\nbias 0\n") ==
+        "m.tinymlp:5: the file ends without \"end\"");
   CHECK(error_of("tinymlp-model 1\ninput 1\nconv 3\n") ==
         "m.tinymlp:3: expected \"dense\", \"activation\" or \"end\", found \"conv\"");
   CHECK_THROWS_WITH_AS(tools::read_model_file("/nonexistent/model.tinymlp"),

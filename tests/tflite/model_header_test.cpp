@@ -26,7 +26,7 @@ TEST_CASE("the generated header's FlashModel matches the source model bit for bi
 }
 
 TEST_CASE("the header's type is the Mlp, and its weights take 4 bytes per parameter") {
-  static_assert(std::is_same<hello_world_model_type, tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1> >::value, "");
+  static_assert(std::is_same<hello_world_model_type, tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1>>::value, "");
   CHECK(sizeof hello_world_model_parameters == 1284);
 }
 
@@ -47,11 +47,11 @@ void check_figures_against_type() {
 
 TEST_CASE("the figures computed from a description are the model type's constexpr figures") {
   using namespace tinymlp;
-  check_figures_against_type<Mlp<ReLU, 1, 16, 16, 1> >();
-  check_figures_against_type<Mlp<Tanh, 4, 32, 8, 3> >();
-  check_figures_against_type<Sequential<Dense<3, 5> > >();
-  check_figures_against_type<Sequential<Dense<3, 8>, Sigmoid, Dense<8, 2>, Softmax> >();
-  check_figures_against_type<Sequential<Dense<2, 7>, ReLU, Dense<7, 9>, Dense<9, 3>, Tanh, Dense<3, 6>, ReLU> >();
+  check_figures_against_type<Mlp<ReLU, 1, 16, 16, 1>>();
+  check_figures_against_type<Mlp<Tanh, 4, 32, 8, 3>>();
+  check_figures_against_type<Sequential<Dense<3, 5>>>();
+  check_figures_against_type<Sequential<Dense<3, 8>, Sigmoid, Dense<8, 2>, Softmax>>();
+  check_figures_against_type<Sequential<Dense<2, 7>, ReLU, Dense<7, 9>, Dense<9, 3>, Tanh, Dense<3, 6>, ReLU>>();
 }
 
 TEST_CASE("header text: exact floats, type names, and errors for layers tinymlp lacks") {

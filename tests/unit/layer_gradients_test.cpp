@@ -22,7 +22,7 @@ void fill_inputs_and_probe(Batch& x, Batch& probe, tinymlp::Random& random) {
 TEST_CASE("Dense: kernel, bias and input gradients match central differences") {
   using namespace tinymlp;
   tinymlp_tests::check_parameter_gradients_on_every_batch_shape<tinymlp_tests::LinearProbe,
-                                                                Sequential<Dense<3, 4>, Dense<4, 3>, Dense<3, 2> > >(
+                                                                Sequential<Dense<3, 4>, Dense<4, 3>, Dense<3, 2>>>(
       11, fill_inputs_and_probe);
 }
 
@@ -30,6 +30,6 @@ TEST_CASE_TEMPLATE("activation gradients match central differences", Activation,
                    tinymlp::Tanh, tinymlp::Identity, tinymlp::Softmax) {
   using namespace tinymlp;
   tinymlp_tests::check_parameter_gradients_on_every_batch_shape<
-      tinymlp_tests::LinearProbe, Sequential<Dense<3, 5>, Activation, Dense<5, 4>, Activation> >(23,
-                                                                                                  fill_inputs_and_probe);
+      tinymlp_tests::LinearProbe, Sequential<Dense<3, 5>, Activation, Dense<5, 4>, Activation>>(23,
+                                                                                                fill_inputs_and_probe);
 }

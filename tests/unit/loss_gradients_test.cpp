@@ -56,7 +56,8 @@ struct SmoothRegion<tinymlp::CategoricalCrossEntropy> {
       const std::size_t hot = random.below(static_cast<std::uint32_t>(t.width()));
       float spread_total = 0.0f;
       for (std::size_t f = 0; f < t.width(); ++f) spread_total += t.at(f, s) = random.uniform(0.1f, 1.0f);
-      for (std::size_t f = 0; f < t.width(); ++f) t.at(f, s) = s % 2 ? t.at(f, s) / spread_total : f == hot ? 1.0f : 0.0f;
+      for (std::size_t f = 0; f < t.width(); ++f)
+        t.at(f, s) = s % 2 ? t.at(f, s) / spread_total : f == hot ? 1.0f : 0.0f;
     }
   }
 };

@@ -22,7 +22,7 @@ TEST_CASE("Dense-Tanh-Dense-Softmax under CategoricalCrossEntropy") {
 }
 
 TEST_CASE("Mlp<ReLU, 1, 16, 16, 1> under MeanSquaredError on sin") {
-  check_parameter_gradients_on_every_batch_shape<tinymlp::MeanSquaredError, tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1> >(
+  check_parameter_gradients_on_every_batch_shape<tinymlp::MeanSquaredError, tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1>>(
       47, [](Batch& x, Batch& t, tinymlp::Random& random) {
         x.fill_uniform(random, -3.0f, 3.0f);
         t.fill([&](std::size_t, std::size_t s) { return std::sin(x.at(0, s)); });

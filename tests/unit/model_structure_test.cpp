@@ -17,9 +17,9 @@ using tinymlp_tests::Reference;
 using tinymlp_tests::Values;
 
 typedef Mlp<ReLU, 1, 16, 16, 1> SineModel;
-static_assert(detail::is_same<SineModel, Sequential<Dense<1, 16>, ReLU, Dense<16, 16>, ReLU, Dense<16, 1> > >::value,
+static_assert(detail::is_same<SineModel, Sequential<Dense<1, 16>, ReLU, Dense<16, 16>, ReLU, Dense<16, 1>>>::value,
               "Mlp puts the hidden activation after every Dense but the last");
-static_assert(detail::is_same<Mlp<Tanh, 4, 3>, Sequential<Dense<4, 3> > >::value, "an Mlp of two widths is one Dense");
+static_assert(detail::is_same<Mlp<Tanh, 4, 3>, Sequential<Dense<4, 3>>>::value, "an Mlp of two widths is one Dense");
 static_assert(SineModel::input_size == 1 && SineModel::output_size == 1, "");
 static_assert(SineModel::parameter_count == 321, "(1 + 1) * 16 + (16 + 1) * 16 + (16 + 1) * 1");
 static_assert(SineModel::parameter_bytes == 321 * sizeof(float), "");
@@ -46,7 +46,7 @@ struct SoftmaxClassifier {
   }
 };
 struct DenseOnly {
-  typedef Sequential<Dense<2, 3>, Dense<3, 4>, Dense<4, 5> > Model;
+  typedef Sequential<Dense<2, 3>, Dense<3, 4>, Dense<4, 5>> Model;
   static const std::size_t activation_floats = 3 + 4;  // one buffer each for the two inner outputs
   static Values reference(const float* p, const std::vector<float>& x) {
     return Reference(p, x).dense(2, 3).dense(3, 4).dense(4, 5).values();
@@ -56,7 +56,13 @@ struct SineMlp {
   typedef SineModel Model;
   static const std::size_t activation_floats = 32;
   static Values reference(const float* p, const std::vector<float>& x) {
-    return Reference(p, x).dense(1, 16).map(tinymlp_tests::relu).dense(16, 16).map(tinymlp_tests::relu).dense(16, 1).values();
+    return Reference(p, x)
+        .dense(1, 16)
+        .map(tinymlp_tests::relu)
+        .dense(16, 16)
+        .map(tinymlp_tests::relu)
+        .dense(16, 1)
+        .values();
   }
 };
 struct DeepChain {
@@ -102,7 +108,7 @@ std::vector<float> prediction(const Predictor& predictor, std::size_t output_siz
 }  // namespace
 
 TEST_CASE("Dense parameters are the kernel row by row, out rows of in weights, then the biases") {
-  Sequential<Dense<2, 3> > model;
+  Sequential<Dense<2, 3>> model;
   const float parameters[] = {1, 2, -1, 0.5f, 0, -3, 0.25f, -0.5f, 1};
   for (std::size_t k = 0; k < 9; ++k) model.parameters[k] = parameters[k];
   const float x[2] = {2, 4};

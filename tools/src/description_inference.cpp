@@ -48,7 +48,8 @@ void activation_range(const Layer& layer, std::int32_t& low, std::int32_t& high)
     const double q = output.zero_point + std::round(static_cast<double>(value) / output.scale);
     return static_cast<std::int32_t>(std::min(std::max(q, -129.0), 128.0));
   };
-  if (layer.activation == Activation::relu || layer.activation == Activation::relu6) low = std::max(low, quantize(0.0f));
+  if (layer.activation == Activation::relu || layer.activation == Activation::relu6)
+    low = std::max(low, quantize(0.0f));
   if (layer.activation == Activation::relu6) high = std::min(high, quantize(6.0f));
 }
 
@@ -68,7 +69,8 @@ std::vector<std::int8_t> dense_int8(const Layer& layer, const std::vector<std::i
     // TFLite accumulates in int32 (wrapping); only a file built to overflow gets here.
     const auto wrapped = static_cast<std::int32_t>(static_cast<std::uint32_t>(accumulator));
     std::int32_t value = multiply_by_quantized_multiplier(wrapped, quantize_multiplier(real_multiplier), rounding);
-    value = static_cast<std::int32_t>(std::min<std::int64_t>(std::max<std::int64_t>(std::int64_t{value} + q.output.zero_point, low), high));
+    value = static_cast<std::int32_t>(
+        std::min<std::int64_t>(std::max<std::int64_t>(std::int64_t{value} + q.output.zero_point, low), high));
     y[o] = static_cast<std::int8_t>(value);
   }
   return y;
@@ -102,7 +104,8 @@ std::vector<std::int8_t> predict_int8(const ModelDescription& model, const std::
   for (std::size_t k = 0; k < model.layers.size(); ++k) {
     const Layer& layer = model.layers[k];
     if (layer.kind != LayerKind::dense || !layer.quantized)
-      throw ModelError("layer " + std::to_string(k) + " is not an int8 Dense layer: int8 inference runs full-integer "
+      throw ModelError("layer " + std::to_string(k) +
+                       " is not an int8 Dense layer: int8 inference runs full-integer "
                        "chains of Dense layers only");
     values = dense_int8(layer, values, rounding);
   }

@@ -18,7 +18,7 @@ namespace {
 const char* const format_line = "tinymlp-model 1";
 
 // File names of activations: lower case, as in the format's description.
-const Activation named_activations[] = {Activation::none, Activation::relu, Activation::relu6,
+const Activation named_activations[] = {Activation::none, Activation::relu,    Activation::relu6,
                                         Activation::tanh, Activation::sigmoid, Activation::softmax};
 const char* const activation_words[] = {"none", "relu", "relu6", "tanh", "sigmoid", "softmax"};
 
@@ -130,7 +130,9 @@ class ModelFileParser {
       const std::string w = word();
       char* end = nullptr;
       const float value = std::strtof(w.c_str(), &end);
-      if (w.empty()) fail(std::string("\"") + keyword + "\" needs " + std::to_string(count) + " numbers, found " + std::to_string(k));
+      if (w.empty())
+        fail(std::string("\"") + keyword + "\" needs " + std::to_string(count) + " numbers, found " +
+             std::to_string(k));
       if (*end != '\0' || !std::isfinite(value)) fail("\"" + w + "\" is not a finite number");
       values.push_back(value);
     }

@@ -13,7 +13,8 @@ namespace tools {
 
 ModelDescription read_any_model(const std::string& path) {
   const std::string bytes = read_file_bytes(path);
-  if (looks_like_tflite(bytes)) return import_tflite(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), path);
+  if (looks_like_tflite(bytes))
+    return import_tflite(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), path);
   return parse_model_file(bytes, path);
 }
 

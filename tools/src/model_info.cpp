@@ -33,8 +33,9 @@ std::string quantization_text(const Quantization& q) {
 
 std::string model_info(const ModelDescription& model, const std::string& origin) {
   check_consistent(model);
-  std::string text = origin + ": " + (model.is_quantized() ? "int8" : "float32") + " model; inputs: " +
-                     std::to_string(model.input_size) + ", outputs: " + std::to_string(model.output_size()) + "\n";
+  std::string text = origin + ": " + (model.is_quantized() ? "int8" : "float32") +
+                     " model; inputs: " + std::to_string(model.input_size) +
+                     ", outputs: " + std::to_string(model.output_size()) + "\n";
   if (model.is_quantized()) {
     text += std::string("  input: ") + (model.int8_input ? "int8" : "float32, quantized to int8") + " (" +
             quantization_text(model.input_quantization) + ")\n";
@@ -67,16 +68,18 @@ std::string model_info(const ModelDescription& model, const std::string& origin)
                     figures.activation_bytes);
   text += formatted("  %-34s %10zu B %10zu B\n", "RAM: input and output arrays", figures.input_output_bytes,
                     figures.input_output_bytes);
-  text += formatted("  on an Arduino Uno (ATmega328P): weights take %.1f%% of the sketch flash, predict %.1f%% of "
-                    "the RAM\n",
-                    100.0 * static_cast<double>(figures.weight_flash_bytes) / uno_flash_bytes,
-                    100.0 * static_cast<double>(figures.activation_bytes + figures.input_output_bytes) / uno_ram_bytes);
+  text += formatted(
+      "  on an Arduino Uno (ATmega328P): weights take %.1f%% of the sketch flash, predict %.1f%% of "
+      "the RAM\n",
+      100.0 * static_cast<double>(figures.weight_flash_bytes) / uno_flash_bytes,
+      100.0 * static_cast<double>(figures.activation_bytes + figures.input_output_bytes) / uno_ram_bytes);
   if (model.is_quantized()) {
     std::size_t int8_bytes = 0;
     for (const Layer& layer : model.layers) int8_bytes += layer.inputs * layer.outputs + 4 * layer.outputs;
-    text += formatted("  the file's int8 weights and int32 biases take %zu B; tinymlp runs them as float32 until "
-                      "its int8 kernels exist\n",
-                      int8_bytes);
+    text += formatted(
+        "  the file's int8 weights and int32 biases take %zu B; tinymlp runs them as float32 until "
+        "its int8 kernels exist\n",
+        int8_bytes);
   }
   return text;
 }

@@ -39,7 +39,8 @@ ModelDescription describe_quantized(const QuantizedModel& model, bool int8_input
     layer.inputs = q.inputs;
     layer.outputs = q.outputs;
     for (std::size_t o = 0; o < q.outputs; ++o) {
-      const float weight_scale = q.dense.weight_scales.size() == 1 ? q.dense.weight_scales[0] : q.dense.weight_scales[o];
+      const float weight_scale =
+          q.dense.weight_scales.size() == 1 ? q.dense.weight_scales[0] : q.dense.weight_scales[o];
       for (std::size_t i = 0; i < q.inputs; ++i)
         layer.kernel.push_back(weight_scale * static_cast<float>(q.dense.kernel[o * q.inputs + i]));
       layer.bias.push_back(q.dense.input.scale * weight_scale * static_cast<float>(q.dense.bias[o]));

@@ -46,7 +46,7 @@ class Exporter {
     const bool int8 = model_.is_quantized();
     int current = int8 && model_.int8_input ? int8_tensor("input", model_.input_size, model_.input_quantization)
                                             : activation_tensor("input", model_.input_size);
-    std::vector<flatbuffers::Offset<tflite::Operator> > operators;
+    std::vector<flatbuffers::Offset<tflite::Operator>> operators;
     if (int8 && !model_.int8_input) {  // QUANTIZE the float input
       const int quantized = int8_tensor("input/quantized", model_.input_size, model_.input_quantization);
       operators.push_back(conversion(BuiltinOperator::QUANTIZE, current, quantized));
@@ -65,7 +65,8 @@ class Exporter {
       }
       const int output = activation_tensor(last ? "output" : prefix + "/output", layer.outputs);
       if (layer.kind == LayerKind::dense) {
-        const int kernel = constant_tensor(prefix + "/kernel", {static_cast<int>(layer.outputs), static_cast<int>(layer.inputs)}, layer.kernel);
+        const int kernel = constant_tensor(
+            prefix + "/kernel", {static_cast<int>(layer.outputs), static_cast<int>(layer.inputs)}, layer.kernel);
         const int bias = constant_tensor(prefix + "/bias", {static_cast<int>(layer.outputs)}, layer.bias);
         const auto options = tflite::CreateFullyConnectedOptions(builder_, fused_function(layer.activation));
         operators.push_back(tflite::CreateOperator(builder_, opcode_index(BuiltinOperator::FULLY_CONNECTED),
@@ -80,10 +81,9 @@ class Exporter {
           options = tflite::CreateSoftmaxOptions(builder_, 1.0f).Union();
           options_type = tflite::BuiltinOptions::SoftmaxOptions;
         }
-        operators.push_back(tflite::CreateOperator(builder_, opcode_index(code),
-                                                   builder_.CreateVector(std::vector<int>{current}),
-                                                   builder_.CreateVector(std::vector<int>{output}), options_type,
-                                                   options));
+        operators.push_back(
+            tflite::CreateOperator(builder_, opcode_index(code), builder_.CreateVector(std::vector<int>{current}),
+                                   builder_.CreateVector(std::vector<int>{output}), options_type, options));
       }
       current = output;
     }
@@ -92,20 +92,22 @@ class Exporter {
       operators.push_back(conversion(BuiltinOperator::DEQUANTIZE, current, output));
       current = output;
     }
-    const auto graph = tflite::CreateSubGraph(builder_, builder_.CreateVector(tensors_),
-                                              builder_.CreateVector(std::vector<int>{0}),
-                                              builder_.CreateVector(std::vector<int>{current}),
-                                              builder_.CreateVector(operators), builder_.CreateString("main"));
+    const auto graph =
+        tflite::CreateSubGraph(builder_, builder_.CreateVector(tensors_), builder_.CreateVector(std::vector<int>{0}),
+                               builder_.CreateVector(std::vector<int>{current}), builder_.CreateVector(operators),
+                               builder_.CreateString("main"));
     const auto signature = tflite::CreateSignatureDef(
-        builder_, builder_.CreateVector(std::vector<flatbuffers::Offset<tflite::TensorMap> >{tflite::CreateTensorMap(builder_, builder_.CreateString("input"), 0)}),
-        builder_.CreateVector(std::vector<flatbuffers::Offset<tflite::TensorMap> >{
+        builder_,
+        builder_.CreateVector(std::vector<flatbuffers::Offset<tflite::TensorMap>>{
+            tflite::CreateTensorMap(builder_, builder_.CreateString("input"), 0)}),
+        builder_.CreateVector(std::vector<flatbuffers::Offset<tflite::TensorMap>>{
             tflite::CreateTensorMap(builder_, builder_.CreateString("output"), static_cast<std::uint32_t>(current))}),
         builder_.CreateString("serving_default"), 0);
-    const auto root = tflite::CreateModel(
-        builder_, 3, builder_.CreateVector(operator_codes_),
-        builder_.CreateVector(std::vector<flatbuffers::Offset<tflite::SubGraph> >{graph}),
-        builder_.CreateString("tinymlp"), builder_.CreateVector(buffers_), 0, 0,
-        builder_.CreateVector(std::vector<flatbuffers::Offset<tflite::SignatureDef> >{signature}));
+    const auto root =
+        tflite::CreateModel(builder_, 3, builder_.CreateVector(operator_codes_),
+                            builder_.CreateVector(std::vector<flatbuffers::Offset<tflite::SubGraph>>{graph}),
+                            builder_.CreateString("tinymlp"), builder_.CreateVector(buffers_), 0, 0,
+                            builder_.CreateVector(std::vector<flatbuffers::Offset<tflite::SignatureDef>>{signature}));
     tflite::FinishModelBuffer(builder_, root);
     return std::string(reinterpret_cast<const char*>(builder_.GetBufferPointer()), builder_.GetSize());
   }
@@ -126,7 +128,8 @@ class Exporter {
     builder_.ForceVectorAlignment(bytes.size(), sizeof(std::uint8_t), 16);
     buffers_.push_back(tflite::CreateBuffer(builder_, builder_.CreateVector(bytes)));
     tensors_.push_back(tflite::CreateTensor(builder_, builder_.CreateVector(shape), tflite::TensorType::FLOAT32,
-                                            static_cast<std::uint32_t>(buffers_.size() - 1), builder_.CreateString(name)));
+                                            static_cast<std::uint32_t>(buffers_.size() - 1),
+                                            builder_.CreateString(name)));
     return static_cast<int>(tensors_.size() - 1);
   }
 
@@ -154,9 +157,9 @@ class Exporter {
     if (!bytes.empty()) std::memcpy(bytes.data(), values.data(), bytes.size());  // little-endian, as TFLite
     builder_.ForceVectorAlignment(bytes.size(), sizeof(std::uint8_t), 16);
     buffers_.push_back(tflite::CreateBuffer(builder_, builder_.CreateVector(bytes)));
-    tensors_.push_back(tflite::CreateTensor(builder_, builder_.CreateVector(shape), type,
-                                            static_cast<std::uint32_t>(buffers_.size() - 1), builder_.CreateString(name),
-                                            quantization(scales, std::vector<std::int64_t>(scales.size(), 0))));
+    tensors_.push_back(tflite::CreateTensor(
+        builder_, builder_.CreateVector(shape), type, static_cast<std::uint32_t>(buffers_.size() - 1),
+        builder_.CreateString(name), quantization(scales, std::vector<std::int64_t>(scales.size(), 0))));
     return static_cast<int>(tensors_.size() - 1);
   }
 
@@ -165,8 +168,9 @@ class Exporter {
     const QuantizedDense& q = *layer.quantized;
     std::vector<float> bias_scales;
     for (float weight_scale : q.weight_scales) bias_scales.push_back(q.input.scale * weight_scale);
-    const int kernel = quantized_constant(prefix + "/kernel", {static_cast<int>(layer.outputs), static_cast<int>(layer.inputs)},
-                                          q.kernel, tflite::TensorType::INT8, q.weight_scales);
+    const int kernel =
+        quantized_constant(prefix + "/kernel", {static_cast<int>(layer.outputs), static_cast<int>(layer.inputs)},
+                           q.kernel, tflite::TensorType::INT8, q.weight_scales);
     const int bias = quantized_constant(prefix + "/bias", {static_cast<int>(layer.outputs)}, q.bias,
                                         tflite::TensorType::INT32, bias_scales);
     const auto options = tflite::CreateFullyConnectedOptions(builder_, fused_function(layer.activation));
@@ -194,9 +198,9 @@ class Exporter {
 
   const ModelDescription& model_;
   flatbuffers::FlatBufferBuilder builder_{4096};
-  std::vector<flatbuffers::Offset<tflite::Buffer> > buffers_;
-  std::vector<flatbuffers::Offset<tflite::Tensor> > tensors_;
-  std::vector<flatbuffers::Offset<tflite::OperatorCode> > operator_codes_;
+  std::vector<flatbuffers::Offset<tflite::Buffer>> buffers_;
+  std::vector<flatbuffers::Offset<tflite::Tensor>> tensors_;
+  std::vector<flatbuffers::Offset<tflite::OperatorCode>> operator_codes_;
   std::vector<BuiltinOperator> codes_used_;
 };
 

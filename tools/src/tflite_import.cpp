@@ -75,8 +75,7 @@ class Importer {
       fail("not a TFLite model: the file identifier is \"" + found + "\", not \"TFL3\"");
     }
     flatbuffers::Verifier verifier(data, size);
-    if (!tflite::VerifyModelBuffer(verifier))
-      fail("fails FlatBuffers verification: the file is truncated or corrupt");
+    if (!tflite::VerifyModelBuffer(verifier)) fail("fails FlatBuffers verification: the file is truncated or corrupt");
     model_ = tflite::GetModel(data);
     if (model_->version() != 3)
       fail("schema version " + std::to_string(model_->version()) + ", tinymlp reads version 3");
@@ -241,8 +240,8 @@ class Importer {
       fail(where + " refers to operator code " + std::to_string(op->opcode_index()) + ", which is missing");
     const tflite::OperatorCode* code = model_->operator_codes()->Get(op->opcode_index());
     // As TFLite reads it: the larger of the old byte field and the new int field.
-    const auto builtin = static_cast<BuiltinOperator>(
-        std::max(static_cast<std::int32_t>(code->deprecated_builtin_code()), static_cast<std::int32_t>(code->builtin_code())));
+    const auto builtin = static_cast<BuiltinOperator>(std::max(
+        static_cast<std::int32_t>(code->deprecated_builtin_code()), static_cast<std::int32_t>(code->builtin_code())));
     std::string name = operator_name(builtin);
     if (builtin == BuiltinOperator::CUSTOM) name += " '" + printable(code->custom_code()) + "'";
     if (!op->inputs() || !op->outputs() || op->inputs()->size() == 0 || op->outputs()->size() != 1)
@@ -274,7 +273,8 @@ class Importer {
       case BuiltinOperator::RELU6: import_activation(op, output, Activation::relu6); break;
       case BuiltinOperator::SOFTMAX: import_softmax(op, output); break;
       default:
-        fail(op.label + " is not supported: tinymlp imports FULLY_CONNECTED, LOGISTIC, TANH, SOFTMAX, RELU, "
+        fail(op.label +
+             " is not supported: tinymlp imports FULLY_CONNECTED, LOGISTIC, TANH, SOFTMAX, RELU, "
              "RELU6, RESHAPE, QUANTIZE and DEQUANTIZE");
     }
     current_ = output;
@@ -317,7 +317,8 @@ class Importer {
     const TensorType type = tensor(input, op.label + "'s input").type();
     std::vector<float> values(count);
     if (type == TensorType::FLOAT16) {
-      const auto halves = copy_little_endian<std::uint16_t>(constant_bytes(input, count * 2, op.label + "'s input"), count);
+      const auto halves =
+          copy_little_endian<std::uint16_t>(constant_bytes(input, count * 2, op.label + "'s input"), count);
       std::transform(halves.begin(), halves.end(), values.begin(), half_to_float);
     } else if (type == TensorType::INT8) {
       const std::uint8_t* bytes = constant_bytes(input, count, op.label + "'s input");
@@ -333,7 +334,8 @@ class Importer {
 
   void import_activation(const OperatorView& op, int output, Activation activation) {
     if (current_type_ != TensorType::FLOAT32)
-      fail(op.label + " on " + type_name(current_type_) + " values is not supported yet: tinymlp imports int8 "
+      fail(op.label + " on " + type_name(current_type_) +
+           " values is not supported yet: tinymlp imports int8 "
            "models made of FULLY_CONNECTED operators (with fused RELU or RELU6)");
     expect_type(output, TensorType::FLOAT32, op.label + "'s output");
     expect_same_width(op, output);
@@ -402,7 +404,8 @@ class Importer {
     }
     if (current_type_ == TensorType::FLOAT32) {
       if (tensor(weights, weights_role).type() == TensorType::INT8 && !dequantized_constants_.count(weights))
-        fail(op.label + " has float input and INT8 weights (a hybrid, weight-only quantized model), which tinymlp "
+        fail(op.label +
+             " has float input and INT8 weights (a hybrid, weight-only quantized model), which tinymlp "
              "does not import");
       expect_type(output, TensorType::FLOAT32, op.label + "'s output");
       layer.kernel = constant_floats(weights, outputs * width_, weights_role);
@@ -434,7 +437,8 @@ class Importer {
     q.kernel = copy_little_endian<std::int8_t>(constant_bytes(weights, count, weights_role), count);
     if (bias >= 0) {
       expect_type(bias, TensorType::INT32, op.label + "'s bias");
-      q.bias = copy_little_endian<std::int32_t>(constant_bytes(bias, layer.outputs * 4, op.label + "'s bias"), layer.outputs);
+      q.bias = copy_little_endian<std::int32_t>(constant_bytes(bias, layer.outputs * 4, op.label + "'s bias"),
+                                                layer.outputs);
     } else {
       q.bias.assign(layer.outputs, 0);
     }
@@ -458,7 +462,7 @@ class Importer {
   TensorType current_type_ = TensorType::FLOAT32;
   std::size_t width_ = 0;  // values in it
   bool output_seen_ = false;
-  std::map<int, std::vector<float> > dequantized_constants_;
+  std::map<int, std::vector<float>> dequantized_constants_;
 };
 
 }  // namespace
@@ -472,9 +476,7 @@ ModelDescription read_tflite(const std::string& path) {
   return import_tflite(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), path);
 }
 
-bool looks_like_tflite(const std::string& bytes) {
-  return bytes.size() >= 8 && bytes.compare(4, 4, "TFL3") == 0;
-}
+bool looks_like_tflite(const std::string& bytes) { return bytes.size() >= 8 && bytes.compare(4, 4, "TFL3") == 0; }
 
 }  // namespace tools
 }  // namespace tinymlp

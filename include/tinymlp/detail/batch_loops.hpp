@@ -92,7 +92,8 @@ inline float sum_of_products(const float* a, const float* b, size_t samples) {
   size_t s = 0;
   if (samples >= batch_block) {
     block_vector partial = load_block(a) * load_block(b);
-    for (s = batch_block; s + batch_block <= samples; s += batch_block) partial += load_block(a + s) * load_block(b + s);
+    for (s = batch_block; s + batch_block <= samples; s += batch_block)
+      partial += load_block(a + s) * load_block(b + s);
     total = lane_sum(partial);
   }
   for (size_t k = 0; k < batch_block && s + k < samples; ++k) total += a[s + k] * b[s + k];

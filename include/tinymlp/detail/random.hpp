@@ -42,9 +42,7 @@ class Random {
   float uniform(float low, float high) { return low + (high - low) * uniform(); }
 
   // Uniform integer in [0, bound) without modulo bias worth caring about for bound << 2^32.
-  uint32_t below(uint32_t bound) {
-    return static_cast<uint32_t>((static_cast<uint64_t>(next()) * bound) >> 32);
-  }
+  uint32_t below(uint32_t bound) { return static_cast<uint32_t>((static_cast<uint64_t>(next()) * bound) >> 32); }
 
   // Standard normal by the Box-Muller transform (one of the pair is used, keeping the state simple).
   float normal() {

@@ -29,8 +29,8 @@ void run_in_chunks(const Model& model, const float* inputs, std::size_t count, O
   std::vector<float> activations(Model::Chain::training_activation_count * chunk_capacity);
   for (std::size_t first = 0; first < count; first += chunk_capacity) {
     const std::size_t chunk = std::min(chunk_capacity, count - first);
-    gather_feature_major(inputs, Model::input_size, [first](std::size_t b) { return first + b; }, chunk, x.data(),
-                         chunk_capacity);
+    gather_feature_major(
+        inputs, Model::input_size, [first](std::size_t b) { return first + b; }, chunk, x.data(), chunk_capacity);
     Model::forward_batch(model.parameters, x.data(), activations.data(), chunk, chunk_capacity);
     on_chunk(first, chunk, Model::output_of(activations.data(), chunk_capacity), chunk_capacity);
   }
@@ -59,9 +59,10 @@ Evaluation evaluate(const Model& model, const Dataset& data) {
 template <class Model>
 std::vector<float> predict(const Model& model, const float* inputs, std::size_t count) {
   std::vector<float> outputs(count * Model::output_size);
-  detail::run_in_chunks(model, inputs, count, [&](std::size_t first, std::size_t chunk, const float* y, std::size_t stride) {
-    detail::scatter_sample_major(y, stride, Model::output_size, chunk, outputs.data() + first * Model::output_size);
-  });
+  detail::run_in_chunks(
+      model, inputs, count, [&](std::size_t first, std::size_t chunk, const float* y, std::size_t stride) {
+        detail::scatter_sample_major(y, stride, Model::output_size, chunk, outputs.data() + first * Model::output_size);
+      });
   return outputs;
 }
 

@@ -29,9 +29,9 @@ namespace tinymlp {
 
 struct EarlyStopping {
   bool enabled = false;
-  std::size_t patience = 20;   // epochs without improvement before stopping
-  float min_delta = 0.0f;      // smaller improvements do not count
-  bool restore_best = true;    // end with the weights of the best epoch
+  std::size_t patience = 20;  // epochs without improvement before stopping
+  float min_delta = 0.0f;     // smaller improvements do not count
+  bool restore_best = true;   // end with the weights of the best epoch
 };
 
 // Keras's ReduceLROnPlateau: after `patience` epochs without improvement of the monitored loss, the

@@ -55,7 +55,8 @@ inline std::string float_model_type_name(const QuantizedModel& model) {
 inline std::string int8_parameters_initializer(const QuantizedModel& model) {
   const Quantization input = model.layers.front().dense.input, output = model.layers.back().dense.output;
   std::string text = "{\n    {" + detail::exact_float_literal(input.scale) + ", " + std::to_string(input.zero_point) +
-                     ", " + detail::exact_float_literal(output.scale) + "},  // input scale and zero point, output scale\n";
+                     ", " + detail::exact_float_literal(output.scale) +
+                     "},  // input scale and zero point, output scale\n";
   for (std::size_t k = 0; k < model.layers.size(); ++k) {
     const Int8LayerArrays a = int8_layer_arrays(model.layers[k], k);
     const bool last = k + 1 == model.layers.size();
@@ -81,21 +82,22 @@ inline std::string int8_model_header(const QuantizedModel& model, const std::str
   std::string guard;
   for (char c : name) guard += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   guard += "_HPP_";
-  const std::string rounding_type = rounding == Int8Rounding::double_rounding ? "tinymlp::quant::DoubleRounding"
-                                                                               : "tinymlp::quant::SingleRounding";
+  const std::string rounding_type =
+      rounding == Int8Rounding::double_rounding ? "tinymlp::quant::DoubleRounding" : "tinymlp::quant::SingleRounding";
   std::size_t parameters = 0;
   for (const QuantizedLayer& layer : model.layers) parameters += layer.inputs * layer.outputs + layer.outputs;
   std::string header;
   header += "// " + name + ": an int8 tinymlp model generated from " + source + ". Do not edit.\n";
-  header += "//   " + std::to_string(parameters) + " parameters: int8 kernels, int32 biases, per-unit multipliers and "
+  header += "//   " + std::to_string(parameters) +
+            " parameters: int8 kernels, int32 biases, per-unit multipliers and "
             "shifts, in flash\n";
-  header += "//   rounding: " + rounding_type + (rounding == Int8Rounding::double_rounding
-                                                     ? " (TFLite's default: TensorFlow Lite Micro's integers)\n"
-                                                     : " (TFLite's single rounding: Arm NN's integers)\n");
+  header += "//   rounding: " + rounding_type +
+            (rounding == Int8Rounding::double_rounding ? " (TFLite's default: TensorFlow Lite Micro's integers)\n"
+                                                       : " (TFLite's single rounding: Arm NN's integers)\n");
   header += "// Usage: int8_t y = " + name + ".predict(int8_t(x)); or float y = " + name + ".predict(x);\n";
   header += "#ifndef " + guard + "\n#define " + guard + "\n\n#include <tinymlp.hpp>\n\n";
-  header += "typedef tinymlp::Int8Model<" + float_model_type_name(model) + ", " + rounding_type + "> " + name +
-            "_type;\n\n";
+  header +=
+      "typedef tinymlp::Int8Model<" + float_model_type_name(model) + ", " + rounding_type + "> " + name + "_type;\n\n";
   header += "template <class Unused = void>\nstruct " + name + "_weights {\n  static const " + name +
             "_type::Parameters parameters;\n};\n";
   header += "template <class Unused>\nconst " + name + "_type::Parameters " + name +

@@ -62,9 +62,7 @@ class ProgressDisplay {
  private:
   typedef std::chrono::steady_clock Clock;
 
-  std::string epoch_label() const {
-    return "Epoch " + std::to_string(epoch_ + 1) + "/" + std::to_string(epochs_);
-  }
+  std::string epoch_label() const { return "Epoch " + std::to_string(epoch_ + 1) + "/" + std::to_string(epochs_); }
   std::string bar(std::size_t done) const {
     const std::size_t width = 30;
     const std::size_t filled = steps_ ? done * width / steps_ : width;

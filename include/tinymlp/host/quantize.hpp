@@ -112,8 +112,9 @@ inline QuantizedMultiplier checked_multiplier(double real, const std::string& wh
     throw QuantizationError(where + ": the scale ratio " + std::to_string(real) + " is not a positive finite number");
   const QuantizedMultiplier q = quantize_multiplier(real);
   if (q.multiplier == 0 || (q.shift == 30 && q.multiplier == std::numeric_limits<std::int32_t>::max()))
-    throw QuantizationError(where + ": the multiplier input scale * weight scale / output scale = " +
-                            std::to_string(real) + " is outside what int8 requantization can represent "
+    throw QuantizationError(where +
+                            ": the multiplier input scale * weight scale / output scale = " + std::to_string(real) +
+                            " is outside what int8 requantization can represent "
                             "(2^-32 to 2^31); check the calibration ranges");
   return q;
 }
@@ -143,8 +144,8 @@ inline Int8LayerArrays int8_layer_arrays(const QuantizedLayer& layer, std::size_
   const std::string name = "layer " + std::to_string(index);
   if (q.kernel.size() != layer.inputs * layer.outputs || q.bias.size() != layer.outputs ||
       (q.weight_scales.size() != 1 && q.weight_scales.size() != layer.outputs))
-    throw QuantizationError(name + ": kernel, bias or weight scales do not match Dense<" + std::to_string(layer.inputs) +
-                            ", " + std::to_string(layer.outputs) + ">");
+    throw QuantizationError(name + ": kernel, bias or weight scales do not match Dense<" +
+                            std::to_string(layer.inputs) + ", " + std::to_string(layer.outputs) + ">");
   for (const Quantization* activation : {&q.input, &q.output})
     if (activation->zero_point < -128 || activation->zero_point > 127)
       throw QuantizationError(name + ": an int8 zero point of " + std::to_string(activation->zero_point));
@@ -176,7 +177,7 @@ namespace detail {
 template <class Chain>
 struct FillInt8Parameters;
 template <class Layer, class... Rest>
-struct FillInt8Parameters<Int8LayerChain<Layer, Rest...> > {
+struct FillInt8Parameters<Int8LayerChain<Layer, Rest...>> {
   template <class Parameters>
   static void fill(Parameters& parameters, const QuantizedModel& model, std::size_t index) {
     const QuantizedLayer& source = model.layers[index];
@@ -195,7 +196,7 @@ struct FillInt8Parameters<Int8LayerChain<Layer, Rest...> > {
   }
   template <class Parameters>
   static void fill_rest(Parameters& parameters, const QuantizedModel& model, std::size_t index, std::true_type) {
-    FillInt8Parameters<Int8LayerChain<Rest...> >::fill(parameters.next, model, index + 1);
+    FillInt8Parameters<Int8LayerChain<Rest...>>::fill(parameters.next, model, index + 1);
   }
   template <class Parameters>
   static void fill_rest(Parameters&, const QuantizedModel&, std::size_t, std::false_type) {}
@@ -323,11 +324,12 @@ struct FloatDenseLayout {
 template <class Chain>
 struct DenseLayouts;
 template <class... Layers>
-struct DenseLayouts<Int8LayerChain<Layers...> > {
+struct DenseLayouts<Int8LayerChain<Layers...>> {
   static std::vector<FloatDenseLayout> get() {
     std::vector<FloatDenseLayout> layouts;
     std::size_t offset = 0;
-    for (const FloatDenseLayout& layer : {FloatDenseLayout{Layers::input_size, Layers::output_size, 0, Layers::fused_relu}...}) {
+    for (const FloatDenseLayout& layer :
+         {FloatDenseLayout{Layers::input_size, Layers::output_size, 0, Layers::fused_relu}...}) {
       layouts.push_back(layer);
       layouts.back().parameter_offset = offset;
       offset += layer.inputs * layer.outputs + layer.outputs;
@@ -383,7 +385,8 @@ QuantizedModel quantize(const FloatModel& model, const Dataset& representative, 
     q.outputs = layer.outputs;
     q.fused_relu = layer.fused_relu;
     q.dense.input = input;
-    q.dense.output = activation_quantization(ranges[k + 1].low, ranges[k + 1].high, "layer " + std::to_string(k) + "'s output");
+    q.dense.output =
+        activation_quantization(ranges[k + 1].low, ranges[k + 1].high, "layer " + std::to_string(k) + "'s output");
     const float* kernel = model.parameters + layer.parameter_offset;
     detail::quantize_kernel(kernel, layer.inputs, layer.outputs, options.weights, q.dense);
     detail::quantize_biases(kernel + layer.inputs * layer.outputs, layer.outputs, k, q.dense);
@@ -404,7 +407,7 @@ struct HostInt8Model {
 
 template <class FloatModel, class Rounding = quant::DoubleRounding>
 HostInt8Model<FloatModel, Rounding> host_int8_model(const QuantizedModel& quantized) {
-  return HostInt8Model<FloatModel, Rounding>{int8_parameters<Int8Model<FloatModel, Rounding> >(quantized)};
+  return HostInt8Model<FloatModel, Rounding>{int8_parameters<Int8Model<FloatModel, Rounding>>(quantized)};
 }
 
 }  // namespace tinymlp

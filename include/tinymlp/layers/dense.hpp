@@ -124,8 +124,8 @@ struct Dense {
   // were (unless dx is null), and moves each weight and bias by optimizer.update(parameter,
   // gradient, first_index + its index) as soon as its gradient dy[o] x[i] or dy[o] is known.
   template <class Optimizer>
-  static void backward_and_update(float* parameters, const float* x, const float* dy, float* dx,
-                                  Optimizer& optimizer, size_t first_index) {
+  static void backward_and_update(float* parameters, const float* x, const float* dy, float* dx, Optimizer& optimizer,
+                                  size_t first_index) {
     // Where a zero gradient moves nothing (plain SGD), a zero delta (a ReLU that was off) or a zero
     // input leaves its products out, as the forward pass does, without an FPU. The result is the same.
     const bool skip_zeros = TINYMLP_SKIP_ZERO_INPUTS && Optimizer::zero_gradient_changes_nothing;

@@ -49,8 +49,7 @@ struct LayerChain<Width, ParameterOffset, ActivationOffset, NextBuffer, Layer, R
   typedef typename Layer::template bind<Width>::type Bound;
   static constexpr bool writes_new_buffer = !Bound::works_in_place;
   typedef LayerChain<Bound::output_size, ParameterOffset + Bound::parameter_count,
-                     ActivationOffset + Bound::output_size, writes_new_buffer ? 1u - NextBuffer : NextBuffer,
-                     Rest...>
+                     ActivationOffset + Bound::output_size, writes_new_buffer ? 1u - NextBuffer : NextBuffer, Rest...>
       Next;
 
   static constexpr bool all_in_place = Bound::works_in_place && Next::all_in_place;

@@ -24,12 +24,12 @@ struct build_mlp {
 };
 template <class Hidden, size_t In, size_t Out>
 struct build_mlp<Hidden, In, Out> {
-  typedef Sequential<Dense<In, Out> > type;
+  typedef Sequential<Dense<In, Out>> type;
 };
 template <class Hidden, size_t In, size_t Out, size_t Next, size_t... Rest>
 struct build_mlp<Hidden, In, Out, Next, Rest...> {
-  typedef typename prepend_layers<typename build_mlp<Hidden, Out, Next, Rest...>::type, Dense<In, Out>, Hidden>::type
-      type;
+  typedef
+      typename prepend_layers<typename build_mlp<Hidden, Out, Next, Rest...>::type, Dense<In, Out>, Hidden>::type type;
 };
 
 }  // namespace detail

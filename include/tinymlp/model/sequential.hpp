@@ -32,7 +32,7 @@ struct fixes_input_size {
   static constexpr bool value = false;
 };
 template <size_t In, size_t Out>
-struct fixes_input_size<Dense<In, Out> > {
+struct fixes_input_size<Dense<In, Out>> {
   static constexpr bool value = true;
 };
 }  // namespace detail

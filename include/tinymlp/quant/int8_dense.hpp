@@ -93,7 +93,8 @@ struct RowProducts<In, FlashReader> {
 template <class Rounding>
 inline int8_t requantize_to_int8(int32_t accumulator, int32_t multiplier, int shift, int8_t zero_point, int8_t low) {
   const int32_t scaled = Rounding::multiply(accumulator, multiplier, shift);
-  const int32_t shifted = static_cast<int32_t>(static_cast<uint32_t>(scaled) + static_cast<uint32_t>(static_cast<int32_t>(zero_point)));
+  const int32_t shifted =
+      static_cast<int32_t>(static_cast<uint32_t>(scaled) + static_cast<uint32_t>(static_cast<int32_t>(zero_point)));
   if (shifted < low) return low;
   if (shifted > 127) return 127;
   return static_cast<int8_t>(shifted);

@@ -96,7 +96,7 @@ struct Int8FollowerOfDense<Identity> {
   static constexpr bool fused_relu = false, consumed = true;
 };
 template <size_t In, size_t Out>
-struct Int8FollowerOfDense<Dense<In, Out> > {
+struct Int8FollowerOfDense<Dense<In, Out>> {
   static constexpr bool fused_relu = false, consumed = false;
 };
 
@@ -104,12 +104,12 @@ struct Int8FollowerOfDense<Dense<In, Out> > {
 template <class Done, class... Remaining>
 struct FuseForInt8;
 template <class... Done>
-struct FuseForInt8<Int8LayerChain<Done...> > {
+struct FuseForInt8<Int8LayerChain<Done...>> {
   typedef Int8LayerChain<Done...> type;
 };
 template <class... Done, size_t In, size_t Out>
-struct FuseForInt8<Int8LayerChain<Done...>, Dense<In, Out> > {
-  typedef Int8LayerChain<Done..., Int8Dense<In, Out, false> > type;
+struct FuseForInt8<Int8LayerChain<Done...>, Dense<In, Out>> {
+  typedef Int8LayerChain<Done..., Int8Dense<In, Out, false>> type;
 };
 template <bool Consumed, class Done, class Follower, class... Rest>
 struct FuseAfterFollower;
@@ -124,15 +124,15 @@ struct FuseAfterFollower<false, Done, Follower, Rest...> {
 template <class... Done, size_t In, size_t Out, class Follower, class... Rest>
 struct FuseForInt8<Int8LayerChain<Done...>, Dense<In, Out>, Follower, Rest...> {
   typedef Int8FollowerOfDense<Follower> follower;
-  typedef typename FuseAfterFollower<follower::consumed,
-                                     Int8LayerChain<Done..., Int8Dense<In, Out, follower::fused_relu> >, Follower,
-                                     Rest...>::type type;
+  typedef
+      typename FuseAfterFollower<follower::consumed, Int8LayerChain<Done..., Int8Dense<In, Out, follower::fused_relu>>,
+                                 Follower, Rest...>::type type;
 };
 
 template <class Model>
 struct Int8ChainOf;
 template <class... Layers>
-struct Int8ChainOf<Sequential<Layers...> > {
+struct Int8ChainOf<Sequential<Layers...>> {
   typedef typename FuseForInt8<Int8LayerChain<>, Layers...>::type type;
 };
 

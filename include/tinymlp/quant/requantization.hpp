@@ -61,7 +61,8 @@ inline TwoWords signed_product_from_halves(int32_t x, int32_t multiplier) {
     return product;
   }
   TwoWords product = unsigned_product_from_halves(static_cast<uint32_t>(x), static_cast<uint32_t>(multiplier));
-  if (x < 0) product.high = static_cast<int32_t>(static_cast<uint32_t>(product.high) - static_cast<uint32_t>(multiplier));
+  if (x < 0)
+    product.high = static_cast<int32_t>(static_cast<uint32_t>(product.high) - static_cast<uint32_t>(multiplier));
   return product;
 }
 
@@ -168,7 +169,8 @@ inline bool fits_in_24_bits(int32_t x) { return x == static_cast<int32_t>(static
 //      shift adds exactly that bit after it); a has 25 bits when r = -2^23. Eight bits at a time by moving bytes while more than 8
 //      remain, then bit by bit. e = 0 returns r.
 // The 24-bit result is returned sign-extended to 32 bits.
-__attribute__((always_inline)) inline int32_t double_rounding_multiply_24_bit(int32_t x, int32_t multiplier, uint8_t right_shift) {
+__attribute__((always_inline)) inline int32_t double_rounding_multiply_24_bit(int32_t x, int32_t multiplier,
+                                                                              uint8_t right_shift) {
   int32_t result;
   uint8_t byte1, byte2, byte3, zero;
   __asm__(
@@ -303,7 +305,8 @@ struct DoubleRounding {
   // registers for it.
   __attribute__((always_inline)) static int32_t multiply(int32_t x, int32_t multiplier, int shift) {
 #if defined(__AVR__)
-    if (shift <= 0 && fits_in_24_bits(x)) return double_rounding_multiply_24_bit(x, multiplier, static_cast<uint8_t>(-shift));
+    if (shift <= 0 && fits_in_24_bits(x))
+      return double_rounding_multiply_24_bit(x, multiplier, static_cast<uint8_t>(-shift));
     return multiply_in_32_bits(x, multiplier, shift);
   }
   __attribute__((noinline)) static int32_t multiply_in_32_bits(int32_t x, int32_t multiplier, int shift) {

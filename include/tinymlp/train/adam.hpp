@@ -25,7 +25,12 @@ class Adam : public PerParameterOptimizer<Adam<Model>, Model> {
   static constexpr size_t state_bytes = 2 * Model::parameter_count * sizeof(float);
 
   explicit Adam(AdamSettings settings = AdamSettings())
-      : settings_(settings), beta1_power_(1.0f), beta2_power_(1.0f), step_size_(0.0f), first_moment_(), second_moment_() {}
+      : settings_(settings),
+        beta1_power_(1.0f),
+        beta2_power_(1.0f),
+        step_size_(0.0f),
+        first_moment_(),
+        second_moment_() {}
 
   // Callers that update parameter by parameter call begin_step once per step, then update for each.
   void begin_step() {

@@ -24,7 +24,7 @@ struct UpdateInPlace {
 
   template <class Layer, size_t ParameterOffset>
   typename enable_if<(Layer::parameter_count > 0)>::type layer(const float* x, const float*, const float* dy,
-                                                                float* dx) {
+                                                               float* dx) {
     Layer::backward_and_update(parameters + ParameterOffset, x, dy, dx, optimizer, ParameterOffset);
   }
   template <class Layer, size_t ParameterOffset>

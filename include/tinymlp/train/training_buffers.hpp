@@ -42,7 +42,8 @@ struct TrainingWorkspace {
 // the workspace. A sketch can static_assert that this fits its board's RAM.
 template <class Model, class Optimizer, size_t Batch = 1>
 struct TrainingMemory {
-  static constexpr size_t bytes = Model::parameter_bytes + Optimizer::state_bytes + TrainingWorkspace<Model, Batch>::bytes;
+  static constexpr size_t bytes =
+      Model::parameter_bytes + Optimizer::state_bytes + TrainingWorkspace<Model, Batch>::bytes;
 };
 
 #if __cplusplus < 201703L

@@ -12,7 +12,7 @@ inline void print_hex_float(Print& out, float value) {
   memcpy(&bits, &value, sizeof bits);
   if (bits >> 31) out.print('-');
   const int biased_exponent = static_cast<int>((bits >> 23) & 0xFFu);
-  const uint32_t fraction = (bits & 0x7FFFFFu) << 1;  // 24 bits: six whole hex digits
+  const uint32_t fraction = (bits & 0x7FFFFFu) << 1;        // 24 bits: six whole hex digits
   out.print(biased_exponent == 0 ? F("0x0.") : F("0x1."));  // zero and subnormals have no leading 1
   for (int shift = 20; shift >= 0; shift -= 4) out.print(static_cast<unsigned>((fraction >> shift) & 0xFu), HEX);
   out.print('p');

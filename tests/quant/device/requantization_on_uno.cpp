@@ -65,8 +65,8 @@ void check(int32_t x, int32_t multiplier, uint8_t right_shift) {
 int main() {
   UBRR0 = 0;
   UCSR0B = 1 << TXEN0;
-  const int32_t edge_inputs[] = {-8388608, -8388607, -8388606, -4194304, -65536, -32768, -255, -128, -1, 0, 1, 2,
-                                 127, 256, 32767, 65535, 4194304, 8388606, 8388607};
+  const int32_t edge_inputs[] = {-8388608, -8388607, -8388606, -4194304, -65536, -32768, -255,    -128,    -1,     0,
+                                 1,        2,        127,      256,      32767,  65535,  4194304, 8388606, 8388607};
   const int32_t edge_multipliers[] = {0, 1, 1073741824, 1073741825, 1500000000, 1659069366, 2147483646, 2147483647};
   for (int32_t x : edge_inputs)
     for (int32_t multiplier : edge_multipliers)

@@ -20,7 +20,7 @@ namespace tools {
 template <class Layer>
 struct SequenceLayerOf;
 template <std::size_t In, std::size_t Out>
-struct SequenceLayerOf<Dense<In, Out> > {
+struct SequenceLayerOf<Dense<In, Out>> {
   static SequenceLayer at(std::size_t) { return SequenceLayer{LayerKind::dense, Activation::none, In, Out}; }
 };
 template <Activation Function>
@@ -41,7 +41,7 @@ struct SequenceLayerOf<Identity> : ActivationLayer<Activation::none> {};
 template <class Model>
 struct SequenceOf;
 template <class... Layers>
-struct SequenceOf<Sequential<Layers...> > {
+struct SequenceOf<Sequential<Layers...>> {
   static std::vector<SequenceLayer> layers() {
     std::vector<SequenceLayer> sequence;
     std::size_t width = Sequential<Layers...>::input_size;
