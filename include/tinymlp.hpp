@@ -1,8 +1,13 @@
-// tinymlp: small neural networks whose sizes are template parameters, for microcontrollers and the
-// host. This is the one include a sketch needs; host programs add "tinymlp/host.hpp" on top.
-// Device code here is C++11 with no heap and no standard library.
+/// \file
+/// tinymlp: small neural networks whose sizes are template parameters, for microcontrollers and the
+/// host. This is the one include a sketch needs; host programs add "tinymlp/host.hpp" on top.
+/// Device code here is C++11 with no heap and no standard library.
 #ifndef TINYMLP_HPP
 #define TINYMLP_HPP
+
+/// \namespace tinymlp
+/// Everything tinymlp offers: the device core (layers, models, training, int8) and, with
+/// tinymlp/host.hpp, the host layer.
 
 #include "tinymlp/config.hpp"
 #include "tinymlp/detail/flash.hpp"

@@ -6,7 +6,8 @@
 #   install-debian-packages.sh tests   the test suite: also doctest, Google Benchmark, clang with its
 #                                      sanitizer runtimes, the AVR, Cortex-M and RISC-V cross
 #                                      compilers, QEMU for the Cortex-M and RISC-V boards,
-#                                      Arm NN (a TFLite runtime that runs tinymlp's .tflite exports)
+#                                      Arm NN (a TFLite runtime that runs tinymlp's .tflite exports),
+#                                      doxygen (the API reference, built warning-free)
 #   install-debian-packages.sh bench   the benchmarks: also PyTorch for the side-by-side timing
 set -euo pipefail
 
@@ -15,7 +16,7 @@ job_packages=(g++ cmake make gnuplot-nox flatbuffers-compiler libflatbuffers-dev
 test_packages=("${job_packages[@]}" clang libclang-rt-14-dev doctest-dev libbenchmark-dev
                gcc-avr avr-libc binutils-avr gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
                gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc
-               libarmnn-dev libarmnntfliteparser-dev libarmnn-cpuref-backend22)
+               libarmnn-dev libarmnntfliteparser-dev libarmnn-cpuref-backend22 doxygen)
 bench_packages=("${test_packages[@]}" python3 python3-torch)
 
 case "${1:-}" in

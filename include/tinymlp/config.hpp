@@ -1,10 +1,11 @@
-// Compile-time switches. Define any of these before including tinymlp.hpp to override the default.
+/// \file
+/// Compile-time switches. Define any of these before including tinymlp.hpp to override the default.
 #ifndef TINYMLP_CONFIG_HPP
 #define TINYMLP_CONFIG_HPP
 
-// Weights given to a FlashModel sit in program memory and are read with pgm_read_* (AVR only:
-// its flash is a separate address space). Elsewhere flash is ordinary addressable const memory.
 #ifndef TINYMLP_USE_PROGMEM
+/// 1: weights given to a FlashModel sit in program memory and are read with pgm_read_* (the default on
+/// AVR only: its flash is a separate address space). Elsewhere flash is ordinary addressable const memory.
 #if defined(__AVR__)
 #define TINYMLP_USE_PROGMEM 1
 #else
@@ -12,10 +13,10 @@
 #endif
 #endif
 
-// Dense layers skip the products for inputs that are exactly zero (most of them after a ReLU).
-// On cores without a floating-point unit a soft-float multiply costs far more than the test, so
-// this is on there; on the host it only adds a branch to the vectorized loops.
 #ifndef TINYMLP_SKIP_ZERO_INPUTS
+/// 1: Dense layers skip the products for inputs that are exactly zero (most of them after a ReLU).
+/// On cores without a floating-point unit a soft-float multiply costs far more than the test, so
+/// this is on there; on the host it would only add a branch to the vectorized loops.
 #if defined(__AVR__) || (defined(__arm__) && !defined(__ARM_FP)) || (defined(__riscv) && !defined(__riscv_flen))
 #define TINYMLP_SKIP_ZERO_INPUTS 1
 #else
@@ -23,10 +24,10 @@
 #endif
 #endif
 
-// Whether the core multiplies 32 x 32 -> 64 bits in one instruction, which int8 requantization then
-// uses for its one wide product (quant/requantization.hpp); without it (AVR, Cortex-M0) the product is
-// built from 16-bit halves.
 #ifndef TINYMLP_WIDE_MULTIPLY
+/// 1: the core multiplies 32 x 32 -> 64 bits in one instruction, which int8 requantization then
+/// uses for its one wide product (quant/requantization.hpp); 0 (AVR, Cortex-M0): the product is
+/// built from 16-bit halves.
 #if defined(__AVR__) || (defined(__ARM_ARCH_6M__) || defined(__ARM_ARCH_8M_BASE__))
 #define TINYMLP_WIDE_MULTIPLY 0
 #else
@@ -34,11 +35,11 @@
 #endif
 #endif
 
-// How many samples of a batch the training and batch-inference kernels treat as one block, held in
-// one vector register (see detail/batch_loops.hpp): 8 floats with AVX, 4 with SSE2 or NEON, 1 on
-// microcontrollers. Tied to the instruction set so that no vector wider than the registers crosses a
-// function boundary (GCC warns that such code would change the ABI).
 #ifndef TINYMLP_BATCH_BLOCK
+/// How many samples of a batch the training and batch-inference kernels treat as one block, held in
+/// one vector register (see detail/batch_loops.hpp): 8 floats with AVX, 4 with SSE2 or NEON, 1 on
+/// microcontrollers. Tied to the instruction set so that no vector wider than the registers crosses a
+/// function boundary (GCC warns that such code would change the ABI).
 #if defined(__AVX__)
 #define TINYMLP_BATCH_BLOCK 8
 #elif defined(__SSE2__) || defined(__ARM_NEON)

@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 namespace tinymlp {
-typedef ::size_t size_t;
+typedef ::size_t size_t;  ///< Sizes and counts: the C library's size_t, in tinymlp's namespace.
 }  // namespace tinymlp
 
 #endif

@@ -1,8 +1,9 @@
-// Dense<In, Out>: y = W x + b. Parameters are stored as the kernel W, Out rows of In weights (the
-// [out, in] order TFLite uses), followed by the Out biases.
-//
-// Batches are stored feature-major: feature f of sample s sits at data[f * stride + s], so the
-// innermost loops run over the samples of a batch and vectorize.
+/// \file
+/// Dense<In, Out>: y = W x + b. Parameters are stored as the kernel W, Out rows of In weights (the
+/// [out, in] order TFLite uses), followed by the Out biases.
+///
+/// Batches are stored feature-major: feature f of sample s sits at data[f * stride + s], so the
+/// innermost loops run over the samples of a batch and vectorize.
 #ifndef TINYMLP_LAYERS_DENSE_HPP
 #define TINYMLP_LAYERS_DENSE_HPP
 
@@ -17,23 +18,28 @@
 
 namespace tinymlp {
 
+/// A fully connected layer, y = W x + b, with In inputs and Out outputs: Out * In + Out parameters,
+/// which the model holds (the layer type itself has no data). Also the model's first layer, fixing
+/// its input size. Its functions are the kernels a Sequential calls; users name only the type.
 template <size_t In, size_t Out>
 struct Dense {
   static_assert(In > 0 && Out > 0, "Dense<In, Out> needs at least one input and one output");
 
-  static constexpr size_t input_size = In;
-  static constexpr size_t output_size = Out;
-  static constexpr size_t kernel_count = In * Out;
-  static constexpr size_t parameter_count = In * Out + Out;
-  static constexpr bool works_in_place = false;  // every output reads every input
+  static constexpr size_t input_size = In;                   ///< Values per sample in.
+  static constexpr size_t output_size = Out;                 ///< Values per sample out.
+  static constexpr size_t kernel_count = In * Out;           ///< Weights, before the biases.
+  static constexpr size_t parameter_count = In * Out + Out;  ///< Weights and biases (floats).
+  static constexpr bool works_in_place = false;              ///< False: every output reads every input.
 
+  /// The layer after one of PreviousOutputs outputs: itself, once the sizes are checked to agree.
   template <size_t PreviousOutputs>
   struct bind {
     static_assert(LayerSizesMustAgree<PreviousOutputs, In>::value, "");
-    typedef Dense type;
+    typedef Dense type;  ///< This layer.
   };
 
-  // `stride` 1 means one sample stored contiguously, the inference case.
+  /// Computes y from x for `samples` samples stored feature-major with `stride` (1: one sample,
+  /// contiguous, the inference case), reading the parameters through Reader (RamReader or FlashReader).
   template <class Reader>
   static void forward(const float* parameters, const float* x, float* y, size_t samples, size_t stride) {
     if (stride == 1)
@@ -42,9 +48,9 @@ struct Dense {
       forward_batch<Reader>(parameters, x, y, samples, stride);
   }
 
-  // One sample: a dot product per output. Where parameters sit in plain memory and products are not
-  // skipped, the dot product runs in vector blocks along the row, or unrolled where there are no
-  // vectors (a Cortex-M4F).
+  /// One sample: a dot product per output. Where parameters sit in plain memory and products are not
+  /// skipped, the dot product runs in vector blocks along the row, or unrolled where there are no
+  /// vectors (a Cortex-M4F).
   template <class Reader>
   static void forward_one_sample(const float* parameters, const float* x, float* y) {
     const float* bias = parameters + kernel_count;
@@ -65,6 +71,7 @@ struct Dense {
     }
   }
 
+  /// A batch of `samples`, feature-major with `stride`: each output row built from weighted input rows.
   template <class Reader>
   static void forward_batch(const float* parameters, const float* x, float* y, size_t samples, size_t stride) {
     for (size_t o = 0; o < Out; ++o) {
@@ -77,8 +84,8 @@ struct Dense {
     }
   }
 
-  // Adds this batch's gradient to `gradients` (dL/dW, dL/db) and, unless `dx` is null, writes the
-  // gradient with respect to the input. dy already carries the loss's 1/batch factor.
+  /// Adds this batch's gradient to `gradients` (dL/dW, dL/db) and, unless `dx` is null, writes the
+  /// gradient with respect to the input. dy already carries the loss's 1/batch factor.
   static void backward(const float* parameters, const float* x, const float* /*y*/, const float* dy, float* dx,
                        float* gradients, size_t samples, size_t stride) {
     accumulate_parameter_gradients(x, dy, gradients, samples, stride);
@@ -92,7 +99,7 @@ struct Dense {
     }
   }
 
-  // dL/db[o] += sum_s dy[o][s] and dL/dW[o][i] += sum_s dy[o][s] x[i][s].
+  /// dL/db[o] += sum_s dy[o][s] and dL/dW[o][i] += sum_s dy[o][s] x[i][s].
   static void accumulate_parameter_gradients(const float* x, const float* dy, float* gradients, size_t samples,
                                              size_t stride) {
     float* bias_gradient = gradients + kernel_count;
@@ -120,9 +127,9 @@ struct Dense {
     }
   }
 
-  // One sample, training in place (no gradient array): writes dx = W^T dy from the weights as they
-  // were (unless dx is null), and moves each weight and bias by optimizer.update(parameter,
-  // gradient, first_index + its index) as soon as its gradient dy[o] x[i] or dy[o] is known.
+  /// One sample, training in place (no gradient array): writes dx = W^T dy from the weights as they
+  /// were (unless dx is null), and moves each weight and bias by optimizer.update(parameter,
+  /// gradient, first_index + its index) as soon as its gradient dy[o] x[i] or dy[o] is known.
   template <class Optimizer>
   static void backward_and_update(float* parameters, const float* x, const float* dy, float* dx, Optimizer& optimizer,
                                   size_t first_index) {
@@ -144,8 +151,8 @@ struct Dense {
     }
   }
 
-  // Glorot (Xavier) uniform kernel, Keras's default: U(-limit, limit), limit = sqrt(6 / (In + Out));
-  // zero biases.
+  /// Glorot (Xavier) uniform kernel, Keras's default: U(-limit, limit), limit = sqrt(6 / (In + Out));
+  /// zero biases.
   static void initialize(float* parameters, Random& random) {
     const float limit = detail::sqrt_of(6.0f / static_cast<float>(In + Out));
     for (size_t k = 0; k < kernel_count; ++k) parameters[k] = random.uniform(-limit, limit);

@@ -1,5 +1,6 @@
-// The shape shared by activations that act on each value alone: Function supplies value(x) and
-// derivative(x, y) (y = value(x), handy where the derivative is cheaper from the output).
+/// \file
+/// The shape shared by activations that act on each value alone: Function supplies value(x) and
+/// derivative(x, y) (y = value(x), handy where the derivative is cheaper from the output).
 #ifndef TINYMLP_LAYERS_ELEMENTWISE_HPP
 #define TINYMLP_LAYERS_ELEMENTWISE_HPP
 
@@ -8,19 +9,23 @@
 
 namespace tinymlp {
 
+/// An activation bound to the Width values it acts on (what ReLU, Tanh, ... become inside a
+/// Sequential): Function::value on each value forward, Function::derivative backward. No parameters.
 template <class Function, size_t Width>
 struct Elementwise {
-  static constexpr size_t input_size = Width;
-  static constexpr size_t output_size = Width;
-  static constexpr size_t parameter_count = 0;
-  static constexpr bool works_in_place = true;  // y may be x, and dx may be dy
+  static constexpr size_t input_size = Width;   ///< Values per sample in.
+  static constexpr size_t output_size = Width;  ///< Values per sample out: the same.
+  static constexpr size_t parameter_count = 0;  ///< None.
+  static constexpr bool works_in_place = true;  ///< True: y may be x, and dx may be dy.
 
+  /// y = Function::value(x) for each value of `samples` samples, feature-major with `stride`.
   template <class Reader>
   static void forward(const float* /*parameters*/, const float* x, float* y, size_t samples, size_t stride) {
     for (size_t f = 0; f < Width; ++f)
       for (size_t s = 0; s < samples; ++s) y[f * stride + s] = Function::value(x[f * stride + s]);
   }
 
+  /// dx = dy * Function::derivative(x, y) for each value (nothing when dx is null).
   static void backward(const float* /*parameters*/, const float* x, const float* y, const float* dy, float* dx,
                        float* /*gradients*/, size_t samples, size_t stride) {
     if (!dx) return;
@@ -31,6 +36,7 @@ struct Elementwise {
       }
   }
 
+  /// Nothing to initialize.
   static void initialize(float* /*parameters*/, Random& /*random*/) {}
 };
 
@@ -45,12 +51,13 @@ template <class Function, size_t Width>
 constexpr bool Elementwise<Function, Width>::works_in_place;
 #endif
 
-// Base of the user-facing activation types: takes the width of whatever layer comes before.
+/// Base of the user-facing activation types: takes the width of whatever layer comes before.
 template <class Function>
 struct ElementwiseActivation {
+  /// The activation after a layer of PreviousOutputs outputs.
   template <size_t PreviousOutputs>
   struct bind {
-    typedef Elementwise<Function, PreviousOutputs> type;
+    typedef Elementwise<Function, PreviousOutputs> type;  ///< The activation at that width.
   };
 };
 

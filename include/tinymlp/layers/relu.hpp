@@ -5,9 +5,11 @@
 
 namespace tinymlp {
 
-// max(x, 0). The derivative at 0 is taken as 0, as TensorFlow and PyTorch do.
+/// max(x, 0). The derivative at 0 is taken as 0, as TensorFlow and PyTorch do.
 struct ReLU : ElementwiseActivation<ReLU> {
+  /// max(x, 0).
   static float value(float x) { return x > 0.0f ? x : 0.0f; }
+  /// d value / dx: 1 for x > 0, else 0.
   static float derivative(float x, float /*y*/) { return x > 0.0f ? 1.0f : 0.0f; }
 };
 

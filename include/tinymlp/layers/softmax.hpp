@@ -1,5 +1,6 @@
-// Softmax over the features of each sample: y_f = e^(x_f - max x) / sum_g e^(x_g - max x).
-// Subtracting the maximum keeps every exponent at or below 0, so nothing overflows.
+/// \file
+/// Softmax over the features of each sample: y_f = e^(x_f - max x) / sum_g e^(x_g - max x).
+/// Subtracting the maximum keeps every exponent at or below 0, so nothing overflows.
 #ifndef TINYMLP_LAYERS_SOFTMAX_HPP
 #define TINYMLP_LAYERS_SOFTMAX_HPP
 
@@ -9,13 +10,15 @@
 
 namespace tinymlp {
 
+/// Softmax bound to the Width values of each sample (what Softmax becomes inside a Sequential).
 template <size_t Width>
 struct BoundSoftmax {
-  static constexpr size_t input_size = Width;
-  static constexpr size_t output_size = Width;
-  static constexpr size_t parameter_count = 0;
-  static constexpr bool works_in_place = true;
+  static constexpr size_t input_size = Width;   ///< Values per sample in.
+  static constexpr size_t output_size = Width;  ///< Values per sample out: the same.
+  static constexpr size_t parameter_count = 0;  ///< None.
+  static constexpr bool works_in_place = true;  ///< True: y may be x, and dx may be dy.
 
+  /// y = softmax(x) for each of `samples` samples, feature-major with `stride`.
   template <class Reader>
   static void forward(const float* /*parameters*/, const float* x, float* y, size_t samples, size_t stride) {
     for (size_t s = 0; s < samples; ++s) {
@@ -33,7 +36,7 @@ struct BoundSoftmax {
     }
   }
 
-  // dx_f = y_f (dy_f - sum_g dy_g y_g): the Jacobian of softmax applied to dy.
+  /// dx_f = y_f (dy_f - sum_g dy_g y_g): the Jacobian of softmax applied to dy (nothing when dx is null).
   static void backward(const float* /*parameters*/, const float* /*x*/, const float* y, const float* dy, float* dx,
                        float* /*gradients*/, size_t samples, size_t stride) {
     if (!dx) return;
@@ -44,6 +47,7 @@ struct BoundSoftmax {
     }
   }
 
+  /// Nothing to initialize.
   static void initialize(float* /*parameters*/, Random& /*random*/) {}
 };
 
@@ -58,10 +62,13 @@ template <size_t Width>
 constexpr bool BoundSoftmax<Width>::works_in_place;
 #endif
 
+/// The softmax activation, over all outputs of the layer before (Keras's "softmax", TFLite's SOFTMAX
+/// with beta 1): use it last, with CategoricalCrossEntropy.
 struct Softmax {
+  /// Softmax after a layer of PreviousOutputs outputs.
   template <size_t PreviousOutputs>
   struct bind {
-    typedef BoundSoftmax<PreviousOutputs> type;
+    typedef BoundSoftmax<PreviousOutputs> type;  ///< Softmax at that width.
   };
 };
 

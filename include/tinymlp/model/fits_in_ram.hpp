@@ -1,8 +1,11 @@
-// A compile-time check that memory a sketch needs fits its board, e.g. training on an Uno (2 KB of
-// RAM), leaving 300 bytes for the Arduino core's serial buffers and the stack:
-//   typedef tinymlp::InPlaceTrainingMemory<Model, tinymlp::Sgd<Model> > Memory;
-//   static_assert(tinymlp::fits_in_ram<Memory::bytes + 300, 2048>::value, "");
-// When it does not fit, the compiler's "in instantiation of" line shows both numbers.
+/// \file
+/// A compile-time check that memory a sketch needs fits its board, e.g. training on an Uno (2 KB of
+/// RAM), leaving 300 bytes for the Arduino core's serial buffers and the stack:
+/// \code
+///   typedef tinymlp::InPlaceTrainingMemory<Model, tinymlp::Sgd<Model> > Memory;
+///   static_assert(tinymlp::fits_in_ram<Memory::bytes + 300, 2048>::value, "");
+/// \endcode
+/// When it does not fit, the compiler's "in instantiation of" line shows both numbers.
 #ifndef TINYMLP_MODEL_FITS_IN_RAM_HPP
 #define TINYMLP_MODEL_FITS_IN_RAM_HPP
 
@@ -10,13 +13,14 @@
 
 namespace tinymlp {
 
+/// Fails to compile, naming both numbers, unless NeededBytes <= AvailableBytes.
 template <size_t NeededBytes, size_t AvailableBytes>
 struct fits_in_ram {
   static_assert(NeededBytes <= AvailableBytes,
                 "this needs more RAM than the board has (the two numbers are the arguments of "
                 "fits_in_ram<needed, available>): use fewer or narrower layers, an optimizer with less state "
                 "(Sgd keeps none), or a board with more RAM");
-  static constexpr bool value = true;
+  static constexpr bool value = true;  ///< True wherever it compiles.
 };
 
 #if __cplusplus < 201703L

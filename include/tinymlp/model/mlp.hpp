@@ -1,6 +1,9 @@
-// Mlp<Hidden, Widths...>: the common multilayer perceptron as a Sequential, with the activation
-// Hidden after every Dense but the last, e.g. Mlp<ReLU, 1, 16, 16, 1> is
-//   Sequential<Dense<1, 16>, ReLU, Dense<16, 16>, ReLU, Dense<16, 1>>.
+/// \file
+/// Mlp<Hidden, Widths...>: the common multilayer perceptron as a Sequential, with the activation
+/// Hidden after every Dense but the last, e.g. Mlp<ReLU, 1, 16, 16, 1> is
+/// \code
+///   Sequential<Dense<1, 16>, ReLU, Dense<16, 16>, ReLU, Dense<16, 1>>.
+/// \endcode
 #ifndef TINYMLP_MODEL_MLP_HPP
 #define TINYMLP_MODEL_MLP_HPP
 
@@ -34,6 +37,8 @@ struct build_mlp<Hidden, In, Out, Next, Rest...> {
 
 }  // namespace detail
 
+/// A multilayer perceptron of the given widths (input first, output last, at least two), with the
+/// activation Hidden after every Dense but the last.
 template <class Hidden, size_t... Widths>
 using Mlp = typename detail::build_mlp<Hidden, Widths...>::type;
 
