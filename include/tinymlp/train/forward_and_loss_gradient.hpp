@@ -1,5 +1,6 @@
-// The first half of every training step, batch or in place: forward through the model keeping each
-// layer's output, then the loss and its gradient with respect to the model's output.
+/// \file
+/// The first half of every training step, batch or in place: forward through the model keeping each
+/// layer's output, then the loss and its gradient with respect to the model's output.
 #ifndef TINYMLP_TRAIN_FORWARD_AND_LOSS_GRADIENT_HPP
 #define TINYMLP_TRAIN_FORWARD_AND_LOSS_GRADIENT_HPP
 
@@ -7,9 +8,9 @@
 
 namespace tinymlp {
 
-// x and t are feature-major with `stride` between features; `activations` receives every layer's
-// output (Model::Chain::training_activation_count * stride floats) and `gradients_of_output`
-// dLoss/dOutput. Returns the batch-mean loss.
+/// Forward and loss for `samples` samples: x and t are feature-major with `stride` between features;
+/// `activations` receives every layer's output (Model::Chain::training_activation_count * stride
+/// floats) and `gradients_of_output` dLoss/dOutput. Returns the batch-mean loss.
 template <class Loss, class Model>
 float forward_and_loss_gradient(const float* parameters, const float* x, const float* t, size_t samples,
                                 float* activations, float* gradients_of_output, size_t stride) {

@@ -1,9 +1,14 @@
-// Stochastic gradient descent, Keras's formulas and defaults (learning rate 0.01). Plain SGD,
-//   w -= learning_rate * g,
-// keeps no state per parameter, which is what lets an Uno train in place. With momentum:
-//   velocity = momentum * velocity - learning_rate * g
-//   w += velocity                                   (plain momentum)
-//   w += momentum * velocity - learning_rate * g    (Nesterov)
+/// \file
+/// Stochastic gradient descent, Keras's formulas and defaults (learning rate 0.01). Plain SGD,
+/// \verbatim
+///   w -= learning_rate * g,
+/// \endverbatim
+/// keeps no state per parameter, which is what lets an Uno train in place. With momentum:
+/// \verbatim
+///   velocity = momentum * velocity - learning_rate * g
+///   w += velocity                                   (plain momentum)
+///   w += momentum * velocity - learning_rate * g    (Nesterov)
+/// \endverbatim
 #ifndef TINYMLP_TRAIN_SGD_HPP
 #define TINYMLP_TRAIN_SGD_HPP
 
@@ -12,45 +17,55 @@
 
 namespace tinymlp {
 
+/// Plain stochastic gradient descent for a Model's parameters: no state but the learning rate.
 template <class Model>
 class Sgd : public PerParameterOptimizer<Sgd<Model>, Model> {
  public:
-  static constexpr size_t state_bytes = 0;
+  static constexpr size_t state_bytes = 0;  ///< None per parameter.
 
+  /// SGD with this learning rate (Keras's default 0.01).
   explicit Sgd(float learning_rate = 0.01f) : learning_rate_(learning_rate) {}
 
-  // One parameter's update, for callers that apply each gradient as soon as it is known.
+  /// One parameter's update, for callers that apply each gradient as soon as it is known.
   void update(float& parameter, float gradient, size_t /*index*/) { parameter -= learning_rate_ * gradient; }
-  static constexpr bool zero_gradient_changes_nothing = true;  // w - learning_rate * 0 is w
+  static constexpr bool zero_gradient_changes_nothing = true;  ///< True: w - learning_rate * 0 is w.
 
-  float learning_rate() const { return learning_rate_; }
+  float learning_rate() const { return learning_rate_; }  ///< The current learning rate.
+  /// Changes the learning rate from the next step on (fit's reduce-on-plateau does).
   void set_learning_rate(float learning_rate) { learning_rate_ = learning_rate; }
 
  private:
   float learning_rate_;
 };
 
+/// SgdWithMomentum's hyperparameters (Keras's SGD defaults, with its momentum 0 raised to 0.9).
 struct MomentumSettings {
-  float learning_rate = 0.01f;
-  float momentum = 0.9f;
-  bool nesterov = false;
+  float learning_rate = 0.01f;  ///< The step size.
+  float momentum = 0.9f;        ///< How much of the velocity each step keeps.
+  bool nesterov = false;        ///< Nesterov's look-ahead form instead of plain momentum.
 };
 
+/// SGD with momentum (plain or Nesterov) for a Model's parameters: a velocity per parameter
+/// (state_bytes), in the object.
 template <class Model>
 class SgdWithMomentum : public PerParameterOptimizer<SgdWithMomentum<Model>, Model> {
  public:
+  /// The velocities' bytes: 4 per parameter.
   static constexpr size_t state_bytes = Model::parameter_count * sizeof(float);
 
+  /// Velocities at zero.
   explicit SgdWithMomentum(MomentumSettings settings = MomentumSettings()) : settings_(settings), velocity_() {}
 
+  /// Moves `parameter` (number `index` of the model's parameters) for its `gradient`.
   void update(float& parameter, float gradient, size_t index) {
     float& velocity = velocity_[index];
     velocity = settings_.momentum * velocity - settings_.learning_rate * gradient;
     parameter += settings_.nesterov ? settings_.momentum * velocity - settings_.learning_rate * gradient : velocity;
   }
 
-  const MomentumSettings& settings() const { return settings_; }
-  float learning_rate() const { return settings_.learning_rate; }
+  const MomentumSettings& settings() const { return settings_; }   ///< The hyperparameters in use.
+  float learning_rate() const { return settings_.learning_rate; }  ///< The current learning rate.
+  /// Changes the learning rate from the next step on (fit's reduce-on-plateau does).
   void set_learning_rate(float learning_rate) { settings_.learning_rate = learning_rate; }
 
  private:

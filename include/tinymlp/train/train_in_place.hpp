@@ -1,9 +1,10 @@
-// One training step on one sample that updates the weights in place, for boards with little RAM:
-// forward keeping each layer's output, then backward layer by layer from the loss, where each Dense
-// first computes the gradient for the layer before it from its weights as they were and then moves
-// its weights and biases through the optimizer's per-parameter update. No gradient array and no
-// second copy of the parameters: training the 1-16-16-1 model with Sgd fits an Arduino Uno.
-// The result is that of compute_gradients and optimizer.step on a batch of one, within rounding.
+/// \file
+/// One training step on one sample that updates the weights in place, for boards with little RAM:
+/// forward keeping each layer's output, then backward layer by layer from the loss, where each Dense
+/// first computes the gradient for the layer before it from its weights as they were and then moves
+/// its weights and biases through the optimizer's per-parameter update. No gradient array and no
+/// second copy of the parameters: training the 1-16-16-1 model with Sgd fits an Arduino Uno.
+/// The result is that of compute_gradients and optimizer.step on a batch of one, within rounding.
 #ifndef TINYMLP_TRAIN_TRAIN_IN_PLACE_HPP
 #define TINYMLP_TRAIN_TRAIN_IN_PLACE_HPP
 
@@ -36,9 +37,10 @@ struct UpdateInPlace {
 
 }  // namespace detail
 
-// Trains `model` on the sample (x, t), each an array of the model's input or output size, and
-// returns the loss before the step. The optimizer may be any with begin_step() and
-// update(parameter, gradient, index): Sgd, SgdWithMomentum, Rmsprop, Adam.
+/// Trains `model` on the sample (x, t), each an array of the model's input or output size, and
+/// returns the loss before the step. The optimizer may be any with begin_step() and
+/// update(parameter, gradient, index): Sgd, SgdWithMomentum, Rmsprop, Adam. Uses only `workspace`
+/// and call frames: no heap, no gradient array.
 template <class Loss, class Model, class Optimizer>
 float train_step_in_place(Model& model, Optimizer& optimizer, const float* x, const float* t,
                           InPlaceWorkspace<Model>& workspace) {

@@ -1,4 +1,5 @@
-// One optimization step on one batch: forward, loss, backward, optimizer update.
+/// \file
+/// One optimization step on one batch: forward, loss, backward, optimizer update.
 #ifndef TINYMLP_TRAIN_TRAIN_ON_BATCH_HPP
 #define TINYMLP_TRAIN_TRAIN_ON_BATCH_HPP
 
@@ -8,9 +9,10 @@
 
 namespace tinymlp {
 
-// Computes the gradient of the batch-mean loss into buffers.gradients (summing over samples).
-// x and t are feature-major with buffers.stride between features. Returns the batch-mean loss; the
-// model's outputs before the update stay readable at Model::output_of(buffers.activations, stride).
+/// Computes the gradient of the batch-mean loss into buffers.gradients (summing over samples).
+/// x and t hold `samples` samples (at most buffers.stride), feature-major with buffers.stride between
+/// features. Returns the batch-mean loss; the model's outputs stay readable at
+/// Model::output_of(buffers.activations, stride).
 template <class Loss, class Model>
 float compute_gradients(const Model& model, const float* x, const float* t, size_t samples,
                         const TrainingBuffers& buffers) {
@@ -22,6 +24,8 @@ float compute_gradients(const Model& model, const float* x, const float* t, size
   return loss;
 }
 
+/// One optimization step on a batch: compute_gradients, then optimizer.step. Returns the batch-mean
+/// loss before the step.
 template <class Loss, class Model, class Optimizer>
 float train_on_batch(Model& model, Optimizer& optimizer, const float* x, const float* t, size_t samples,
                      const TrainingBuffers& buffers) {
