@@ -1,10 +1,13 @@
-// Int8Dense<In, Out, FusedReLU>: TFLite's int8 FULLY_CONNECTED, integer for integer. Every output is
-//   clamp(requantize(bias[o] + sum_i kernel[o][i] * x[i]) + output zero point, low, 127)
-// where the bias already holds the input's zero point (folded in when the model was converted:
-// bias = TFLite's int32 bias - input zero point * sum_i kernel[o][i], so the products need no
-// offset and are plain int8 x int8 -> int16, one hardware multiply on an AVR), and `low` is -128,
-// or max(-128, output zero point) when a ReLU is fused (the quantized value of real 0).
-// No float anywhere.
+/// \file
+/// Int8Dense<In, Out, FusedReLU>: TFLite's int8 FULLY_CONNECTED, integer for integer. Every output is
+/// \verbatim
+///   clamp(requantize(bias[o] + sum_i kernel[o][i] * x[i]) + output zero point, low, 127)
+/// \endverbatim
+/// where the bias already holds the input's zero point (folded in when the model was converted:
+/// bias = TFLite's int32 bias - input zero point * sum_i kernel[o][i], so the products need no
+/// offset and are plain int8 x int8 -> int16, one hardware multiply on an AVR), and `low` is -128,
+/// or max(-128, output zero point) when a ReLU is fused (the quantized value of real 0).
+/// No float anywhere.
 #ifndef TINYMLP_QUANT_INT8_DENSE_HPP
 #define TINYMLP_QUANT_INT8_DENSE_HPP
 
@@ -15,26 +18,27 @@
 
 namespace tinymlp {
 
-// The parameters of one int8 Dense layer, as the converter writes them to flash. Kernels are
-// symmetric (zero point 0); multiplier and shift are per output (per-tensor quantization repeats them).
+/// The parameters of one int8 Dense layer, as the converter writes them to flash. Kernels are
+/// symmetric (zero point 0); multiplier and shift are per output (per-tensor quantization repeats them).
 template <size_t In, size_t Out>
 struct Int8DenseParameters {
-  int8_t kernel[Out * In];  // [out][in], TFLite's order
-  int32_t bias[Out];        // TFLite's int32 bias with the input zero point folded in (see above)
-  int32_t multiplier[Out];  // input scale * weight scale / output scale = multiplier * 2^(shift - 31)
-  int8_t shift[Out];
-  int8_t output_zero_point;
+  int8_t kernel[Out * In];   ///< [out][in], TFLite's order.
+  int32_t bias[Out];         ///< TFLite's int32 bias with the input zero point folded in (see above).
+  int32_t multiplier[Out];   ///< input scale * weight scale / output scale = multiplier * 2^(shift - 31).
+  int8_t shift[Out];         ///< The power of two of that product, per output.
+  int8_t output_zero_point;  ///< The int8 value of real 0 at the output.
 };
 
 namespace quant {
 
-// bias + the row's products with the inputs. Each product of two int8 values fits in 16 bits
-// (|w x| <= 2^14); the sum is int32, as TFLite's is.
+/// bias + the row's products with the inputs. Each product of two int8 values fits in 16 bits
+/// (|w x| <= 2^14); the sum is int32, as TFLite's is.
 template <size_t In, class Reader>
 struct RowProducts {
-  // Four products at a time, so that a core that multiply-accumulates in one instruction (a Cortex-M4's
-  // MLA) spends little on the loop. Each product is an int (16 bits on an AVR: enough for one); they
-  // are summed in int32.
+  /// `bias` plus the products of the In weights of `row` (read through Reader) with the inputs `x`.
+  /// Four products at a time, so that a core that multiply-accumulates in one instruction (a Cortex-M4's
+  /// MLA) spends little on the loop. Each product is an int (16 bits on an AVR: enough for one); they
+  /// are summed in int32.
   static int32_t add_to(int32_t bias, const int8_t* row, const int8_t* x) {
     int32_t sum = bias;
     size_t i = 0;
@@ -88,8 +92,8 @@ struct RowProducts<In, FlashReader> {
 };
 #endif
 
-// The accumulator at the output's scale: requantized, offset by the output zero point, clamped to
-// [low, 127]. The zero point is added in wrapping int32 arithmetic, as TFLite adds it.
+/// The accumulator at the output's scale: requantized, offset by the output zero point, clamped to
+/// [low, 127]. The zero point is added in wrapping int32 arithmetic, as TFLite adds it.
 template <class Rounding>
 inline int8_t requantize_to_int8(int32_t accumulator, int32_t multiplier, int shift, int8_t zero_point, int8_t low) {
   const int32_t scaled = Rounding::multiply(accumulator, multiplier, shift);
@@ -102,17 +106,21 @@ inline int8_t requantize_to_int8(int32_t accumulator, int32_t multiplier, int sh
 
 }  // namespace quant
 
+/// TFLite's int8 FULLY_CONNECTED with In inputs and Out outputs, a ReLU fused or not (see the file's
+/// description). The layer type has no data: its parameters are an Int8DenseParameters in flash.
 template <size_t In, size_t Out, bool FusedReLU>
 struct Int8Dense {
   static_assert(In > 0 && Out > 0, "Int8Dense<In, Out, FusedReLU> needs at least one input and one output");
-  static constexpr size_t input_size = In;
-  static constexpr size_t output_size = Out;
-  static constexpr bool fused_relu = FusedReLU;
-  typedef Int8DenseParameters<In, Out> Parameters;
+  static constexpr size_t input_size = In;          ///< int8 values in.
+  static constexpr size_t output_size = Out;        ///< int8 values out.
+  static constexpr bool fused_relu = FusedReLU;     ///< Whether outputs are clamped at real 0.
+  typedef Int8DenseParameters<In, Out> Parameters;  ///< This layer's parameter block.
 
-  // The smallest output: real 0 after a fused ReLU, else the int8 minimum.
+  /// The smallest output: real 0 after a fused ReLU, else the int8 minimum.
   static int8_t lowest_output(int8_t zero_point) { return FusedReLU && zero_point > -128 ? zero_point : -128; }
 
+  /// Writes the Out int8 outputs to `y` from the In int8 inputs `x`, reading `parameters` through
+  /// Reader and requantizing with Rounding (quant::DoubleRounding or quant::SingleRounding).
   template <class Rounding, class Reader>
   static void forward(const Parameters& parameters, const int8_t* x, int8_t* y) {
     const int8_t zero_point = Reader::load(&parameters.output_zero_point);

@@ -1,13 +1,16 @@
-// Int8Model<FloatModel, Rounding>: a full-integer version of a float Sequential (Dense layers, each
-// followed by a ReLU, an Identity or nothing), run with TFLite's int8 kernels from a parameter block
-// in flash. Sizes come from the float model's type:
-//   typedef tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1> Float;
-//   static const tinymlp::Int8Model<Float>::Parameters parameters TINYMLP_PROGMEM = {...};  // the converter writes it
-//   const tinymlp::Int8Model<Float> model(&parameters);
-//   int8_t y = model.predict(int8_t(-96));   // int8 in, int8 out: no float at all
-//   float  z = model.predict(0.77f);         // or float in and out: quantize, run, dequantize
-// Rounding is quant::DoubleRounding (TFLite's default: the integers of TensorFlow Lite Micro and
-// CMSIS-NN) or quant::SingleRounding (TFLITE_SINGLE_ROUNDING=1: those of Arm NN and XNNPACK).
+/// \file
+/// Int8Model<FloatModel, Rounding>: a full-integer version of a float Sequential (Dense layers, each
+/// followed by a ReLU, an Identity or nothing), run with TFLite's int8 kernels from a parameter block
+/// in flash. Sizes come from the float model's type:
+/// \code
+///   typedef tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1> Float;
+///   static const tinymlp::Int8Model<Float>::Parameters parameters TINYMLP_PROGMEM = {...};  // the converter writes it
+///   const tinymlp::Int8Model<Float> model(&parameters);
+///   int8_t y = model.predict(int8_t(-96));   // int8 in, int8 out: no float at all
+///   float  z = model.predict(0.77f);         // or float in and out: quantize, run, dequantize
+/// \endcode
+/// Rounding is quant::DoubleRounding (TFLite's default: the integers of TensorFlow Lite Micro and
+/// CMSIS-NN) or quant::SingleRounding (TFLITE_SINGLE_ROUNDING=1: those of Arm NN and XNNPACK).
 #ifndef TINYMLP_QUANT_INT8_MODEL_HPP
 #define TINYMLP_QUANT_INT8_MODEL_HPP
 
@@ -138,52 +141,60 @@ struct Int8ChainOf<Sequential<Layers...>> {
 
 }  // namespace detail
 
-// The quantization of the model's float input and output, for the float predict only:
-// real = scale * (q - zero_point).
+/// The quantization of the model's float input and output, for the float predict only:
+/// real = scale * (q - zero_point).
 struct Int8InputOutput {
-  float input_scale;
-  int8_t input_zero_point;
-  float output_scale;
+  float input_scale;        ///< Real value of one input step.
+  int8_t input_zero_point;  ///< The int8 input that means real 0.
+  float output_scale;       ///< Real value of one output step (the zero point is the last layer's).
 };
 
+/// The int8 version of the float Sequential FloatModel, run from a Parameters block in flash with
+/// TFLite's integers (see the file's description). The object is one pointer; a prediction uses
+/// activation_bytes of stack and no heap.
 template <class FloatModel, class Rounding = quant::DoubleRounding>
 class Int8Model {
  public:
-  typedef FloatModel float_model_type;
-  typedef Rounding rounding;
+  typedef FloatModel float_model_type;  ///< The float Sequential whose sizes this model has.
+  typedef Rounding rounding;            ///< quant::DoubleRounding or quant::SingleRounding.
+  /// The int8 layers (Int8Dense, ReLUs fused), derived from FloatModel's layers.
   typedef typename detail::Int8ChainOf<FloatModel>::type Chain;
 
-  static constexpr size_t input_size = FloatModel::input_size;
-  static constexpr size_t output_size = FloatModel::output_size;
-  static constexpr size_t parameter_count = Chain::parameter_count;
-  // The two int8 buffers between layers, on the stack; the input and output arrays are the caller's.
+  static constexpr size_t input_size = FloatModel::input_size;       ///< Values per sample in.
+  static constexpr size_t output_size = FloatModel::output_size;     ///< Values per sample out.
+  static constexpr size_t parameter_count = Chain::parameter_count;  ///< Weights and biases.
+  /// The two int8 buffers between layers, on the stack; the input and output arrays are the caller's.
   static constexpr size_t activation_bytes = 2 * detail::larger_of(Chain::widest_hidden_output, 1);
 
+  /// The parameter block in flash, as the int8 header writer writes it.
   struct Parameters {
-    Int8InputOutput input_output;
-    typename Chain::Parameters layers;
+    Int8InputOutput input_output;       ///< For the float predict.
+    typename Chain::Parameters layers;  ///< Each layer's Int8DenseParameters, in order.
   };
 
+  /// Runs from `parameters_in_flash` (declared TINYMLP_PROGMEM on AVR), which must outlive the model.
   explicit constexpr Int8Model(const Parameters* parameters_in_flash) : parameters_(parameters_in_flash) {}
 
-  // int8 in, int8 out: integers only.
+  /// int8 in, int8 out: integers only. Writes output_size values to `y` from input_size at `x`.
   void predict(const int8_t* x, int8_t* y) const {
     int8_t buffer0[detail::larger_of(Chain::widest_hidden_output, 1)];
     int8_t buffer1[detail::larger_of(Chain::widest_hidden_output, 1)];
     Chain::template forward<Rounding, FlashReader>(parameters_->layers, x, y, buffer0, buffer1);
   }
+  /// The one int8 output for the one int8 input `x` (compiles only for such models).
   int8_t predict(int8_t x) const { return predict_single(x); }
 
-  // float in, float out, around the integer inference: TFLite's QUANTIZE and DEQUANTIZE.
+  /// float in, float out, around the integer inference: TFLite's QUANTIZE and DEQUANTIZE.
   void predict(const float* x, float* y) const {
     int8_t qx[input_size], qy[output_size];
     for (size_t i = 0; i < input_size; ++i) qx[i] = quantize_input(x[i]);
     predict(qx, qy);
     for (size_t o = 0; o < output_size; ++o) y[o] = dequantize_output(qy[o]);
   }
+  /// The one float output for the one float input `x` (compiles only for such models).
   float predict(float x) const { return predict_single(x); }
 
-  // TFLite's QUANTIZE: x / scale in float, rounded half away from zero, plus the zero point, clamped.
+  /// TFLite's QUANTIZE: x / scale in float, rounded half away from zero, plus the zero point, clamped.
   int8_t quantize_input(float x) const {
     const float scaled = x / FlashReader::load(&parameters_->input_output.input_scale);
     if (!(scaled > -1e6f)) return -128;  // clamped before the conversion to int32; NaN too
@@ -196,14 +207,14 @@ class Int8Model {
     const int32_t q = rounded + FlashReader::load(&parameters_->input_output.input_zero_point);
     return static_cast<int8_t>(q < -128 ? -128 : q > 127 ? 127 : q);
   }
-  // TFLite's DEQUANTIZE: scale * (q - zero_point).
+  /// TFLite's DEQUANTIZE: scale * (q - zero_point).
   float dequantize_output(int8_t q) const {
     const int8_t zero_point = Chain::template output_zero_point<FlashReader>(parameters_->layers);
     return FlashReader::load(&parameters_->input_output.output_scale) *
            static_cast<float>(static_cast<int16_t>(q) - zero_point);
   }
 
-  const Parameters* parameters() const { return parameters_; }
+  const Parameters* parameters() const { return parameters_; }  ///< The block in flash.
 
  private:
   // One input, one output, of either kind.
