@@ -1,6 +1,7 @@
-// The host layer (C++17 and the standard library): datasets, CSV, splitting, standardization,
-// fit/evaluate/predict with history and progress. Include after (or instead of) tinymlp.hpp in
-// programs for a PC; never in device code.
+/// \file
+/// The host layer (C++17 and the standard library): datasets, CSV, splitting, standardization,
+/// fit/evaluate/predict with history and progress. Include after (or instead of) tinymlp.hpp in
+/// programs for a PC; never in device code.
 #ifndef TINYMLP_HOST_HPP
 #define TINYMLP_HOST_HPP
 

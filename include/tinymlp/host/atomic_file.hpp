@@ -1,5 +1,6 @@
-// Writes a file so that readers see either the old content or the complete new one, never a
-// half-written file: write a temporary file beside it, then rename it over the target.
+/// \file
+/// Writes a file so that readers see either the old content or the complete new one, never a
+/// half-written file: write a temporary file beside it, then rename it over the target.
 #ifndef TINYMLP_HOST_ATOMIC_FILE_HPP
 #define TINYMLP_HOST_ATOMIC_FILE_HPP
 
@@ -11,6 +12,8 @@
 
 namespace tinymlp {
 
+/// Replaces the file at `path` with `content` (bytes as given), through `path`.tmp. Throws DataError
+/// naming the file when it cannot be written; the old file, if any, is then left as it was.
 inline void write_file_atomically(const std::string& path, const std::string& content) {
   const std::string temporary = path + ".tmp";
   {

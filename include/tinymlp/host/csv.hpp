@@ -1,5 +1,6 @@
-// Datasets from CSV files: one sample per line, numbers separated by commas, the last `targets`
-// columns are the outputs. Errors name the file, line and column (both counted from 1).
+/// \file
+/// Datasets from CSV files: one sample per line, numbers separated by commas, the last `targets`
+/// columns are the outputs. Errors name the file, line and column (both counted from 1).
 #ifndef TINYMLP_HOST_CSV_HPP
 #define TINYMLP_HOST_CSV_HPP
 
@@ -18,10 +19,11 @@
 
 namespace tinymlp {
 
+/// How read_csv and parse_csv read a file.
 struct CsvOptions {
-  std::size_t targets = 1;  // how many trailing columns are outputs
-  bool header = false;      // the first line names the columns and is skipped
-  char separator = ',';
+  std::size_t targets = 1;  ///< How many trailing columns are outputs.
+  bool header = false;      ///< The first line names the columns and is skipped.
+  char separator = ',';     ///< Between fields.
 };
 
 namespace detail {
@@ -62,6 +64,8 @@ inline float parse_field(const std::string& text, const std::string& path, std::
 
 }  // namespace detail
 
+/// A dataset from CSV text read from `in`; `path` names it in errors. Throws DataError naming the
+/// line and column of the first bad field (not a number, not finite, missing or extra).
 inline Dataset parse_csv(std::istream& in, const std::string& path, const CsvOptions& options = CsvOptions()) {
   Dataset data;
   data.targets = options.targets;
@@ -99,13 +103,14 @@ inline Dataset parse_csv(std::istream& in, const std::string& path, const CsvOpt
   return data;
 }
 
+/// A dataset from the CSV file at `path`, as parse_csv reads it. Throws DataError naming the file.
 inline Dataset read_csv(const std::string& path, const CsvOptions& options = CsvOptions()) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw DataError(path + ": cannot open for reading");
   return parse_csv(in, path, options);
 }
 
-// Sample-major CSV text with a header line; floats printed with enough digits to read back exactly.
+/// Sample-major CSV text with a header line; floats printed with enough digits to read back exactly.
 inline std::string to_csv(const Dataset& data) {
   std::ostringstream out;
   out.precision(9);

@@ -1,4 +1,5 @@
-// A dataset in memory: samples of `features` inputs and `targets` outputs, sample by sample.
+/// \file
+/// A dataset in memory: samples of `features` inputs and `targets` outputs, sample by sample.
 #ifndef TINYMLP_HOST_DATASET_HPP
 #define TINYMLP_HOST_DATASET_HPP
 
@@ -11,18 +12,21 @@
 
 namespace tinymlp {
 
+/// Samples for training or evaluation, held on the heap (host only).
 struct Dataset {
-  std::size_t features = 0;
-  std::size_t targets = 0;
-  std::vector<float> inputs;   // size() * features, sample-major
-  std::vector<float> outputs;  // size() * targets, sample-major
+  std::size_t features = 0;    ///< Inputs per sample.
+  std::size_t targets = 0;     ///< Outputs per sample.
+  std::vector<float> inputs;   ///< size() * features values, sample-major.
+  std::vector<float> outputs;  ///< size() * targets values, sample-major.
 
-  std::size_t size() const { return features == 0 ? 0 : inputs.size() / features; }
-  bool empty() const { return size() == 0; }
+  std::size_t size() const { return features == 0 ? 0 : inputs.size() / features; }  ///< The number of samples.
+  bool empty() const { return size() == 0; }                                         ///< Whether it has none.
+  /// The `features` inputs of sample `sample` (no bounds check).
   const float* input(std::size_t sample) const { return inputs.data() + sample * features; }
+  /// The `targets` outputs of sample `sample` (no bounds check).
   const float* output(std::size_t sample) const { return outputs.data() + sample * targets; }
 
-  // Copies `count` samples from sample-major arrays, checking that every value is finite.
+  /// Copies `count` samples from sample-major arrays, checking that every value is finite.
   static Dataset from_arrays(const float* inputs, const float* outputs, std::size_t count, std::size_t features,
                              std::size_t targets) {
     Dataset data;
@@ -34,7 +38,7 @@ struct Dataset {
     return data;
   }
 
-  // Samples [first, first + count) as a new dataset.
+  /// Samples [first, first + count) as a new dataset; DataError past the end.
   Dataset slice(std::size_t first, std::size_t count) const {
     if (first + count > size())
       throw DataError("slice [" + std::to_string(first) + ", " + std::to_string(first + count) +
@@ -47,6 +51,7 @@ struct Dataset {
     return part;
   }
 
+  /// Throws DataError naming `where`, the sample and the value unless every value is finite.
   void check_finite(const std::string& where) const {
     for (std::size_t s = 0; s < size(); ++s) {
       for (std::size_t f = 0; f < features; ++f)
@@ -59,7 +64,8 @@ struct Dataset {
   }
 };
 
-// Checks that a dataset has the model's input and output widths.
+/// Throws DataError, naming the data's `role` ("training", ...), unless the dataset has the model's
+/// input and output widths.
 template <class Model>
 void check_fits_model(const Dataset& data, const char* role) {
   if (data.features != Model::input_size || data.targets != Model::output_size)

@@ -1,5 +1,6 @@
-// Exceptions of the host layer. Each message names where the problem is: the file, line and
-// column of bad data, or the epoch where training diverged.
+/// \file
+/// Exceptions of the host layer. Each message names where the problem is: the file, line and
+/// column of bad data, or the epoch where training diverged.
 #ifndef TINYMLP_HOST_ERRORS_HPP
 #define TINYMLP_HOST_ERRORS_HPP
 
@@ -8,13 +9,13 @@
 
 namespace tinymlp {
 
-// Bad input data: a CSV file, a dataset whose shape does not fit the model, an unreadable file.
+/// Bad input data: a CSV file, a dataset whose shape does not fit the model, an unreadable file.
 class DataError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
-// Training produced a loss that is NaN or infinite.
+/// Training produced a loss that is NaN or infinite.
 class DivergenceError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

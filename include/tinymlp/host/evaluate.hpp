@@ -1,5 +1,6 @@
-// Batch inference over a dataset: evaluate() for the loss and mean absolute error, predict() for
-// the outputs. Samples go through the batch kernels in chunks, which vectorize across samples.
+/// \file
+/// Batch inference over a dataset: evaluate() for the loss and mean absolute error, predict() for
+/// the outputs. Samples go through the batch kernels in chunks, which vectorize across samples.
 #ifndef TINYMLP_HOST_EVALUATE_HPP
 #define TINYMLP_HOST_EVALUATE_HPP
 
@@ -13,9 +14,10 @@
 
 namespace tinymlp {
 
+/// What evaluate measures: means over the samples.
 struct Evaluation {
-  float loss = 0;
-  float mae = 0;
+  float loss = 0;  ///< The loss.
+  float mae = 0;   ///< The mean absolute error.
 };
 
 namespace detail {
@@ -38,6 +40,7 @@ void run_in_chunks(const Model& model, const float* inputs, std::size_t count, O
 
 }  // namespace detail
 
+/// The mean Loss and mean absolute error of `model` over `data` (DataError unless its widths fit).
 template <class Loss, class Model>
 Evaluation evaluate(const Model& model, const Dataset& data) {
   check_fits_model<Model>(data, "evaluation");
@@ -55,7 +58,7 @@ Evaluation evaluate(const Model& model, const Dataset& data) {
   return Evaluation{static_cast<float>(loss / count), static_cast<float>(mae / count)};
 }
 
-// Outputs for `count` samples given sample-major, returned sample-major.
+/// Outputs for `count` samples given sample-major, returned sample-major.
 template <class Model>
 std::vector<float> predict(const Model& model, const float* inputs, std::size_t count) {
   std::vector<float> outputs(count * Model::output_size);
@@ -66,6 +69,8 @@ std::vector<float> predict(const Model& model, const float* inputs, std::size_t 
   return outputs;
 }
 
+/// Outputs for the whole samples in `inputs` (sample-major); DataError if its size is not a
+/// multiple of the input width.
 template <class Model>
 std::vector<float> predict(const Model& model, const std::vector<float>& inputs) {
   if (inputs.size() % Model::input_size != 0)

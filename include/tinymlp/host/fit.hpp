@@ -1,6 +1,7 @@
-// fit(): minibatch training over epochs, as Keras's Model.fit does it: shuffle each epoch, one
-// optimizer step per batch (the last batch may be smaller), loss and MAE per epoch on the training
-// batches and on validation data, optional early stopping that can restore the best weights.
+/// \file
+/// fit(): minibatch training over epochs, as Keras's Model.fit does it: shuffle each epoch, one
+/// optimizer step per batch (the last batch may be smaller), loss and MAE per epoch on the training
+/// batches and on validation data, optional early stopping that can restore the best weights.
 #ifndef TINYMLP_HOST_FIT_HPP
 #define TINYMLP_HOST_FIT_HPP
 
@@ -27,32 +28,35 @@
 
 namespace tinymlp {
 
+/// Keras's EarlyStopping on the monitored loss (the validation loss when there is validation data,
+/// else the training loss).
 struct EarlyStopping {
-  bool enabled = false;
-  std::size_t patience = 20;  // epochs without improvement before stopping
-  float min_delta = 0.0f;     // smaller improvements do not count
-  bool restore_best = true;   // end with the weights of the best epoch
+  bool enabled = false;       ///< Off unless asked for.
+  std::size_t patience = 20;  ///< Epochs without improvement before stopping.
+  float min_delta = 0.0f;     ///< Smaller improvements do not count.
+  bool restore_best = true;   ///< End with the weights of the best epoch.
 };
 
-// Keras's ReduceLROnPlateau: after `patience` epochs without improvement of the monitored loss, the
-// learning rate is multiplied by `factor`, down to `min_learning_rate`.
+/// Keras's ReduceLROnPlateau: after `patience` epochs without improvement of the monitored loss, the
+/// learning rate is multiplied by `factor`, down to `min_learning_rate`.
 struct ReduceLearningRateOnPlateau {
-  bool enabled = false;
-  float factor = 0.5f;
-  std::size_t patience = 10;
-  float min_learning_rate = 1e-5f;
+  bool enabled = false;             ///< Off unless asked for.
+  float factor = 0.5f;              ///< What the rate is multiplied by.
+  std::size_t patience = 10;        ///< Epochs without improvement before each reduction.
+  float min_learning_rate = 1e-5f;  ///< The floor.
 };
 
+/// How fit trains.
 struct FitOptions {
-  std::size_t epochs = 1;
-  std::size_t batch_size = 32;
-  bool shuffle = true;
-  std::uint32_t seed = 0;               // drives the shuffling; the same seed gives the same run
-  const Dataset* validation = nullptr;  // monitored each epoch, and by early stopping when given
-  EarlyStopping early_stopping;
-  ReduceLearningRateOnPlateau reduce_learning_rate;
-  Progress progress = Progress::automatic;
-  std::FILE* progress_output = stdout;
+  std::size_t epochs = 1;               ///< Passes over the training data (fewer if stopped early).
+  std::size_t batch_size = 32;          ///< Samples per optimizer step (the last batch may be smaller).
+  bool shuffle = true;                  ///< Shuffle the samples before each epoch.
+  std::uint32_t seed = 0;               ///< Drives the shuffling; the same seed gives the same run.
+  const Dataset* validation = nullptr;  ///< Monitored each epoch, and by early stopping when given; not owned.
+  EarlyStopping early_stopping;         ///< Off by default.
+  ReduceLearningRateOnPlateau reduce_learning_rate;  ///< Off by default.
+  Progress progress = Progress::automatic;           ///< How progress is shown.
+  std::FILE* progress_output = stdout;               ///< Where.
 };
 
 namespace detail {
@@ -68,6 +72,10 @@ inline void check_epoch_finite(const EpochRecord& record, std::size_t epoch, boo
 
 }  // namespace detail
 
+/// Trains `model` in place with `optimizer` on `train` (see the file's description) and returns
+/// what each epoch measured. Memory: one batch's buffers and, with restore_best, a copy of the model,
+/// on the heap. Throws DataError for data that does not fit the model, DivergenceError naming the
+/// epoch when a loss becomes NaN or infinite.
 template <class Loss, class Model, class Optimizer>
 History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitOptions& options) {
   check_fits_model<Model>(train, "training");

@@ -1,5 +1,6 @@
-// What fit() records: loss and mean absolute error per epoch, on the training batches (measured
-// before each update, as Keras does) and on the validation data at the end of the epoch.
+/// \file
+/// What fit() records: loss and mean absolute error per epoch, on the training batches (measured
+/// before each update, as Keras does) and on the validation data at the end of the epoch.
 #ifndef TINYMLP_HOST_HISTORY_HPP
 #define TINYMLP_HOST_HISTORY_HPP
 
@@ -12,23 +13,25 @@
 
 namespace tinymlp {
 
+/// One epoch's figures.
 struct EpochRecord {
-  float loss = 0;
-  float mae = 0;
-  float val_loss = 0;
-  float val_mae = 0;
-  float learning_rate = 0;  // the optimizer's rate during the epoch
+  float loss = 0;           ///< Mean loss on the training batches.
+  float mae = 0;            ///< Mean absolute error on the training batches.
+  float val_loss = 0;       ///< Loss on the validation data (0 without).
+  float val_mae = 0;        ///< Mean absolute error on the validation data (0 without).
+  float learning_rate = 0;  ///< The optimizer's rate during the epoch.
 };
 
+/// Everything fit measured.
 struct History {
-  std::vector<EpochRecord> epochs;
-  bool has_validation = false;
-  bool stopped_early = false;
-  std::size_t best_epoch = 0;  // 0-based epoch whose weights the model holds when restore_best was asked for
-  double seconds = 0;          // wall time spent in fit
+  std::vector<EpochRecord> epochs;  ///< One record per epoch trained.
+  bool has_validation = false;      ///< Whether val_loss and val_mae were measured.
+  bool stopped_early = false;       ///< Whether early stopping ended training.
+  std::size_t best_epoch = 0;       ///< 0-based epoch whose weights the model holds when restore_best was asked for.
+  double seconds = 0;               ///< Wall time spent in fit.
 
-  // "epoch,loss,mae,val_loss,val_mae,learning_rate" (validation columns only with validation data),
-  // epochs counted from 1.
+  /// "epoch,loss,mae,val_loss,val_mae,learning_rate" (validation columns only with validation data),
+  /// epochs counted from 1.
   std::string to_csv() const {
     std::ostringstream out;
     out.precision(9);
@@ -41,6 +44,7 @@ struct History {
     return out.str();
   }
 
+  /// to_csv() written to `path` atomically.
   void write_csv(const std::string& path) const { write_file_atomically(path, to_csv()); }
 };
 

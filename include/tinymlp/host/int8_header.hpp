@@ -1,9 +1,12 @@
-// An int8 model as a C++11 header for a sketch: the parameter block as a flash constant (PROGMEM on
-// AVR) and a ready Int8Model, so that a sketch does
-//   #include "sine_int8.hpp"
-//   int8_t y = sine_int8.predict(x);   // or float y = sine_int8.predict(0.5f);
-// Any number of translation units may include it; the parameters are stored once (a static member
-// of a class template, C++11's inline variable).
+/// \file
+/// An int8 model as a C++11 header for a sketch: the parameter block as a flash constant (PROGMEM on
+/// AVR) and a ready Int8Model, so that a sketch does
+/// \code
+///   #include "sine_int8.hpp"
+///   int8_t y = sine_int8.predict(x);   // or float y = sine_int8.predict(0.5f);
+/// \endcode
+/// Any number of translation units may include it; the parameters are stored once (a static member
+/// of a class template, C++11's inline variable).
 #ifndef TINYMLP_HOST_INT8_HEADER_HPP
 #define TINYMLP_HOST_INT8_HEADER_HPP
 
@@ -16,7 +19,11 @@
 
 namespace tinymlp {
 
-enum class Int8Rounding { double_rounding, single_rounding };
+/// Which of TFLite's integer roundings a generated int8 header's model uses.
+enum class Int8Rounding {
+  double_rounding,  ///< quant::DoubleRounding: TFLite's default, TensorFlow Lite Micro's integers.
+  single_rounding   ///< quant::SingleRounding: TFLITE_SINGLE_ROUNDING=1, Arm NN's integers.
+};
 
 namespace detail {
 
@@ -38,8 +45,8 @@ inline std::string exact_float_literal(float value) {
 
 }  // namespace detail
 
-// "tinymlp::Sequential<tinymlp::Dense<1, 16>, tinymlp::ReLU, ...>": the float model type whose sizes
-// (and fused ReLUs) an Int8Model of this quantized model takes.
+/// "tinymlp::Sequential<tinymlp::Dense<1, 16>, tinymlp::ReLU, ...>": the float model type whose sizes
+/// (and fused ReLUs) an Int8Model of this quantized model takes.
 inline std::string float_model_type_name(const QuantizedModel& model) {
   std::string type = "tinymlp::Sequential<";
   for (std::size_t k = 0; k < model.layers.size(); ++k) {
@@ -50,8 +57,8 @@ inline std::string float_model_type_name(const QuantizedModel& model) {
   return type + ">";
 }
 
-// The aggregate initializer of Int8Model<...>::Parameters: the float input/output quantization, then
-// each layer's kernel, folded biases, multipliers, shifts and output zero point, nested layer by layer.
+/// The aggregate initializer of Int8Model<...>::Parameters: the float input/output quantization, then
+/// each layer's kernel, folded biases, multipliers, shifts and output zero point, nested layer by layer.
 inline std::string int8_parameters_initializer(const QuantizedModel& model) {
   const Quantization input = model.layers.front().dense.input, output = model.layers.back().dense.output;
   std::string text = "{\n    {" + detail::exact_float_literal(input.scale) + ", " + std::to_string(input.zero_point) +
@@ -76,6 +83,8 @@ inline std::string int8_parameters_initializer(const QuantizedModel& model) {
   return text + closings + "}";
 }
 
+/// The whole header for `model`: `name` is its object's name (NAME_type is its type), `source` says
+/// where it came from, for the comment. QuantizationError for a model without layers.
 inline std::string int8_model_header(const QuantizedModel& model, const std::string& name, const std::string& source,
                                      Int8Rounding rounding = Int8Rounding::double_rounding) {
   if (model.layers.empty()) throw QuantizationError("an int8 model needs at least one layer");

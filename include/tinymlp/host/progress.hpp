@@ -1,5 +1,6 @@
-// Keras-like progress of fit(): on a terminal a bar redrawn during each epoch, otherwise one plain
-// line per epoch (logs stay readable), or nothing at all.
+/// \file
+/// Keras-like progress of fit(): on a terminal a bar redrawn during each epoch, otherwise one plain
+/// line per epoch (logs stay readable), or nothing at all.
 #ifndef TINYMLP_HOST_PROGRESS_HPP
 #define TINYMLP_HOST_PROGRESS_HPP
 
@@ -14,22 +15,32 @@
 
 namespace tinymlp {
 
-enum class Progress { automatic, bar, lines, silent };
+/// How fit shows progress.
+enum class Progress {
+  automatic,  ///< A bar on a terminal, else lines.
+  bar,        ///< A bar redrawn during each epoch.
+  lines,      ///< One line per epoch.
+  silent      ///< Nothing.
+};
 
+/// fit's progress output.
 class ProgressDisplay {
  public:
+  /// Progress of `epochs` epochs of `steps` steps each, shown on `out` in `mode`.
   ProgressDisplay(Progress mode, std::FILE* out, std::size_t epochs, std::size_t steps)
       : out_(out), epochs_(epochs), steps_(steps) {
     if (mode == Progress::automatic) mode = isatty(fileno(out)) ? Progress::bar : Progress::lines;
     mode_ = mode;
   }
 
+  /// Epoch `epoch` (0-based) starts.
   void begin_epoch(std::size_t epoch) {
     epoch_ = epoch;
     epoch_start_ = last_draw_ = Clock::now();
   }
 
-  // Redraws the bar at most ten times a second, so that drawing never slows training down.
+  /// `done` steps of the epoch are done, at this mean loss so far. Redraws the bar at most ten times a
+  /// second, so that drawing never slows training down.
   void step(std::size_t done, float running_loss) {
     if (mode_ != Progress::bar) return;
     const auto now = Clock::now();
@@ -39,6 +50,7 @@ class ProgressDisplay {
     std::fflush(out_);
   }
 
+  /// The epoch ended with these figures.
   void end_epoch(const EpochRecord& record, bool has_validation) {
     if (mode_ == Progress::silent) return;
     const double seconds = std::chrono::duration<double>(Clock::now() - epoch_start_).count();
@@ -55,6 +67,7 @@ class ProgressDisplay {
     std::fflush(out_);
   }
 
+  /// A line of its own (unless silent).
   void note(const std::string& message) {
     if (mode_ != Progress::silent) std::fprintf(out_, "%s\n", message.c_str());
   }

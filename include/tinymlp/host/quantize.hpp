@@ -1,20 +1,21 @@
-// Post-training full-integer quantization, TFLite's int8 scheme, and what the device's Int8Model
-// needs from it:
-//   - weights: symmetric int8 in [-127, 127], zero point 0, one scale per output unit (default) or
-//     one for the whole kernel: scale = max |w| / 127;
-//   - biases: int32 at scale = input scale * weight scale, the product taken in float32 as TFLite does;
-//   - activations (the model's input and every layer's output): asymmetric int8 from the range that a
-//     representative dataset gives, widened to include 0, scale and zero point chosen as TFLite's
-//     ChooseQuantizationParams does;
-//   - per output unit a fixed-point multiplier and shift (TFLite's QuantizeMultiplier) for
-//     input scale * weight scale / output scale.
-// Bad input fails with a QuantizationError naming the sample, feature, layer or unit: calibration
-// data with NaN or infinity, multipliers outside what the int32 arithmetic can hold, biases or folded
-// biases outside int32. Two documented fallbacks instead of errors, as TFLite's converter behaves:
-//   - a zero range (a tensor that is 0 on every calibration sample, e.g. a ReLU layer whose units are
-//     all dead) is quantized with scale 1 and zero point 0 (TFLite's MLIR quantizer does the same);
-//   - a kernel row (or kernel) of zeros gets weight scale 1, so its multiplier stays defined.
-// A constant feature is no special case: its range is widened to include 0.
+/// \file
+/// Post-training full-integer quantization, TFLite's int8 scheme, and what the device's Int8Model
+/// needs from it:
+///   - weights: symmetric int8 in [-127, 127], zero point 0, one scale per output unit (default) or
+///     one for the whole kernel: scale = max |w| / 127;
+///   - biases: int32 at scale = input scale * weight scale, the product taken in float32 as TFLite does;
+///   - activations (the model's input and every layer's output): asymmetric int8 from the range that a
+///     representative dataset gives, widened to include 0, scale and zero point chosen as TFLite's
+///     ChooseQuantizationParams does;
+///   - per output unit a fixed-point multiplier and shift (TFLite's QuantizeMultiplier) for
+///     input scale * weight scale / output scale.
+/// Bad input fails with a QuantizationError naming the sample, feature, layer or unit: calibration
+/// data with NaN or infinity, multipliers outside what the int32 arithmetic can hold, biases or folded
+/// biases outside int32. Two documented fallbacks instead of errors, as TFLite's converter behaves:
+///   - a zero range (a tensor that is 0 on every calibration sample, e.g. a ReLU layer whose units are
+///     all dead) is quantized with scale 1 and zero point 0 (TFLite's MLIR quantizer does the same);
+///   - a kernel row (or kernel) of zeros gets weight scale 1, so its multiplier stays defined.
+/// A constant feature is no special case: its range is widened to include 0.
 #ifndef TINYMLP_HOST_QUANTIZE_HPP
 #define TINYMLP_HOST_QUANTIZE_HPP
 
@@ -32,48 +33,54 @@
 
 namespace tinymlp {
 
+/// A model or calibration data that cannot be quantized; the message names the sample, feature,
+/// layer or unit.
 class QuantizationError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
-// Affine quantization of a tensor: real value = scale * (quantized value - zero_point).
+/// Affine quantization of a tensor: real value = scale * (quantized value - zero_point).
 struct Quantization {
-  float scale = 0.0f;
-  std::int32_t zero_point = 0;
+  float scale = 0.0f;           ///< The real value of one step.
+  std::int32_t zero_point = 0;  ///< The quantized value of real 0.
 };
 
-// A Dense layer as int8 arithmetic, TFLite's full-integer scheme: int8 activations, int8 weights with
-// zero point 0 (one scale for the tensor, or one per output unit), int32 biases.
+/// A Dense layer as int8 arithmetic, TFLite's full-integer scheme: int8 activations, int8 weights with
+/// zero point 0 (one scale for the tensor, or one per output unit), int32 biases.
 struct QuantizedDense {
-  Quantization input, output;
-  std::vector<float> weight_scales;  // 1 (per tensor) or one per output (per channel)
-  std::vector<std::int8_t> kernel;   // [out][in]
-  std::vector<std::int32_t> bias;    // one per output; scale = input scale * weight scale
+  Quantization input;                ///< Of the layer's input.
+  Quantization output;               ///< Of the layer's output (after a fused ReLU).
+  std::vector<float> weight_scales;  ///< 1 (per tensor) or one per output (per channel).
+  std::vector<std::int8_t> kernel;   ///< [out][in].
+  std::vector<std::int32_t> bias;    ///< One per output; scale = input scale * weight scale.
 };
 
+/// One int8 layer of a QuantizedModel: its sizes, whether a ReLU is fused, its arithmetic.
 struct QuantizedLayer {
-  std::size_t inputs = 0, outputs = 0;
-  bool fused_relu = false;
-  QuantizedDense dense;
+  std::size_t inputs = 0;   ///< Input width.
+  std::size_t outputs = 0;  ///< Output width.
+  bool fused_relu = false;  ///< Whether outputs are clamped at real 0.
+  QuantizedDense dense;     ///< Quantizations, kernel and biases.
 };
 
-// A chain of int8 Dense layers: the model's input quantization is the first layer's input, its
-// output quantization the last layer's output.
+/// A chain of int8 Dense layers: the model's input quantization is the first layer's input, its
+/// output quantization the last layer's output.
 struct QuantizedModel {
-  std::vector<QuantizedLayer> layers;
+  std::vector<QuantizedLayer> layers;  ///< In order, input to output.
 };
 
 // --- TFLite's fixed-point multipliers ----------------------------------------------------------------
 
+/// A real multiplier as TFLite stores it: multiplier * 2^(shift - 31).
 struct QuantizedMultiplier {
-  std::int32_t multiplier = 0;  // in [2^30, 2^31), or 0
-  int shift = 0;                // multiplier * 2^(shift - 31) is the real multiplier
+  std::int32_t multiplier = 0;  ///< In [2^30, 2^31), or 0.
+  int shift = 0;                ///< multiplier * 2^(shift - 31) is the real multiplier.
 };
 
-// TFLite's QuantizeMultiplier, bit for bit: frexp, round half away from zero of q * 2^31, and if that
-// is 2^31, halve it and add one to the shift. A shift below -31 is flushed to a zero multiplier and a
-// shift above 30 saturated to (2^31 - 1, 30), as TFLite does.
+/// TFLite's QuantizeMultiplier, bit for bit: frexp, round half away from zero of q * 2^31, and if that
+/// is 2^31, halve it and add one to the shift. A shift below -31 is flushed to a zero multiplier and a
+/// shift above 30 saturated to (2^31 - 1, 30), as TFLite does.
 inline QuantizedMultiplier quantize_multiplier(double real_multiplier) {
   QuantizedMultiplier result;
   if (real_multiplier == 0.0) return result;
@@ -92,8 +99,8 @@ inline QuantizedMultiplier quantize_multiplier(double real_multiplier) {
   return result;
 }
 
-// The multiplier of one output unit, as TFLite derives it: input scale * weight scale in float32,
-// then divided by the output scale in double.
+/// The multiplier of one output unit, as TFLite derives it: input scale * weight scale in float32,
+/// then divided by the output scale in double.
 inline double real_multiplier(float input_scale, float weight_scale, float output_scale) {
   return static_cast<double>(input_scale * weight_scale) / static_cast<double>(output_scale);
 }
@@ -130,15 +137,18 @@ inline void check_accumulator_bound(std::int64_t bias, std::int64_t largest_prod
 
 // --- What the device stores ------------------------------------------------------------------------
 
-// One layer's Int8DenseParameters as plain arrays (for the header writer and int8_parameters):
-// the bias with the input zero point folded in, the multiplier and shift of every unit.
+/// One layer's Int8DenseParameters as plain arrays (for the header writer and int8_parameters):
+/// the bias with the input zero point folded in, the multiplier and shift of every unit.
 struct Int8LayerArrays {
-  std::vector<std::int8_t> kernel;
-  std::vector<std::int32_t> bias, multiplier;
-  std::vector<std::int8_t> shift;
-  std::int8_t output_zero_point = 0;
+  std::vector<std::int8_t> kernel;       ///< [out][in].
+  std::vector<std::int32_t> bias;        ///< Per output, the input zero point folded in.
+  std::vector<std::int32_t> multiplier;  ///< Per output.
+  std::vector<std::int8_t> shift;        ///< Per output.
+  std::int8_t output_zero_point = 0;     ///< Of the layer's output.
 };
 
+/// The arrays of layer number `index` (named in errors). QuantizationError when a multiplier is out
+/// of range or a folded bias, or an accumulator for some int8 input, would leave int32.
 inline Int8LayerArrays int8_layer_arrays(const QuantizedLayer& layer, std::size_t index) {
   const QuantizedDense& q = layer.dense;
   const std::string name = "layer " + std::to_string(index);
@@ -204,9 +214,9 @@ struct FillInt8Parameters<Int8LayerChain<Layer, Rest...>> {
 
 }  // namespace detail
 
-// The parameter block an Int8Model<FloatModel> runs from, for a quantized model of the same shape
-// (whose fused ReLUs it must also have). On the host it may live anywhere; a device keeps it in flash
-// (the header writer of tools/ writes it as a constant).
+/// The parameter block an Int8Model<FloatModel> runs from, for a quantized model of the same shape
+/// (whose fused ReLUs it must also have). On the host it may live anywhere; a device keeps it in flash
+/// (the header writer of tools/ writes it as a constant).
 template <class Int8ModelType>
 typename Int8ModelType::Parameters int8_parameters(const QuantizedModel& model) {
   typedef typename Int8ModelType::Chain Chain;
@@ -227,9 +237,9 @@ typename Int8ModelType::Parameters int8_parameters(const QuantizedModel& model) 
 
 // --- Calibration -------------------------------------------------------------------------------------
 
-// TFLite's ChooseQuantizationParams<int8_t> for a range that includes 0: the scale spreads the range
-// over 255 steps; the zero point comes from whichever end gives the smaller error, rounded, in
-// [-128, 127]. A zero range: scale 1, zero point 0 (see the top of this file).
+/// TFLite's ChooseQuantizationParams<int8_t> for a range that includes 0: the scale spreads the range
+/// over 255 steps; the zero point comes from whichever end gives the smaller error, rounded, in
+/// [-128, 127]. A zero range: scale 1, zero point 0 (see the top of this file).
 inline Quantization activation_quantization(double low, double high, const std::string& where) {
   if (!std::isfinite(low) || !std::isfinite(high))
     throw QuantizationError(where + ": the calibration range is not finite");
@@ -255,20 +265,26 @@ inline Quantization activation_quantization(double low, double high, const std::
   return q;
 }
 
-// x quantized to int8 as TFLite's QUANTIZE does: x / scale in float32, rounded half away from zero,
-// plus the zero point, clamped.
+/// x quantized to int8 as TFLite's QUANTIZE does: x / scale in float32, rounded half away from zero,
+/// plus the zero point, clamped.
 inline std::int8_t quantize_value(float x, const Quantization& q) {
   const double rounded = std::round(static_cast<double>(x / q.scale)) + q.zero_point;
   return static_cast<std::int8_t>(std::min(127.0, std::max(-128.0, rounded)));
 }
+/// The real value of int8 `x`: scale * (x - zero_point), TFLite's DEQUANTIZE.
 inline float dequantize_value(std::int8_t x, const Quantization& q) {
   return q.scale * static_cast<float>(x - q.zero_point);
 }
 
-enum class WeightGranularity { per_channel, per_tensor };
+/// How many weight scales a kernel gets.
+enum class WeightGranularity {
+  per_channel,  ///< One per output unit (TFLite's default).
+  per_tensor    ///< One for the whole kernel.
+};
 
+/// How quantize quantizes.
 struct QuantizeOptions {
-  WeightGranularity weights = WeightGranularity::per_channel;
+  WeightGranularity weights = WeightGranularity::per_channel;  ///< Weight scales per unit or per kernel.
 };
 
 namespace detail {
@@ -340,9 +356,9 @@ struct DenseLayouts<Int8LayerChain<Layers...>> {
 
 }  // namespace detail
 
-// Post-training quantization of a float Sequential (Dense layers, each followed by ReLU, Identity or
-// nothing) with a representative dataset of its inputs: every sample is run through the float model
-// and the range of each layer's output (after its ReLU) recorded, as TFLite's converter calibrates.
+/// Post-training quantization of a float Sequential (Dense layers, each followed by ReLU, Identity or
+/// nothing) with a representative dataset of its inputs: every sample is run through the float model
+/// and the range of each layer's output (after its ReLU) recorded, as TFLite's converter calibrates.
 template <class FloatModel>
 QuantizedModel quantize(const FloatModel& model, const Dataset& representative, const QuantizeOptions& options = {}) {
   typedef typename detail::Int8ChainOf<FloatModel>::type Chain;
@@ -397,14 +413,16 @@ QuantizedModel quantize(const FloatModel& model, const Dataset& representative, 
   return quantized;
 }
 
-// The float model quantized and ready to run on the host: parameters owned alongside the model.
+/// The float model quantized and ready to run on the host: parameters owned alongside the model.
 template <class FloatModel, class Rounding = quant::DoubleRounding>
 struct HostInt8Model {
-  typedef Int8Model<FloatModel, Rounding> Model;
-  typename Model::Parameters parameters;
-  Model model() const { return Model(&parameters); }
+  typedef Int8Model<FloatModel, Rounding> Model;      ///< The device's int8 model type.
+  typename Model::Parameters parameters;              ///< Its parameter block, in this object.
+  Model model() const { return Model(&parameters); }  ///< A model running from `parameters`.
 };
 
+/// `quantized` ready to run on the host as an Int8Model of FloatModel's shape; QuantizationError when
+/// the shapes or fused ReLUs differ.
 template <class FloatModel, class Rounding = quant::DoubleRounding>
 HostInt8Model<FloatModel, Rounding> host_int8_model(const QuantizedModel& quantized) {
   return HostInt8Model<FloatModel, Rounding>{int8_parameters<Int8Model<FloatModel, Rounding>>(quantized)};

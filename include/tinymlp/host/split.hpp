@@ -1,5 +1,6 @@
-// Train / validation / test split, in the order the samples come (shuffle first if that order
-// means something; the reference job's samples are already random).
+/// \file
+/// Train / validation / test split, in the order the samples come (shuffle first if that order
+/// means something; the reference job's samples are already random).
 #ifndef TINYMLP_HOST_SPLIT_HPP
 #define TINYMLP_HOST_SPLIT_HPP
 
@@ -11,14 +12,16 @@
 
 namespace tinymlp {
 
+/// The three parts split returns.
 struct SplitDataset {
-  Dataset train;
-  Dataset validation;
-  Dataset test;
+  Dataset train;       ///< To train on.
+  Dataset validation;  ///< To monitor training.
+  Dataset test;        ///< To measure at the end.
 };
 
-// The first train_fraction of the samples train, the next validation_fraction validate, the rest
-// test. Counts are rounded down, as numpy's int(0.6 * n) in the TinyML tutorial.
+/// The first train_fraction of the samples train, the next validation_fraction validate, the rest
+/// test. Counts are rounded down, as numpy's int(0.6 * n) in the TinyML tutorial. DataError for
+/// fractions outside 0 < train, 0 <= validation, train + validation <= 1.
 inline SplitDataset split(const Dataset& data, double train_fraction, double validation_fraction) {
   if (!(train_fraction > 0.0) || !(validation_fraction >= 0.0) || train_fraction + validation_fraction > 1.0)
     throw DataError("split fractions must satisfy 0 < train, 0 <= validation and train + validation <= 1; got " +

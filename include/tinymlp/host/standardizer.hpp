@@ -1,7 +1,8 @@
-// Input standardization: (x - mean) / deviation per feature, fitted on training data. Training on
-// standardized inputs keeps a ReLU network out of the regime where a raw input range like [0, 15)
-// leaves most units dead. fold_into_first_layer() then moves the scaling into the first Dense
-// layer's weights, so the deployed model takes raw inputs and costs nothing extra on the device.
+/// \file
+/// Input standardization: (x - mean) / deviation per feature, fitted on training data. Training on
+/// standardized inputs keeps a ReLU network out of the regime where a raw input range like [0, 15)
+/// leaves most units dead. fold_into_first_layer() then moves the scaling into the first Dense
+/// layer's weights, so the deployed model takes raw inputs and costs nothing extra on the device.
 #ifndef TINYMLP_HOST_STANDARDIZER_HPP
 #define TINYMLP_HOST_STANDARDIZER_HPP
 
@@ -15,8 +16,11 @@
 
 namespace tinymlp {
 
+/// Per-feature means and standard deviations, and what can be done with them.
 class Standardizer {
  public:
+  /// The means and (population) standard deviations of `data`'s inputs; a constant feature gets
+  /// deviation 1. DataError for an empty dataset.
   static Standardizer fit(const Dataset& data) {
     if (data.empty()) throw DataError("standardizer: no samples to fit on");
     Standardizer result;
@@ -35,6 +39,7 @@ class Standardizer {
     return result;
   }
 
+  /// A copy of `data` with standardized inputs (DataError for another number of features).
   Dataset apply(const Dataset& data) const {
     if (data.features != mean_.size())
       throw DataError("standardizer: fitted on " + std::to_string(mean_.size()) + " features, given " +
@@ -46,8 +51,8 @@ class Standardizer {
     return scaled;
   }
 
-  // A model trained on standardized inputs becomes one that takes raw inputs:
-  //   W'[o][i] = W[o][i] / deviation_i,   b'[o] = b[o] - sum_i W[o][i] mean_i / deviation_i.
+  /// A model trained on standardized inputs becomes one that takes raw inputs:
+  /// W'[o][i] = W[o][i] / deviation_i, b'[o] = b[o] - sum_i W[o][i] mean_i / deviation_i.
   template <class Model>
   void fold_into_first_layer(Model& model) const {
     typedef typename Model::Chain::Bound FirstDense;
@@ -67,8 +72,8 @@ class Standardizer {
     }
   }
 
-  const std::vector<float>& mean() const { return mean_; }
-  const std::vector<float>& deviation() const { return deviation_; }
+  const std::vector<float>& mean() const { return mean_; }            ///< Per feature.
+  const std::vector<float>& deviation() const { return deviation_; }  ///< Per feature.
 
  private:
   std::vector<float> mean_, deviation_;
