@@ -1,6 +1,7 @@
-// Reading and writing a model in whichever format a file name or its content says:
-//   .tflite (by content: the "TFL3" identifier), .hpp/.h (a header for a sketch, written only),
-//   anything else a tinymlp model file.
+/// \file
+/// Reading and writing a model in whichever format a file name or its content says:
+///   .tflite (by content: the "TFL3" identifier), .hpp/.h (a header for a sketch, written only),
+///   anything else a tinymlp model file.
 #ifndef TINYMLP_TOOLS_MODEL_FILES_HPP
 #define TINYMLP_TOOLS_MODEL_FILES_HPP
 
@@ -11,9 +12,11 @@
 namespace tinymlp {
 namespace tools {
 
+/// The model in the file at `path`, a .tflite or a model file by its content.
 ModelDescription read_any_model(const std::string& path);
 
-// `name` is the header's object name (empty: made from the file name).
+/// Writes `model` to `path` in the format its name says. `name` is a header's object name (empty:
+/// made from the file name); `source` says where the model came from, for a header's comment.
 void write_any_model(const std::string& path, const ModelDescription& model, const std::string& name,
                      const std::string& source);
 

@@ -1,5 +1,6 @@
-// A model's summary for people (tinymlp-convert --info): its layers and parameters, and the flash
-// and RAM it needs as a tinymlp FlashModel on an AVR (Arduino Uno) and on a Cortex-M.
+/// \file
+/// A model's summary for people (tinymlp-convert --info): its layers and parameters, and the flash
+/// and RAM it needs as a tinymlp FlashModel on an AVR (Arduino Uno) and on a Cortex-M.
 #ifndef TINYMLP_TOOLS_MODEL_INFO_HPP
 #define TINYMLP_TOOLS_MODEL_INFO_HPP
 
@@ -10,6 +11,7 @@
 namespace tinymlp {
 namespace tools {
 
+/// The summary, several lines of text; `origin` names the model.
 std::string model_info(const ModelDescription& model, const std::string& origin);
 
 }  // namespace tools

@@ -1,8 +1,11 @@
-// Between compile-time model types (tinymlp::Sequential<...>, Mlp<...>) and run-time descriptions:
-//   describe(model)            a trained model's layers and weights, ready to export;
-//   to_model<Model>(description) the weights of a description in a Model object, after checking that
-//                                its layers are exactly Model's (else ModelError naming the layer);
-//   model_type_name<Model>()   the C++ spelling of a model type, for messages.
+/// \file
+/// Between compile-time model types (tinymlp::Sequential<...>, Mlp<...>) and run-time descriptions:
+/// \verbatim
+///   describe(model)            a trained model's layers and weights, ready to export;
+///   to_model<Model>(description) the weights of a description in a Model object, after checking that
+///                                its layers are exactly Model's (else ModelError naming the layer);
+///   model_type_name<Model>()   the C++ spelling of a model type, for messages.
+/// \endverbatim
 #ifndef TINYMLP_TOOLS_SEQUENTIAL_DESCRIPTION_HPP
 #define TINYMLP_TOOLS_SEQUENTIAL_DESCRIPTION_HPP
 
@@ -15,33 +18,45 @@
 namespace tinymlp {
 namespace tools {
 
-// What each layer type of the core is, as a SequenceLayer. Width is the size of the data entering
-// the layer (activations take it from the layer before).
+/// What each layer type of the core is, as a SequenceLayer. Width is the size of the data entering
+/// the layer (activations take it from the layer before).
 template <class Layer>
 struct SequenceLayerOf;
+/// A Dense layer: its own widths.
 template <std::size_t In, std::size_t Out>
 struct SequenceLayerOf<Dense<In, Out>> {
+  /// The layer, whatever the width before it.
   static SequenceLayer at(std::size_t) { return SequenceLayer{LayerKind::dense, Activation::none, In, Out}; }
 };
+/// An activation layer: the width before it, in and out.
 template <Activation Function>
 struct ActivationLayer {
+  /// The layer after data of `width` values.
   static SequenceLayer at(std::size_t width) { return SequenceLayer{LayerKind::activation, Function, width, width}; }
 };
+/// ReLU, an activation layer.
 template <>
 struct SequenceLayerOf<ReLU> : ActivationLayer<Activation::relu> {};
+/// Tanh, an activation layer.
 template <>
 struct SequenceLayerOf<Tanh> : ActivationLayer<Activation::tanh> {};
+/// Sigmoid, an activation layer.
 template <>
 struct SequenceLayerOf<Sigmoid> : ActivationLayer<Activation::sigmoid> {};
+/// Softmax, an activation layer.
 template <>
 struct SequenceLayerOf<Softmax> : ActivationLayer<Activation::softmax> {};
+/// Identity, an activation layer.
 template <>
 struct SequenceLayerOf<Identity> : ActivationLayer<Activation::none> {};
 
+/// The layers of a Sequential type, as SequenceLayers.
 template <class Model>
 struct SequenceOf;
+/// The layers of Sequential<Layers...>.
 template <class... Layers>
 struct SequenceOf<Sequential<Layers...>> {
+  /// In order, each with its widths.
   static std::vector<SequenceLayer> layers() {
     std::vector<SequenceLayer> sequence;
     std::size_t width = Sequential<Layers...>::input_size;
@@ -53,24 +68,28 @@ struct SequenceOf<Sequential<Layers...>> {
   }
 };
 
-// "tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1>" when the layers have that pattern, else
-// "tinymlp::Sequential<tinymlp::Dense<1, 16>, ...>". Throws ModelError for layers tinymlp lacks.
+/// "tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1>" when the layers have that pattern, else
+/// "tinymlp::Sequential<tinymlp::Dense<1, 16>, ...>". Throws ModelError for layers tinymlp lacks.
 std::string model_type_name(const std::vector<SequenceLayer>& layers);
 
+/// The C++ spelling of Model (see above).
 template <class Model>
 std::string model_type_name() {
   return model_type_name(SequenceOf<Model>::layers());
 }
 
+/// A trained model's layers and weights, ready to export.
 template <class Model>
 ModelDescription describe(const Model& model) {
   return describe_sequence(SequenceOf<Model>::layers(), model.parameters, Model::parameter_count);
 }
 
-// Throws ModelError naming the first layer where `description` and `expected` differ.
+/// Throws ModelError naming the first layer where `description` and `expected` differ.
 void check_same_layers(const ModelDescription& description, const std::vector<SequenceLayer>& expected,
                        const std::string& expected_type);
 
+/// A Model holding the description's weights, after checking that its layers are exactly Model's
+/// (else ModelError naming the first that differs).
 template <class Model>
 Model to_model(const ModelDescription& description) {
   const std::vector<SequenceLayer> expected = SequenceOf<Model>::layers();
