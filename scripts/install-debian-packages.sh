@@ -7,7 +7,8 @@
 #                                      sanitizer runtimes, the AVR, Cortex-M and RISC-V cross
 #                                      compilers, QEMU for the Cortex-M and RISC-V boards,
 #                                      Arm NN (a TFLite runtime that runs tinymlp's .tflite exports),
-#                                      doxygen (the API reference, built warning-free)
+#                                      doxygen (the API reference, built warning-free), python3
+#                                      (checks that library.json is strict JSON)
 #   install-debian-packages.sh bench   the benchmarks: also PyTorch for the side-by-side timing
 set -euo pipefail
 
@@ -16,7 +17,7 @@ job_packages=(g++ cmake make gnuplot-nox flatbuffers-compiler libflatbuffers-dev
 test_packages=("${job_packages[@]}" clang libclang-rt-14-dev doctest-dev libbenchmark-dev
                gcc-avr avr-libc binutils-avr gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
                gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc
-               libarmnn-dev libarmnntfliteparser-dev libarmnn-cpuref-backend22 doxygen)
+               libarmnn-dev libarmnntfliteparser-dev libarmnn-cpuref-backend22 doxygen python3)
 bench_packages=("${test_packages[@]}" python3 python3-torch)
 
 case "${1:-}" in
