@@ -1,8 +1,8 @@
 /// \file
 /// Int8Dense<In, Out, FusedReLU>: TFLite's int8 FULLY_CONNECTED, integer for integer. Every output is
-/// \verbatim
+/// \code{.unparsed}
 ///   clamp(requantize(bias[o] + sum_i kernel[o][i] * x[i]) + output zero point, low, 127)
-/// \endverbatim
+/// \endcode
 /// where the bias already holds the input's zero point (folded in when the model was converted:
 /// bias = TFLite's int32 bias - input zero point * sum_i kernel[o][i], so the products need no
 /// offset and are plain int8 x int8 -> int16, one hardware multiply on an AVR), and `low` is -128,

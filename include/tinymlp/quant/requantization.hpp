@@ -3,13 +3,13 @@
 /// with TFLite's integers. The converter stores m as a 31-bit fixed-point `multiplier` in [2^30, 2^31)
 /// (or 0) and a power-of-two `shift` (TFLite's QuantizeMultiplier), m = multiplier * 2^(shift - 31).
 /// Two rounding rules, both from TFLite's reference code:
-/// \verbatim
+/// \code{.unparsed}
 ///   DoubleRounding  the default build, TensorFlow Lite Micro and CMSIS-NN:
 ///                   RoundingDivideByPOT(SaturatingRoundingDoublingHighMul(x << left, multiplier), right),
 ///                   gemmlowp's two functions, each rounding once;
 ///   SingleRounding  TFLite built with TFLITE_SINGLE_ROUNDING=1 (Arm NN and XNNPACK compute the same):
 ///                   (x * multiplier + 2^(30 - shift)) >> (31 - shift), rounding once.
-/// \endverbatim
+/// \endcode
 /// TFLite writes both with 64-bit products. Here everything is 32-bit: the 64-bit product is kept as
 /// two words and, on cores without a 32 x 32 -> 64 multiply instruction (TINYMLP_WIDE_MULTIPLY 0: an
 /// AVR), built exactly from four 16 x 16 -> 32 partial products (which an 8-bit AVR does with its

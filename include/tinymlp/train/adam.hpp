@@ -1,11 +1,11 @@
 /// \file
 /// Adam, Keras's formula and defaults (learning rate 0.001, beta1 0.9, beta2 0.999, epsilon 1e-7),
 /// with the bias correction folded into the step size ("epsilon hat" form). At step t = 1, 2, ...:
-/// \verbatim
+/// \code{.unparsed}
 ///   m += (1 - beta1) (g - m);   v += (1 - beta2) (g^2 - v)
 ///   alpha = learning_rate * sqrt(1 - beta2^t) / (1 - beta1^t)
 ///   w -= alpha * m / (sqrt(v) + epsilon)
-/// \endverbatim
+/// \endcode
 #ifndef TINYMLP_TRAIN_ADAM_HPP
 #define TINYMLP_TRAIN_ADAM_HPP
 

@@ -1,9 +1,9 @@
 /// \file
 /// RMSprop, Keras's formula and defaults (learning rate 0.001, rho 0.9, epsilon 1e-7):
-/// \verbatim
+/// \code{.unparsed}
 ///   v = rho * v + (1 - rho) * g^2
 ///   w -= learning_rate * g / sqrt(v + epsilon)
-/// \endverbatim
+/// \endcode
 /// v starts at zero. (Keras's optional momentum and centered variants are not offered.)
 #ifndef TINYMLP_TRAIN_RMSPROP_HPP
 #define TINYMLP_TRAIN_RMSPROP_HPP

@@ -1,14 +1,14 @@
 /// \file
 /// Stochastic gradient descent, Keras's formulas and defaults (learning rate 0.01). Plain SGD,
-/// \verbatim
+/// \code{.unparsed}
 ///   w -= learning_rate * g,
-/// \endverbatim
+/// \endcode
 /// keeps no state per parameter, which is what lets an Uno train in place. With momentum:
-/// \verbatim
+/// \code{.unparsed}
 ///   velocity = momentum * velocity - learning_rate * g
 ///   w += velocity                                   (plain momentum)
 ///   w += momentum * velocity - learning_rate * g    (Nesterov)
-/// \endverbatim
+/// \endcode
 #ifndef TINYMLP_TRAIN_SGD_HPP
 #define TINYMLP_TRAIN_SGD_HPP
 

@@ -1,11 +1,11 @@
 /// \file
 /// Inference straight from a ModelDescription, the reference the tests hold files and generated
 /// headers against:
-/// \verbatim
+/// \code{.unparsed}
 ///   predict_float  float32 arithmetic (for a quantized model: its dequantized weights);
 ///   predict_int8   TFLite's integer kernels for a full-integer model, bit for bit in either rounding
 ///                  mode (see requantization.hpp), int8 in and out.
-/// \endverbatim
+/// \endcode
 #ifndef TINYMLP_TOOLS_DESCRIPTION_INFERENCE_HPP
 #define TINYMLP_TOOLS_DESCRIPTION_INFERENCE_HPP
 

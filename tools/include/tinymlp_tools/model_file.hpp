@@ -1,7 +1,7 @@
 /// \file
 /// tinymlp's own model file: the layers and float weights as plain text, to keep a trained model
 /// and convert it later (tinymlp-convert turns it into a .tflite or a header). For example:
-/// \verbatim
+/// \code{.unparsed}
 ///   tinymlp-model 1
 ///   input 1
 ///   dense 16 relu          <- outputs, fused activation (none, relu, relu6, tanh)
@@ -10,7 +10,7 @@
 ///   bias 0 0.5 ...         <- one per output unit
 ///   activation softmax     <- a standalone activation (relu, relu6, tanh, sigmoid, softmax)
 ///   end
-/// \endverbatim
+/// \endcode
 /// Lines starting with # are comments. Errors name the file and line.
 #ifndef TINYMLP_TOOLS_MODEL_FILE_HPP
 #define TINYMLP_TOOLS_MODEL_FILE_HPP

@@ -1,11 +1,11 @@
 /// \file
 /// Between compile-time model types (tinymlp::Sequential<...>, Mlp<...>) and run-time descriptions:
-/// \verbatim
+/// \code{.unparsed}
 ///   describe(model)            a trained model's layers and weights, ready to export;
 ///   to_model<Model>(description) the weights of a description in a Model object, after checking that
 ///                                its layers are exactly Model's (else ModelError naming the layer);
 ///   model_type_name<Model>()   the C++ spelling of a model type, for messages.
-/// \endverbatim
+/// \endcode
 #ifndef TINYMLP_TOOLS_SEQUENTIAL_DESCRIPTION_HPP
 #define TINYMLP_TOOLS_SEQUENTIAL_DESCRIPTION_HPP
 
