@@ -9,12 +9,14 @@
 ///     ChooseQuantizationParams does;
 ///   - per output unit a fixed-point multiplier and shift (TFLite's QuantizeMultiplier) for
 ///     input scale * weight scale / output scale.
+///
 /// Bad input fails with a QuantizationError naming the sample, feature, layer or unit: calibration
 /// data with NaN or infinity, multipliers outside what the int32 arithmetic can hold, biases or folded
 /// biases outside int32. Two documented fallbacks instead of errors, as TFLite's converter behaves:
 ///   - a zero range (a tensor that is 0 on every calibration sample, e.g. a ReLU layer whose units are
 ///     all dead) is quantized with scale 1 and zero point 0 (TFLite's MLIR quantizer does the same);
 ///   - a kernel row (or kernel) of zeros gets weight scale 1, so its multiplier stays defined.
+///
 /// A constant feature is no special case: its range is widened to include 0.
 #ifndef TINYMLP_HOST_QUANTIZE_HPP
 #define TINYMLP_HOST_QUANTIZE_HPP

@@ -1,5 +1,5 @@
 /// \file
-/// A compile-time check that memory a sketch needs fits its board, e.g. training on an Uno (2 KB of
+/// A compile-time check that memory a sketch needs fits its board, for example training on an Uno (2 KB of
 /// RAM), leaving 300 bytes for the Arduino core's serial buffers and the stack:
 /// \code
 ///   typedef tinymlp::InPlaceTrainingMemory<Model, tinymlp::Sgd<Model> > Memory;

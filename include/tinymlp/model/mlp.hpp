@@ -1,6 +1,6 @@
 /// \file
 /// Mlp<Hidden, Widths...>: the common multilayer perceptron as a Sequential, with the activation
-/// Hidden after every Dense but the last, e.g. Mlp<ReLU, 1, 16, 16, 1> is
+/// Hidden after every Dense but the last, for example Mlp<ReLU, 1, 16, 16, 1> is
 /// \code
 ///   Sequential<Dense<1, 16>, ReLU, Dense<16, 16>, ReLU, Dense<16, 1>>.
 /// \endcode

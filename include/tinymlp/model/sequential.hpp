@@ -1,5 +1,5 @@
 /// \file
-/// Sequential<Layers...>: layers applied one after another, e.g.
+/// Sequential<Layers...>: layers applied one after another, for example
 /// \code
 ///   Sequential<Dense<1, 16>, ReLU, Dense<16, 16>, ReLU, Dense<16, 1>>
 /// \endcode

@@ -106,7 +106,7 @@ inline int32_t arithmetic_shift_right(TwoWords value, int shift) {
   return static_cast<int32_t>((static_cast<uint32_t>(value.high) << (32 - shift)) | (value.low >> shift));
 }
 
-/// gemmlowp's SaturatingRoundingDoublingHighMul(a, b) for b >= 0: the high word of 2ab, i.e.
+/// gemmlowp's SaturatingRoundingDoublingHighMul(a, b) for b >= 0: the high word of 2ab, that is
 /// ab / 2^31, rounded. gemmlowp adds a nudge of 2^30 (or 1 - 2^30 when ab < 0) and divides
 /// truncating toward zero: that is round to nearest with ties toward +infinity in both cases, which
 /// is floor((ab + 2^30) / 2^31). Its one saturating case, a = b = -2^31, needs b < 0 and cannot occur.
