@@ -1,67 +1,86 @@
 #!/usr/bin/env bash
-# On-target figures of the 1-16-16-1 sine model, float and int8 (examples/SineInt8), as one table: per inference, cycles on the
-# ATmega328P (simavr, exact) and instructions on a Cortex-M4F (QEMU with -icount shift=0); flash and
-# static RAM of SineInference over the same sketch without the model (SineBaseline: same sweep,
-# printing and LED); the deepest stack of an inference (stack painting); and one in-place SGD step
-# (batch 1) on the ATmega328P: cycles, and static RAM plus its deepest stack. Installs what it needs.
+# On-target figures of the 1-16-16-1 sine model, as two tables. Inference, float and int8
+# (examples/SineInt8): time per inference, mean over the sweep of x (least to most); flash and static
+# RAM of the model (float: SineInference's over SineBaseline, the same sketch without the model;
+# int8: the int8 probe's over the same probe without the model); the deepest stack of an inference
+# (stack painting). Training: one in-place SGD step (batch 1) over TrainOnDevice's first 100, and its
+# RAM, static (the probe's .data + .bss; on the 32-bit boards over the same probe without the step)
+# plus its deepest stack. Boards: the ATmega328P (simavr's cycles, exact), and in QEMU with -icount
+# shift=0 (instructions) the Cortex-M4F (mps2-an386), the Cortex-M0+ (microbit, an nRF51) and 32-bit
+# RISC-V rv32imc (virt). Installs what it needs; takes about a minute.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-debian-packages.sh" tests
 
 build="$root/build/board"
+boards=(uno cortex_m4 cortex_m0 riscv32)
+declare -A board_name=([uno]="ATmega328P, 16 MHz (Uno; simavr)" [cortex_m4]="Cortex-M4F (QEMU mps2-an386)"
+  [cortex_m0]="Cortex-M0+ (QEMU microbit, nRF51)" [riscv32]="RISC-V rv32imc (QEMU virt)")
+declare -A size_tool=([uno]=avr-size [cortex_m4]=arm-none-eabi-size [cortex_m0]=arm-none-eabi-size
+  [riscv32]=riscv64-unknown-elf-size)
+
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DTINYMLP_BUILD_TESTS=OFF -DTINYMLP_BUILD_EXAMPLES=OFF \
   -DTINYMLP_BUILD_BENCHMARKS=OFF >/dev/null
-cmake --build "$build" -j "$(nproc)" --target run-on-uno inference_probes SineInference_uno SineInference_cortex_m4 \
-  SineBaseline_uno SineBaseline_cortex_m4 training_probes >/dev/null
+cmake --build "$build" -j "$(nproc)" --target run-on-uno inference_probes int8_inference_probes int8_no_model_probes \
+  training_probes no_training_probes "${boards[@]/#/SineInference_}" "${boards[@]/#/SineBaseline_}" >/dev/null
 
 probes="$build/bench/on_target"
-uno_probe() { "$build/board/run-on-uno" "$probes/$1/cycles_on_uno.elf" 2>/dev/null; }
-cortex_m4_probe() {
-  "$root/board/cortex_m4/run-on-cortex-m4.sh" "$probes/$1/instructions_on_cortex_m4.elf" -icount shift=0 | tr -d '\r'
+run_probe() {  # board elf: the key=value lines the probe prints
+  if [ "$1" = uno ]; then
+    "$build/board/run-on-uno" "$2" 2>/dev/null
+  else
+    "$root/board/$1/run-on-${1//_/-}.sh" "$2" -icount shift=0 | tr -d '\r'
+  fi
 }
-uno=$(uno_probe inference_probes)
-cortex_m4=$(cortex_m4_probe inference_probes)
-uno_int8=$(uno_probe int8_inference_probes)
-cortex_m4_int8=$(cortex_m4_probe int8_inference_probes)
-training=$("$build/board/run-on-uno" "$build/bench/on_target/training_step_on_uno.elf" 2>/dev/null)
 value_of() { sed -n "s/^$1=//p" <<<"$2"; }
+time_of() {  # figures key unit: "<mean> <unit> (<least> to <most>)"
+  printf '%.0f %s (%.0f to %.0f)' "$(value_of "$2_mean" "$1")" "$3" "$(value_of "$2_min" "$1")" \
+    "$(value_of "$2_max" "$1")"
+}
 
 # Flash is text + data (data's initial values live in flash); static RAM is data + bss.
-flash_of() { "$1" -A "$2" | awk '$1 == ".text" || $1 == ".data" { sum += $2 } END { print sum }'; }
-ram_of() { "$1" -A "$2" | awk '$1 == ".data" || $1 == ".bss" { sum += $2 } END { print sum + 0 }'; }
-over_baseline() {  # measure size_tool: SineInference's figure less SineBaseline's, on one board
-  local measure=$1 size_tool=$2 board=$3 with without
-  if [ "$board" = uno ]; then
-    with=$("$measure" "$size_tool" "$build/board/SineInference/uno/SineInference.ino.elf")
-    without=$("$measure" "$size_tool" "$build/bench/on_target/SineBaseline/uno/SineBaseline.ino.elf")
-  else
-    with=$("$measure" "$size_tool" "$build/board/SineInference/cortex_m4.elf")
-    without=$("$measure" "$size_tool" "$build/bench/on_target/SineBaseline/cortex_m4.elf")
+flash_of() { "${size_tool[$1]}" -A "$2" | awk '$1 == ".text" || $1 == ".data" { sum += $2 } END { print sum }'; }
+ram_of() { "${size_tool[$1]}" -A "$2" | awk '$1 == ".data" || $1 == ".bss" { sum += $2 } END { print sum + 0 }'; }
+sketch_elf() {  # sketch folder board
+  if [ "$2" = uno ]; then echo "$1/uno/$(basename "$1").ino.elf"; else echo "$1/$2.elf"; fi
+}
+over() {  # measure board elf baseline_elf: the elf's figure less the baseline's
+  echo "$(($("$1" "$2" "$3") - $("$1" "$2" "$4")))"
+}
+
+printf '| 1-16-16-1 sine model | | per inference: mean over the sweep of x (least to most) | flash for the model | static RAM for the model | peak stack of an inference |\n'
+printf '|---|---|---|---|---|---|\n'
+for board in "${boards[@]}"; do
+  if [ "$board" = uno ]; then time_key=region_cycles unit=cycles stack_key=region_stack_bytes; else
+    time_key=instructions_per_inference unit=instructions stack_key=inference_stack_bytes
   fi
-  echo $((with - without))
-}
+  sketch=$(sketch_elf "$build/board/SineInference" "$board")
+  baseline=$(sketch_elf "$probes/SineBaseline" "$board")
+  float=$(run_probe "$board" "$probes/inference_probes/$board.elf")
+  printf '| %s | float | %s | %s B | %s B | %s B |\n' "${board_name[$board]}" "$(time_of "$float" $time_key $unit)" \
+    "$(over flash_of "$board" "$sketch" "$baseline")" "$(over ram_of "$board" "$sketch" "$baseline")" \
+    "$(value_of $stack_key "$float")"
+  int8=$(run_probe "$board" "$probes/int8_inference_probes/$board.elf")
+  no_model="$probes/int8_no_model_probes/$board.elf"
+  printf '| | int8 | %s | %s B | %s B | %s B |\n' "$(time_of "$int8" $time_key $unit)" \
+    "$(over flash_of "$board" "$probes/int8_inference_probes/$board.elf" "$no_model")" \
+    "$(over ram_of "$board" "$probes/int8_inference_probes/$board.elf" "$no_model")" "$(value_of $stack_key "$int8")"
+done
 
-# The int8 model's flash and static RAM: its probe's less the same probe without the model.
-int8_over_no_model() {  # measure size_tool elf_name
-  echo $(($("$1" "$2" "$probes/int8_inference_probes/$3") - $("$1" "$2" "$probes/int8_no_model_probes/$3")))
-}
-
-printf '| 1-16-16-1 sine model | ATmega328P, 16 MHz (Uno): float | int8 | Cortex-M4F (mps2-an386): float | int8 |\n'
-printf '|---|---|---|---|---|\n'
-printf '| per inference, mean over the sweep of x | %.0f cycles (%s to %s) | %.0f cycles (%s to %s) | %.0f instructions | %.0f instructions |\n' \
-  "$(value_of region_cycles_mean "$uno")" "$(value_of region_cycles_min "$uno")" "$(value_of region_cycles_max "$uno")" \
-  "$(value_of region_cycles_mean "$uno_int8")" "$(value_of region_cycles_min "$uno_int8")" \
-  "$(value_of region_cycles_max "$uno_int8")" "$(value_of instructions_per_inference_mean "$cortex_m4")" \
-  "$(value_of instructions_per_inference_mean "$cortex_m4_int8")"
-printf '| flash for the model (float: over the same sketch without it; int8: over the probe without it) | %s B | %s B | %s B | %s B |\n' \
-  "$(over_baseline flash_of avr-size uno)" "$(int8_over_no_model flash_of avr-size cycles_on_uno.elf)" \
-  "$(over_baseline flash_of arm-none-eabi-size cortex_m4)" \
-  "$(int8_over_no_model flash_of arm-none-eabi-size instructions_on_cortex_m4.elf)"
-printf '| static RAM for the model | %s B | %s B | %s B | %s B |\n' \
-  "$(over_baseline ram_of avr-size uno)" "$(int8_over_no_model ram_of avr-size cycles_on_uno.elf)" \
-  "$(over_baseline ram_of arm-none-eabi-size cortex_m4)" \
-  "$(int8_over_no_model ram_of arm-none-eabi-size instructions_on_cortex_m4.elf)"
-printf '| peak stack of an inference (activation buffers: float %s B, int8 %s B) | %s B | %s B | %s B | %s B |\n' \
-  "$(value_of activation_bytes "$cortex_m4")" "$(value_of activation_bytes "$cortex_m4_int8")" \
-  "$(value_of region_stack_bytes "$uno")" "$(value_of region_stack_bytes "$uno_int8")" \
-  "$(value_of inference_stack_bytes "$cortex_m4")" "$(value_of inference_stack_bytes "$cortex_m4_int8")"
+printf '\n| one SGD step in place (batch 1), TrainOnDevice'"'"'s first 100 | per step: mean (least to most) | RAM: static (model, Sgd, workspace) + peak stack |\n'
+printf '|---|---|---|\n'
+for board in "${boards[@]}"; do
+  probe="$probes/training_probes/$board.elf"
+  figures=$(run_probe "$board" "$probe")
+  if [ "$board" = uno ]; then
+    step=$(time_of "$figures" region_cycles cycles)
+    static_ram=$(ram_of uno "$probe")
+    stack=$(value_of region_stack_bytes "$figures")
+  else
+    step=$(time_of "$figures" instructions_per_step instructions)
+    static_ram=$(over ram_of "$board" "$probe" "$probes/no_training_probes/$board.elf")
+    stack=$(value_of step_stack_bytes "$figures")
+  fi
+  printf '| %s | %s | %s B + %s B = %s B |\n' "${board_name[$board]}" "$step" "$static_ram" "$stack" \
+    "$((static_ram + stack))"
+done

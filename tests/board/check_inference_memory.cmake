@@ -2,26 +2,13 @@
 #   - SineInference's .data + .bss equal those of the same sketch without the model (SineBaseline),
 #     and its flash over that sketch stays under the 2.5 KB target;
 #   - the deepest stack of an inference, as the probe's stack painting finds it, is the activation
-#     buffers plus at most 64 bytes of frames and saved registers.
-#   cmake -DSIZE_TOOL=<avr-size or arm-none-eabi-size> -DSKETCH=<elf> -DBASELINE=<elf>
-#         -DACTIVATION_BYTES=<n> -DSTACK_FIGURE=<key the probe prints> -P check_inference_memory.cmake
+#     buffers plus at most FRAME_BYTES of frames and saved registers.
+#   cmake -DSIZE_TOOL=<avr-size, arm-none-eabi-size, riscv64-unknown-elf-size> -DSKETCH=<elf> -DBASELINE=<elf>
+#         -DACTIVATION_BYTES=<n> -DFRAME_BYTES=<n> -DSTACK_FIGURE=<key the probe prints> -P check_inference_memory.cmake
 #         -- <probe command>...
 include(${CMAKE_CURRENT_LIST_DIR}/../cmake/command_after_separator.cmake)
 set(probe ${command_after_separator})
-
-function(section_sum elf sections result)
-  execute_process(COMMAND "${SIZE_TOOL}" -A "${elf}" OUTPUT_VARIABLE table RESULT_VARIABLE failed)
-  if(failed)
-    message(FATAL_ERROR "${SIZE_TOOL} failed on ${elf}")
-  endif()
-  set(sum 0)
-  foreach(section ${sections})
-    if(table MATCHES "\n\\.${section} +([0-9]+)")
-      math(EXPR sum "${sum} + ${CMAKE_MATCH_1}")
-    endif()
-  endforeach()
-  set(${result} ${sum} PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/../cmake/section_sum.cmake)
 
 section_sum("${SKETCH}" "data;bss" sketch_ram)
 section_sum("${BASELINE}" "data;bss" baseline_ram)
@@ -41,7 +28,7 @@ if(failed OR NOT figures MATCHES "${STACK_FIGURE}=([0-9]+)")
   message(FATAL_ERROR "the inference probe failed (${failed}):\n${figures}\n${errors}")
 endif()
 set(stack ${CMAKE_MATCH_1})
-math(EXPR most "${ACTIVATION_BYTES} + 64")
+math(EXPR most "${ACTIVATION_BYTES} + ${FRAME_BYTES}")
 message("an inference's stack: ${stack} B, of which ${ACTIVATION_BYTES} B activation buffers")
 if(stack LESS ACTIVATION_BYTES OR stack GREATER most)
   message(FATAL_ERROR "an inference used ${stack} B of stack; expected ${ACTIVATION_BYTES} to ${most}")

@@ -1,6 +1,6 @@
 // A whole program as a microcontroller would run it: inference from weights in flash, and a
 // training step of a tiny model in RAM. CTest links it for the ATmega328P (Arduino Uno, 2 KB of
-// RAM) and for a Cortex-M4F. Objects with constructors are globals: a function-local static
+// RAM), a Cortex-M4F, a Cortex-M0+ and 32-bit RISC-V. Objects with constructors are globals: a function-local static
 // needs __cxa_guard_acquire, which avr-libc lacks.
 #include "tinymlp.hpp"
 

@@ -1,6 +1,7 @@
 // Uses every part of the device API, so that the compilers see all of it. CTest builds it in C++11
 // with -Werror by g++ and clang++ (linked with a second translation unit), and, with Arduino's
-// macros defined first (TINYMLP_TEST_ARDUINO_MACROS), by g++, avr-g++ and arm-none-eabi-g++.
+// macros defined first (TINYMLP_TEST_ARDUINO_MACROS), by g++, avr-g++, arm-none-eabi-g++ (Cortex-M4F
+// and Cortex-M0+) and riscv64-unknown-elf-gcc (rv32imc).
 #if defined(TINYMLP_TEST_ARDUINO_MACROS)
 #include "arduino_macros.hpp"
 #endif
