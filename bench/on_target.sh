@@ -3,11 +3,12 @@
 # (examples/SineInt8): time per inference, mean over the sweep of x (least to most); flash and static
 # RAM of the model (float: SineInference's over SineBaseline, the same sketch without the model;
 # int8: the int8 probe's over the same probe without the model); the deepest stack of an inference
-# (stack painting). Training: one in-place SGD step (batch 1) over TrainOnDevice's first 100, and its
-# RAM, static (the probe's .data + .bss; on the 32-bit boards over the same probe without the step)
-# plus its deepest stack. Boards: the ATmega328P (simavr's cycles, exact), and in QEMU with -icount
-# shift=0 (instructions) the Cortex-M4F (mps2-an386), the Cortex-M0+ (microbit, an nRF51) and 32-bit
-# RISC-V rv32imc (virt). Installs what it needs; takes about a minute.
+# (stack painting). Training: one in-place SGD step (batch 1) of TrainOnDevice's, over 100 from
+# random weights, and its RAM, static (the probe's .data + .bss; on the 32-bit boards over the same
+# probe without the step) plus its deepest stack. Boards: the ATmega328P (simavr's cycles, exact),
+# and in QEMU with -icount shift=0 (instructions) the Cortex-M4F (mps2-an386), the Cortex-M0+
+# (microbit, an nRF51) and 32-bit RISC-V rv32imc (virt). Installs what it needs; takes under a
+# minute once the tools are built.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-debian-packages.sh" tests
@@ -48,7 +49,13 @@ over() {  # measure board elf baseline_elf: the elf's figure less the baseline's
   echo "$(($("$1" "$2" "$3") - $("$1" "$2" "$4")))"
 }
 
-printf '| 1-16-16-1 sine model | | per inference: mean over the sweep of x (least to most) | flash for the model | static RAM for the model | peak stack of an inference |\n'
+declare -A float_figures int8_figures
+for board in "${boards[@]}"; do
+  float_figures[$board]=$(run_probe "$board" "$probes/inference_probes/$board.elf")
+  int8_figures[$board]=$(run_probe "$board" "$probes/int8_inference_probes/$board.elf")
+done
+printf '| 1-16-16-1 sine model | | per inference: mean over the sweep of x (least to most) | flash for the model | static RAM for the model | peak stack of an inference (activation buffers: float %s B, int8 %s B) |\n' \
+  "$(value_of activation_bytes "${float_figures[riscv32]}")" "$(value_of activation_bytes "${int8_figures[riscv32]}")"
 printf '|---|---|---|---|---|---|\n'
 for board in "${boards[@]}"; do
   if [ "$board" = uno ]; then time_key=region_cycles unit=cycles stack_key=region_stack_bytes; else
@@ -56,18 +63,18 @@ for board in "${boards[@]}"; do
   fi
   sketch=$(sketch_elf "$build/board/SineInference" "$board")
   baseline=$(sketch_elf "$probes/SineBaseline" "$board")
-  float=$(run_probe "$board" "$probes/inference_probes/$board.elf")
+  float=${float_figures[$board]}
   printf '| %s | float | %s | %s B | %s B | %s B |\n' "${board_name[$board]}" "$(time_of "$float" $time_key $unit)" \
     "$(over flash_of "$board" "$sketch" "$baseline")" "$(over ram_of "$board" "$sketch" "$baseline")" \
     "$(value_of $stack_key "$float")"
-  int8=$(run_probe "$board" "$probes/int8_inference_probes/$board.elf")
+  int8=${int8_figures[$board]}
   no_model="$probes/int8_no_model_probes/$board.elf"
   printf '| | int8 | %s | %s B | %s B | %s B |\n' "$(time_of "$int8" $time_key $unit)" \
     "$(over flash_of "$board" "$probes/int8_inference_probes/$board.elf" "$no_model")" \
     "$(over ram_of "$board" "$probes/int8_inference_probes/$board.elf" "$no_model")" "$(value_of $stack_key "$int8")"
 done
 
-printf '\n| one SGD step in place (batch 1), TrainOnDevice'"'"'s first 100 | per step: mean (least to most) | RAM: static (model, Sgd, workspace) + peak stack |\n'
+printf '\n| one SGD step in place (batch 1), TrainOnDevice'"'"'s, over 100 from random weights | per step: mean (least to most) | RAM: static (model, Sgd, workspace) + peak stack |\n'
 printf '|---|---|---|\n'
 for board in "${boards[@]}"; do
   probe="$probes/training_probes/$board.elf"

@@ -1,7 +1,7 @@
 // Cycles and memory of one in-place SGD step (batch 1) of the 1-16-16-1 model on the ATmega328P,
 // for run-on-uno: each step is a region between writes of 1 and 2 to GPIOR0, which the runner
-// times and whose stack depth it finds by painting. The steps are TrainOnDevice's first ones, on
-// its samples; their cost varies with how many ReLUs are on (zero inputs are skipped). The only
+// times and whose stack depth it finds by painting. The steps are TrainOnDevice's (its model,
+// optimizer and samples) from random weights, seed 1; their cost varies with how many ReLUs are on (zero inputs are skipped). The only
 // static RAM is the model, the optimizer and the workspace, so that avr-size's .data + .bss is
 // the type's figure (tests/device_training holds the two equal). Built with plain avr-g++.
 #include <avr/interrupt.h>
