@@ -1,4 +1,5 @@
-// tinymlp-convert: models between .tflite, tinymlp model files and C++ headers for sketches.
+// tinymlp-convert: models between .tflite, tinymlp model files and C++ headers for sketches (float
+// headers it wrote read back).
 //   tinymlp-convert INPUT -o OUTPUT [--name NAME]
 //   tinymlp-convert --info INPUT
 #include <cstdio>
@@ -13,7 +14,8 @@ namespace {
 const char* const usage =
     "usage: tinymlp-convert INPUT -o OUTPUT [--name NAME]\n"
     "       tinymlp-convert --info INPUT\n"
-    "  INPUT   a .tflite file (float32 or int8) or a tinymlp model file\n"
+    "  INPUT   a .tflite file (float32 or int8), a tinymlp model file, or a float header (.hpp or .h)\n"
+    "          that tinymlp-convert wrote\n"
     "  OUTPUT  by its extension: .hpp or .h, a C++11 header for a sketch (weights in flash, the model\n"
     "          type and a ready FlashModel, or Int8Model for an int8 model, named NAME, default the\n"
     "          file's name); .tflite, a TFLite model (float32, or int8 as it came); anything else, a\n"

@@ -1,20 +1,12 @@
 #include "tinymlp_tools/file_bytes.hpp"
 
-#include <fstream>
-#include <iterator>
-
+#include "tinymlp/host/read_file.hpp"
 #include "tinymlp_tools/model_error.hpp"
 
 namespace tinymlp {
 namespace tools {
 
-std::string read_file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ModelError(path + ": cannot open it for reading");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw ModelError(path + ": reading failed");
-  return bytes;
-}
+std::string read_file_bytes(const std::string& path) { return read_whole_file<ModelError>(path); }
 
 }  // namespace tools
 }  // namespace tinymlp

@@ -1,15 +1,12 @@
 #include "tinymlp_tools/model_file.hpp"
 
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
-#include <sstream>
 #include <vector>
 
 #include "tinymlp/host/atomic_file.hpp"
 #include "tinymlp_tools/file_bytes.hpp"
 #include "tinymlp_tools/float_text.hpp"
 #include "tinymlp_tools/model_error.hpp"
+#include "text_reader.hpp"
 
 namespace tinymlp {
 namespace tools {
@@ -34,22 +31,23 @@ void append_numbers(std::string& text, const char* keyword, const float* values,
   text += "\n";
 }
 
-// Reads the file line by line; every error names the file and the line.
+// Reads the file line by line; every error names the file, line and column.
 class ModelFileParser {
  public:
-  ModelFileParser(const std::string& text, std::string origin) : lines_(text), origin_(std::move(origin)) {}
+  ModelFileParser(const std::string& text, const std::string& origin) : reader_(text, origin, "#", true) {}
 
   ModelDescription run() {
-    if (!next_line() || line_ != format_line) fail("expected \"" + std::string(format_line) + "\" as the first line");
-    if (!next_line() || word() != "input") fail("expected \"input N\"");
+    if (!reader_.next_line() || reader_.line() != format_line)
+      reader_.fail("expected \"" + std::string(format_line) + "\" as the first line");
+    if (!reader_.next_line() || reader_.word() != "input") reader_.fail("expected \"input N\"");
     model_.input_size = count("the input width");
-    expect_end_of_line();
+    reader_.expect_end_of_line();
     std::size_t width = model_.input_size;
-    while (next_line()) {
-      const std::string keyword = word();
+    while (reader_.next_line()) {
+      const std::string keyword = reader_.word();
       if (keyword == "end") {
-        expect_end_of_line();
-        if (next_line()) fail("text after \"end\"");
+        reader_.expect_end_of_line();
+        if (reader_.next_line()) reader_.fail("text after \"end\"");
         return std::move(model_);
       }
       Layer layer;
@@ -57,93 +55,52 @@ class ModelFileParser {
       if (keyword == "dense") {
         layer.outputs = count("the number of outputs");
         layer.activation = activation(false);
-        expect_end_of_line();
+        reader_.expect_end_of_line();
         for (std::size_t o = 0; o < layer.outputs; ++o) numbers_line("row", layer.inputs, layer.kernel);
         numbers_line("bias", layer.outputs, layer.bias);
       } else if (keyword == "activation") {
         layer.kind = LayerKind::activation;
         layer.outputs = width;
         layer.activation = activation(true);
-        expect_end_of_line();
+        reader_.expect_end_of_line();
       } else {
-        fail("expected \"dense\", \"activation\" or \"end\", found \"" + keyword + "\"");
+        reader_.fail("expected \"dense\", \"activation\" or \"end\", found " + quoted(keyword));
       }
       width = layer.outputs;
       model_.layers.push_back(std::move(layer));
     }
-    fail("the file ends without \"end\"");
+    reader_.fail("the file ends without \"end\"");
   }
 
  private:
-  [[noreturn]] void fail(const std::string& message) const {
-    throw ModelError(origin_ + ":" + std::to_string(line_number_) + ": " + message);
-  }
-
-  bool next_line() {
-    while (std::getline(lines_, line_)) {
-      ++line_number_;
-      if (!line_.empty() && line_.back() == '\r') line_.pop_back();
-      if (line_.empty() || line_[0] == '#') continue;
-      words_.clear();
-      words_.str(line_);
-      return true;
-    }
-    return false;
-  }
-
-  std::string word() {
-    std::string w;
-    words_ >> w;
-    return w;
-  }
-
-  void expect_end_of_line() {
-    const std::string extra = word();
-    if (!extra.empty()) fail("unexpected \"" + extra + "\" at the end of the line");
-  }
-
-  std::size_t count(const std::string& what) {
-    const std::string w = word();
-    char* end = nullptr;
-    errno = 0;
-    const unsigned long long value = std::strtoull(w.c_str(), &end, 10);
-    if (w.empty() || *end != '\0' || w[0] == '-' || errno != 0 || value == 0 || value > (1u << 24))
-      fail(what + " must be a whole number from 1 to 16777216, found \"" + w + "\"");
-    return static_cast<std::size_t>(value);
-  }
+  std::size_t count(const std::string& what) { return reader_.whole_number(what, std::size_t{1} << 24); }
 
   Activation activation(bool standalone) {
-    const std::string w = word();
+    const std::string w = reader_.word();
     for (std::size_t k = 0; k < 6; ++k)
       if (w == activation_words[k]) {
         const Activation found = named_activations[k];
         if (standalone ? found == Activation::none : !(found == Activation::none || can_fuse(found))) break;
         return found;
       }
-    fail(std::string("\"") + w + "\" is not " +
-         (standalone ? "relu, relu6, tanh, sigmoid or softmax" : "none, relu, relu6 or tanh"));
+    reader_.fail(quoted(w) + " is not " +
+                 (standalone ? "relu, relu6, tanh, sigmoid or softmax" : "none, relu, relu6 or tanh"));
   }
 
   void numbers_line(const char* keyword, std::size_t count, std::vector<float>& values) {
-    if (!next_line() || word() != keyword) fail(std::string("expected a \"") + keyword + "\" line");
+    if (!reader_.next_line() || reader_.word() != keyword)
+      reader_.fail(std::string("expected a \"") + keyword + "\" line");
     for (std::size_t k = 0; k < count; ++k) {
-      const std::string w = word();
-      char* end = nullptr;
-      const float value = std::strtof(w.c_str(), &end);
+      const std::string w = reader_.word();
       if (w.empty())
-        fail(std::string("\"") + keyword + "\" needs " + std::to_string(count) + " numbers, found " +
-             std::to_string(k));
-      if (*end != '\0' || !std::isfinite(value)) fail("\"" + w + "\" is not a finite number");
-      values.push_back(value);
+        reader_.fail(std::string("\"") + keyword + "\" needs " + std::to_string(count) + " numbers, found " +
+                     std::to_string(k));
+      values.push_back(reader_.finite_float(w));
     }
-    expect_end_of_line();
+    reader_.expect_end_of_line();
   }
 
-  std::istringstream lines_;
-  std::istringstream words_;
-  std::string origin_;
-  std::string line_;
-  std::size_t line_number_ = 0;
+  TextReader reader_;
   ModelDescription model_;
 };
 

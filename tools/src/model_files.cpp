@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "tinymlp_tools/file_bytes.hpp"
+#include "tinymlp_tools/header_reader.hpp"
 #include "tinymlp_tools/header_writer.hpp"
 #include "tinymlp_tools/model_file.hpp"
 #include "tinymlp_tools/tflite_export.hpp"
@@ -10,11 +11,18 @@
 
 namespace tinymlp {
 namespace tools {
+namespace {
+
+bool is_header_name(const std::string& extension) { return extension == ".hpp" || extension == ".h"; }
+
+}  // namespace
 
 ModelDescription read_any_model(const std::string& path) {
   const std::string bytes = read_file_bytes(path);
-  if (looks_like_tflite(bytes))
+  const std::string extension = std::filesystem::path(path).extension().string();
+  if (looks_like_tflite(bytes) || extension == ".tflite")
     return import_tflite(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), path);
+  if (is_header_name(extension)) return parse_model_header(bytes, path);
   return parse_model_file(bytes, path);
 }
 
@@ -22,7 +30,7 @@ void write_any_model(const std::string& path, const ModelDescription& model, con
                      const std::string& source) {
   const std::filesystem::path file(path);
   const std::string extension = file.extension().string();
-  if (extension == ".hpp" || extension == ".h")
+  if (is_header_name(extension))
     write_model_header(path, model, name.empty() ? file.stem().string() : name, source);
   else if (extension == ".tflite")
     write_tflite(path, model);

@@ -163,7 +163,8 @@ class Importer {
   const std::uint8_t* constant_bytes(int index, std::size_t bytes, const std::string& role) const {
     const tflite::Tensor& t = tensor(index, role);
     if (!model_->buffers() || t.buffer() >= model_->buffers()->size())
-      fail(role + " " + tensor_label(index) + " refers to buffer " + std::to_string(t.buffer()) + ", which is missing");
+      fail(role + " " + tensor_label(index) + " refers to buffer " + std::to_string(t.buffer()) +
+           ", but the model has " + std::to_string(model_->buffers() ? model_->buffers()->size() : 0) + " buffers");
     const tflite::Buffer* buffer = model_->buffers()->Get(t.buffer());
     if (buffer->offset() > 1)
       fail(role + " " + tensor_label(index) + " keeps its data outside the FlatBuffer (models over 2 GB)");
@@ -237,7 +238,8 @@ class Importer {
     const tflite::Operator* op = graph_->operators()->Get(k);
     const std::string where = "operator " + std::to_string(k);
     if (!model_->operator_codes() || op->opcode_index() >= model_->operator_codes()->size())
-      fail(where + " refers to operator code " + std::to_string(op->opcode_index()) + ", which is missing");
+      fail(where + " refers to operator code " + std::to_string(op->opcode_index()) + ", but the model has " +
+           std::to_string(model_->operator_codes() ? model_->operator_codes()->size() : 0) + " operator codes");
     const tflite::OperatorCode* code = model_->operator_codes()->Get(op->opcode_index());
     // As TFLite reads it: the larger of the old byte field and the new int field.
     const auto builtin = static_cast<BuiltinOperator>(std::max(
@@ -253,14 +255,23 @@ class Importer {
     const OperatorView op = view(k);
     const int input = op.op->inputs()->Get(0);
     const int output = op.op->outputs()->Get(0);
+    tensor(input, op.label + "'s input");
     tensor(output, op.label + "'s output");
     if (op.code == BuiltinOperator::DEQUANTIZE && input != current_ && has_constant_data(input)) {
       fold_constant_dequantize(op, input, output);
       return;
     }
-    if (input != current_)
-      fail(op.label + " reads " + tensor_label(input) + ", not the output of the operator before it (" +
-           tensor_label(current_) + "): tinymlp imports chains of layers only");
+    if (input != current_) {
+      for (std::uint32_t later = k; later < graph_->operators()->size(); ++later) {
+        const tflite::Operator* writer = graph_->operators()->Get(later);
+        if (writer->outputs() && writer->outputs()->size() > 0 && writer->outputs()->Get(0) == input)
+          fail(op.label + " reads " + tensor_label(input) + ", the output of " + view(later).label +
+               ", which comes after it: operators must be in the order they run");
+      }
+      fail(op.label + " reads " + tensor_label(input) + ", not " +
+           (k == 0 ? "the graph's input" : "the output of the operator before it") + " (" + tensor_label(current_) +
+           "): tinymlp imports chains of layers only");
+    }
     if (output_seen_) fail(op.label + " follows the DEQUANTIZE of the output; nothing may come after it");
     switch (op.code) {
       case BuiltinOperator::FULLY_CONNECTED: import_fully_connected(op, output); break;
@@ -404,9 +415,9 @@ class Importer {
     }
     if (current_type_ == TensorType::FLOAT32) {
       if (tensor(weights, weights_role).type() == TensorType::INT8 && !dequantized_constants_.count(weights))
-        fail(op.label +
-             " has float input and INT8 weights (a hybrid, weight-only quantized model), which tinymlp "
-             "does not import");
+        fail(weights_role + " " + tensor_label(weights) +
+             " are INT8 and its input is FLOAT32: a hybrid (weight-only quantized) layer, which tinymlp does not "
+             "import; convert the model with full-integer quantization, or with float weights");
       expect_type(output, TensorType::FLOAT32, op.label + "'s output");
       layer.kernel = constant_floats(weights, outputs * width_, weights_role);
       layer.bias = bias >= 0 ? constant_floats(bias, outputs, op.label + "'s bias") : std::vector<float>(outputs, 0.0f);
