@@ -1,15 +1,32 @@
-// Importing the Keras-made hello_world models gives what TFLite itself computes for them.
+// Importing the Keras-made hello_world models gives what TFLite itself computes for them, also with
+// the operators converters add around them. (What the importer refuses is in tests/bad_input.)
 #include <doctest/doctest.h>
 
 #include <cstdint>
 
 #include "fixtures.hpp"
+#include "mutated_model.hpp"
+#include "tinymlp_tools/file_bytes.hpp"
 #include "tinymlp_tools/description_inference.hpp"
 #include "tinymlp_tools/sequential_description.hpp"
 #include "tinymlp_tools/tflite_import.hpp"
 
 namespace tools = tinymlp::tools;
 using Model = tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1>;
+using mutation::add_operator_code;
+using mutation::graph;
+using mutation::mutated;
+using mutation::op;
+
+namespace {
+
+std::string fixture_bytes(const std::string& name) { return tools::read_file_bytes(fixtures::path(name)); }
+
+tools::ModelDescription import_bytes(const std::string& bytes) {
+  return tools::import_tflite(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), "m.tflite");
+}
+
+}  // namespace
 
 TEST_CASE(
     "hello_world_float.tflite: the 33 outputs Arm NN gives, through the description and through Mlp<ReLU, 1, 16, 16, "
@@ -75,4 +92,57 @@ TEST_CASE("reading into a model type of other sizes fails and names the layer") 
                        doctest::Contains("layer 1 is ReLU where the type has Tanh"), tools::ModelError);
   CHECK_THROWS_WITH_AS(tools::to_model<Shorter>(description),
                        doctest::Contains("layer 3 is ReLU where the type has no more layers"), tools::ModelError);
+}
+
+TEST_CASE("converters' extra operators: RESHAPE, and QUANTIZE/DEQUANTIZE around an int8 model") {
+  const std::string int8 = fixture_bytes("hello_world_int8.tflite");
+  // A float input quantized by a QUANTIZE operator, and a float output made by a DEQUANTIZE one.
+  const std::string wrapped = mutated(int8, [](tflite::ModelT& m) {
+    auto float_tensor = [&](const std::string& name) {
+      auto t = std::make_unique<tflite::TensorT>();
+      t->shape = {1, 1};
+      t->type = tflite::TensorType::FLOAT32;
+      t->name = name;
+      graph(m).tensors.push_back(std::move(t));
+      return static_cast<int>(graph(m).tensors.size() - 1);
+    };
+    const int float_input = float_tensor("float_input"), float_output = float_tensor("float_output");
+    auto quantize = std::make_unique<tflite::OperatorT>();
+    quantize->opcode_index = add_operator_code(m, tflite::BuiltinOperator::QUANTIZE);
+    quantize->inputs = {float_input};
+    quantize->outputs = {0};
+    auto dequantize = std::make_unique<tflite::OperatorT>();
+    dequantize->opcode_index = add_operator_code(m, tflite::BuiltinOperator::DEQUANTIZE);
+    dequantize->inputs = {9};
+    dequantize->outputs = {float_output};
+    graph(m).operators.insert(graph(m).operators.begin(), std::move(quantize));
+    graph(m).operators.push_back(std::move(dequantize));
+    graph(m).inputs = {float_input};
+    graph(m).outputs = {float_output};
+  });
+  const tools::ModelDescription model = import_bytes(wrapped);
+  CHECK(model.is_quantized());
+  CHECK_FALSE(model.int8_input);
+  CHECK_FALSE(model.int8_output);
+  CHECK(model.input_quantization.zero_point == -128);
+  CHECK(model.output_quantization.zero_point == 5);
+}
+
+TEST_CASE("a RESHAPE that keeps the number of values is imported") {
+  auto with_reshape = [](const std::vector<int>& new_shape) {
+    return mutated(fixture_bytes("hello_world_float.tflite"), [&](tflite::ModelT& m) {
+      auto reshaped = std::make_unique<tflite::TensorT>();
+      reshaped->shape = new_shape;
+      reshaped->name = "reshaped";
+      graph(m).tensors.push_back(std::move(reshaped));
+      auto reshape = std::make_unique<tflite::OperatorT>();
+      reshape->opcode_index = add_operator_code(m, tflite::BuiltinOperator::RESHAPE);
+      reshape->inputs = {7};
+      reshape->outputs = {static_cast<int>(graph(m).tensors.size() - 1)};
+      op(m, 1).inputs[0] = reshape->outputs[0];
+      graph(m).operators.insert(graph(m).operators.begin() + 1, std::move(reshape));
+    });
+  };
+  const std::string kept = with_reshape({16});
+  CHECK(import_bytes(kept).parameter_count() == 321);
 }

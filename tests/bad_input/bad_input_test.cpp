@@ -1,0 +1,650 @@
+// Every bad input on record: one table of malformed inputs (CSV data, .tflite files, tinymlp model
+// files, generated headers read back), each with the whole message it must get. Each row runs the
+// way a user meets it: a job that reads a CSV file and then saves what it read, or tinymlp-convert's
+// conversion (read_any_model, then write_any_model) of a model; and each checks that what was saved
+// before is left alone: the output file keeps its bytes and its time, and no temporary file is left
+// beside it. Inputs that a demanding user expects to work (CRLF line ends, a byte order mark, very long
+// lines, an optional bias given as -1, a header read back) are rows too, with what they read as.
+// The README's "Reliability" table is printed from this table, and a test holds the two equal.
+#include <doctest/doctest.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "fixtures.hpp"
+#include "mutated_model.hpp"
+#include "tinymlp/host.hpp"
+#include "tinymlp_tools/description_inference.hpp"
+#include "tinymlp_tools/file_bytes.hpp"
+#include "tinymlp_tools/float_text.hpp"
+#include "tinymlp_tools/header_writer.hpp"
+#include "tinymlp_tools/model_files.hpp"
+#include "tinymlp_tools/quantized_description.hpp"
+#include "tinymlp_tools/tflite_export.hpp"
+#include "tinymlp_tools/tflite_import.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace tools = tinymlp::tools;
+using mutation::add_operator_code;
+using mutation::graph;
+using mutation::mutated;
+using mutation::op;
+using mutation::tensor;
+
+enum class Format { csv, tflite, model_file, header };
+
+// What stands at the input's path.
+enum class Place { file, missing, directory, unreadable_file, failing_read };
+
+const char* const accepted = "accepted: ";
+
+struct BadInput {
+  Format format = Format::csv;
+  std::string input;                              // what it is, for the README
+  std::function<std::string(std::size_t)> bytes;  // the file's bytes for each n in [first, last]
+  std::string expected;                           // the whole outcome; "{N}" stands for n
+  std::size_t first = 0, last = 0;
+  Place place = Place::file;
+  // For accepted models: what the outcome says of the model read (default: its layers and y(0.5)).
+  std::function<std::string(const tools::ModelDescription&)> describe;
+};
+
+const char* format_name(Format format) {
+  switch (format) {
+    case Format::csv: return "CSV";
+    case Format::tflite: return ".tflite";
+    case Format::model_file: return "model file";
+    case Format::header: return "header";
+  }
+  return "";
+}
+
+// The input's file name and the output that was saved before, per format.
+const char* input_name(Format format) {
+  const char* const names[] = {"data.csv", "model.tflite", "model.tinymlp", "model.hpp"};
+  return names[static_cast<int>(format)];
+}
+const char* output_name(Format format) {
+  const char* const names[] = {"saved.csv", "saved.hpp", "saved.tflite", "saved.tinymlp"};
+  return names[static_cast<int>(format)];
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, "the text to replace is missing: " << from);
+  return text.replace(at, from.size(), to);
+}
+
+std::string with_n(std::string text, std::size_t n) {
+  for (std::size_t at; (at = text.find("{N}")) != std::string::npos;) text.replace(at, 3, std::to_string(n));
+  return text;
+}
+
+// --- The inputs ------------------------------------------------------------------------------------
+
+std::string fixture(const std::string& name) { return tools::read_file_bytes(fixtures::path(name)); }
+const std::string& float_model() {
+  static const std::string bytes = fixture("hello_world_float.tflite");
+  return bytes;
+}
+const std::string& int8_model() {
+  static const std::string bytes = fixture("hello_world_int8.tflite");
+  return bytes;
+}
+
+// The header tinymlp-convert writes for the float fixture, named "model".
+const std::string& float_header() {
+  static const std::string text =
+      tools::model_header(tools::read_tflite(fixtures::path("hello_world_float.tflite")), "model", "model.tflite");
+  return text;
+}
+
+// The first `lines` lines of a text.
+std::string first_lines(const std::string& text, std::size_t lines) {
+  std::size_t end = 0;
+  for (std::size_t k = 0; k < lines; ++k) end = text.find('\n', end) + 1;
+  return text.substr(0, end);
+}
+
+BadInput text_row(Format format, std::string input, std::string content, std::string expected) {
+  BadInput row;
+  row.format = format;
+  row.input = std::move(input);
+  row.bytes = [content](std::size_t) { return content; };
+  row.expected = std::move(expected);
+  return row;
+}
+
+BadInput tflite_row(std::string input, const std::string& model, std::function<void(tflite::ModelT&)> change,
+                    std::string expected) {
+  const std::string bytes = mutated(model, change);
+  return text_row(Format::tflite, std::move(input), bytes, std::move(expected));
+}
+
+BadInput place_row(Format format, std::string input, Place place, std::string expected) {
+  BadInput row = text_row(format, std::move(input), "1,2\n", std::move(expected));
+  row.place = place;
+  return row;
+}
+
+BadInput cut_row(std::string input, const std::string& model, std::size_t first, std::size_t last,
+                 std::string expected) {
+  BadInput row = text_row(Format::tflite, std::move(input), "", std::move(expected));
+  row.bytes = [&model](std::size_t n) { return model.substr(0, n); };
+  row.first = first;
+  row.last = last;
+  return row;
+}
+
+// The CSV rows' data: a header line, then lines of numbers.
+std::string repeated_fields(const std::string& field, std::size_t count) {
+  std::string line = field;
+  for (std::size_t k = 1; k < count; ++k) line += "," + field;
+  return line;
+}
+
+std::vector<BadInput> csv_rows() {
+  const Format csv = Format::csv;
+  return {
+      text_row(csv, "empty file", "", "data.csv:1:1: no data: the file is empty"),
+      text_row(csv, "header only", "x,y\n", "data.csv:2:1: no data: the file has a header and no numbers"),
+      text_row(csv, "blank lines only", "\n\r\n\n", "data.csv:4:1: no data: the file has only blank lines"),
+      text_row(csv, "missing field", "x,y,z\n1,2,3\n4,5\n", "data.csv:3:4: expected 3 fields as on line 1, found 2"),
+      text_row(csv, "extra field", "x,y\n1,2\n3,4,5\n", "data.csv:3:5: expected 2 fields as on line 1, found 3"),
+      text_row(csv, "empty field", "x,y\n1, \n", "data.csv:2:4: field 2 is empty"),
+      text_row(csv, "non-numeric field", "x,y\n1,2\n3, abc\n", "data.csv:3:4: field 2 is not a number: 'abc'"),
+      text_row(csv, "two signs", "x,y\n1,+-2\n", "data.csv:2:3: field 2 is not a number: '+-2'"),
+      text_row(csv, "an exponent without digits", "x,y\n1e,2\n", "data.csv:2:1: field 1 is not a number: '1e'"),
+      text_row(csv, "hexadecimal number", "x,y\n0x10,2\n", "data.csv:2:1: field 1 is not a number: '0x10'"),
+      text_row(csv, "fields separated by ';'", "x;y\n1;2\n",
+               "data.csv:1:1: the line has 1 fields, and the last 1 are targets: no input is left (are the fields "
+               "separated by ';' or tabs? see CsvOptions::separator)"),
+      text_row(csv, "NaN", "x,y\n1,2\n3,nan\n",
+               "data.csv:3:3: field 2 is NaN: 'nan'; tinymlp reads finite numbers only"),
+      text_row(csv, "infinity", "x,y\n-inf,2\n",
+               "data.csv:2:1: field 1 is infinite: '-inf'; tinymlp reads finite numbers only"),
+      text_row(csv, "a value that overflows a float", "x,y\n1,3.5e38\n",
+               "data.csv:2:3: field 2 is too large for a float: '3.5e38' (the largest is 3.40282347e+38)"),
+      text_row(csv, "a value too small for a float", "x,y\n1e-50,2\n",
+               "accepted: 1 sample of 1 input and 1 target: 0 -> 2"),
+      text_row(csv, "CRLF line ends", "x,y\r\n1,2\r\n3,4\r\n",
+               "accepted: 2 samples of 1 input and 1 target: 1 -> 2, 3 -> 4"),
+      text_row(csv, "a UTF-8 byte order mark", "\xEF\xBB\xBFx,y\n1,2\n",
+               "accepted: 1 sample of 1 input and 1 target: 1 -> 2"),
+      text_row(csv, "byte order mark and CRLF: columns count after the mark", "\xEF\xBB\xBFx,y\r\n1,x\r\n",
+               "data.csv:2:3: field 2 is not a number: 'x'"),
+      text_row(csv, "UTF-16 (as spreadsheets save \"Unicode text\")", std::string("\xFF\xFEx\0,\0y\0\n\0", 10),
+               "data.csv:1:1: the file is UTF-16 (its byte order mark is FF FE); save it as UTF-8"),
+      text_row(csv, "a very long line: 100000 fields",
+               repeated_fields("c", 100000) + "\n" + repeated_fields("0.5", 100000) + "\n",
+               "accepted: 1 sample of 99999 inputs and 1 target: 0.5, 0.5, 0.5, ... -> 0.5"),
+      text_row(csv, "a very long field that is no number: 1 MB of 'x'", "x,y\n" + std::string(1 << 20, 'x') + ",1\n",
+               "data.csv:2:1: field 1 is not a number: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (1048576 "
+               "characters)"),
+      text_row(csv, "binary bytes in a field", std::string("x,y\n1,\x01\x80\n", 10),
+               "data.csv:2:3: field 2 is not a number: '\\x01\\x80'"),
+      place_row(csv, "a file that does not exist", Place::missing,
+                "data.csv: cannot open it for reading: No such file or directory"),
+      place_row(csv, "a folder", Place::directory, "data.csv: cannot read it: Is a directory"),
+      place_row(csv, "a file without read permission (chmod 000; not run as root, who may read it)",
+                Place::unreadable_file, "data.csv: cannot open it for reading: Permission denied"),
+      place_row(csv, "a file whose reading fails (/proc/self/mem)", Place::failing_read,
+                "/proc/self/mem: cannot read it: Input/output error"),
+  };
+}
+
+std::string same_outputs_with_zero_biases(const tools::ModelDescription& model) {
+  const tools::ModelDescription zero_biases = tools::read_tflite(fixtures::path("hello_world_float.tflite"));
+  tools::ModelDescription expected = zero_biases;
+  std::fill(expected.layers[2].bias.begin(), expected.layers[2].bias.end(), 0.0f);
+  for (int k = 0; k < 100; ++k) {
+    const float x = 0.07f * static_cast<float>(k);
+    if (tools::predict_float(model, {x}) != tools::predict_float(expected, {x}))
+      return "outputs differ at x = " + tools::float_text(x);
+  }
+  return std::string(accepted) + "the last layer has no bias: the outputs are those of zero biases, on 100 inputs";
+}
+
+std::string same_tflite_bytes(const tools::ModelDescription& model) {
+  const std::string original = tools::export_tflite(tools::read_tflite(fixtures::path("hello_world_float.tflite")));
+  return std::string(accepted) + (tools::export_tflite(model) == original
+                                      ? "exported again, it gives the bytes the .tflite gives"
+                                      : "exported again, it gives other bytes than the .tflite");
+}
+
+std::vector<BadInput> tflite_rows() {
+  const std::string& f = float_model();
+  const std::string& q = int8_model();
+  const std::string fc_list =
+      "is not supported: tinymlp imports FULLY_CONNECTED, LOGISTIC, TANH, SOFTMAX, RELU, "
+      "RELU6, RESHAPE, QUANTIZE and DEQUANTIZE";
+  const std::string unverified = "model.tflite: fails FlatBuffers verification: the file is truncated or corrupt";
+  BadInput optional_bias = tflite_row(
+      "optional bias given as -1 (valid)", f, [](tflite::ModelT& m) { op(m, 2).inputs[2] = -1; }, "");
+  optional_bias.expected =
+      std::string(accepted) + "the last layer has no bias: the outputs are those of zero biases, on 100 inputs";
+  optional_bias.describe = same_outputs_with_zero_biases;
+  return {
+      cut_row("hello_world_float.tflite cut short", f, 0, 7,
+              "model.tflite: too short to be a .tflite file ({N} bytes)"),
+      cut_row("hello_world_float.tflite cut short", f, 8, f.size() - 1, unverified),
+      cut_row("hello_world_int8.tflite cut short", q, 0, 7, "model.tflite: too short to be a .tflite file ({N} bytes)"),
+      cut_row("hello_world_int8.tflite cut short", q, 8, q.size() - 1, unverified),
+      text_row(Format::tflite, "wrong file identifier", replaced(f, "TFL3", "TFL4"),
+               "model.tflite: not a TFLite model: the file identifier is \"TFL4\", not \"TFL3\""),
+      text_row(Format::tflite, "root offset beyond the end", "\x7f" + f.substr(1), unverified),
+      tflite_row(
+          "unsupported schema version", f, [](tflite::ModelT& m) { m.version = 2; },
+          "model.tflite: schema version 2, tinymlp reads version 3"),
+      tflite_row(
+          "out-of-range tensor index", f, [](tflite::ModelT& m) { op(m, 1).inputs[1] = 99; },
+          "model.tflite: operator 1 (FULLY_CONNECTED)'s weights is tensor 99, but the graph has 10 tensors"),
+      tflite_row(
+          "negative tensor index", f, [](tflite::ModelT& m) { op(m, 0).inputs[0] = -5; },
+          "model.tflite: operator 0 (FULLY_CONNECTED)'s input is tensor -5, but the graph has 10 tensors"),
+      tflite_row(
+          "negative bias index other than -1", f, [](tflite::ModelT& m) { op(m, 0).inputs[2] = -2; },
+          "model.tflite: operator 0 (FULLY_CONNECTED)'s bias is tensor -2, but the graph has 10 tensors"),
+      tflite_row(
+          "negative graph input", f, [](tflite::ModelT& m) { graph(m).inputs[0] = -1; },
+          "model.tflite: the graph's input is tensor -1, but the graph has 10 tensors"),
+      tflite_row(
+          "out-of-range operator output", f, [](tflite::ModelT& m) { op(m, 2).outputs[0] = 10; },
+          "model.tflite: operator 2 (FULLY_CONNECTED)'s output is tensor 10, but the graph has 10 tensors"),
+      tflite_row(
+          "out-of-range buffer index", f, [](tflite::ModelT& m) { tensor(m, 4).buffer = 99; },
+          "model.tflite: operator 0 (FULLY_CONNECTED)'s weights tensor 4 'sequential/dense/MatMul' refers to "
+          "buffer 99, but the model has 13 buffers"),
+      tflite_row(
+          "out-of-range opcode index", f, [](tflite::ModelT& m) { op(m, 2).opcode_index = 7; },
+          "model.tflite: operator 2 refers to operator code 7, but the model has 1 operator codes"),
+      tflite_row(
+          "weights that take another width than the layer before gives", f,
+          [](tflite::ModelT& m) {
+            tensor(m, 5).shape = {16, 2};
+          },
+          "model.tflite: operator 1 (FULLY_CONNECTED)'s weights tensor 5 'sequential/dense_1/MatMul' take 2 "
+          "inputs, but the layer before gives 16"),
+      tflite_row(
+          "an output whose shape disagrees with the weights", f,
+          [](tflite::ModelT& m) {
+            tensor(m, 8).shape = {1, 8};
+          },
+          "model.tflite: operator 1 (FULLY_CONNECTED)'s output tensor 8 'sequential/dense_1/MatMul;sequential/"
+          "dense_1/Relu;sequential/dense_1/BiasAdd' holds 8 values, the weights give 16"),
+      tflite_row(
+          "a bias of another length than the layer's outputs", f, [](tflite::ModelT& m) { tensor(m, 1).shape = {15}; },
+          "model.tflite: operator 1 (FULLY_CONNECTED)'s bias tensor 1 'sequential/dense_1/BiasAdd/"
+          "ReadVariableOp' holds 15 values, expected 16"),
+      tflite_row(
+          "one-dimensional weights", f, [](tflite::ModelT& m) { tensor(m, 5).shape = {16}; },
+          "model.tflite: operator 1 (FULLY_CONNECTED)'s weights tensor 5 'sequential/dense_1/MatMul' has 1 "
+          "dimensions; expected [outputs, inputs]"),
+      tflite_row(
+          "negative dimension", f,
+          [](tflite::ModelT& m) {
+            tensor(m, 0).shape = {1, -1};
+          },
+          "model.tflite: tensor 0 'serving_default_dense_input:0' has a dimension of -1"),
+      tflite_row(
+          "a buffer shorter than its tensor's shape", f,
+          [](tflite::ModelT& m) { m.buffers[tensor(m, 5).buffer]->data.resize(60); },
+          "model.tflite: operator 1 (FULLY_CONNECTED)'s weights tensor 5 'sequential/dense_1/MatMul' has 60 "
+          "bytes of data, its shape needs 1024"),
+      tflite_row(
+          "an operator output feeding an earlier operator", f, [](tflite::ModelT& m) { op(m, 1).inputs[0] = 9; },
+          "model.tflite: operator 1 (FULLY_CONNECTED) reads tensor 9 'StatefulPartitionedCall:0', the output "
+          "of operator 2 (FULLY_CONNECTED), which comes after it: operators must be in the order they run"),
+      tflite_row(
+          "an operator that skips a layer (not a chain)", f, [](tflite::ModelT& m) { op(m, 2).inputs[0] = 7; },
+          "model.tflite: operator 2 (FULLY_CONNECTED) reads tensor 7 'sequential/dense/MatMul;sequential/dense/"
+          "Relu;sequential/dense/BiasAdd', not the output of the operator before it (tensor 8 'sequential/"
+          "dense_1/MatMul;sequential/dense_1/Relu;sequential/dense_1/BiasAdd'): tinymlp imports chains of "
+          "layers only"),
+      tflite_row(
+          "a graph output that is not the chain's end", f, [](tflite::ModelT& m) { graph(m).outputs[0] = 8; },
+          "model.tflite: the graph's output is tensor 8 'sequential/dense_1/MatMul;sequential/dense_1/Relu;"
+          "sequential/dense_1/BiasAdd', but the chain of operators ends at tensor 9 'StatefulPartitionedCall:0'"),
+      tflite_row(
+          "two graph inputs", f, [](tflite::ModelT& m) { graph(m).inputs.push_back(1); },
+          "model.tflite: the graph has 2 inputs and 1 outputs; tinymlp models have one of each"),
+      tflite_row(
+          "two graphs", f, [](tflite::ModelT& m) { m.subgraphs.push_back(std::make_unique<tflite::SubGraphT>()); },
+          "model.tflite: the model has 2 graphs; tinymlp imports models of one graph (no control flow)"),
+      tflite_row(
+          "unsupported operator", f,
+          [](tflite::ModelT& m) { op(m, 1).opcode_index = add_operator_code(m, tflite::BuiltinOperator::CONV_2D); },
+          "model.tflite: operator 1 (CONV_2D) " + fc_list),
+      tflite_row(
+          "custom operator", f,
+          [](tflite::ModelT& m) {
+            op(m, 0).opcode_index = add_operator_code(m, tflite::BuiltinOperator::CUSTOM, "MyDense");
+          },
+          "model.tflite: operator 0 (CUSTOM 'MyDense') " + fc_list),
+      tflite_row(
+          "operator code unknown to the schema", f,
+          [](tflite::ModelT& m) {
+            op(m, 2).opcode_index = add_operator_code(m, static_cast<tflite::BuiltinOperator>(200));
+          },
+          "model.tflite: operator 2 (builtin operator 200) " + fc_list),
+      tflite_row(
+          "unsupported fused activation", f,
+          [](tflite::ModelT& m) {
+            op(m, 0).builtin_options.AsFullyConnectedOptions()->fused_activation_function =
+                tflite::ActivationFunctionType::SIGN_BIT;
+          },
+          "model.tflite: operator 0 (FULLY_CONNECTED) has the fused activation SIGN_BIT, which tinymlp does "
+          "not support"),
+      tflite_row(
+          "unsupported tensor type (INT16 input)", f,
+          [](tflite::ModelT& m) { tensor(m, 0).type = tflite::TensorType::INT16; },
+          "model.tflite: tensor 0 'serving_default_dense_input:0' (the graph's input) is INT16; tinymlp "
+          "imports FLOAT32 or INT8 models"),
+      tflite_row(
+          "INT32 bias in a float model", f, [](tflite::ModelT& m) { tensor(m, 1).type = tflite::TensorType::INT32; },
+          "model.tflite: operator 1 (FULLY_CONNECTED)'s bias tensor 1 'sequential/dense_1/BiasAdd/"
+          "ReadVariableOp' is INT32, expected FLOAT32"),
+      tflite_row(
+          "an activation operator on int8 values", q,
+          [](tflite::ModelT& m) { op(m, 2).opcode_index = add_operator_code(m, tflite::BuiltinOperator::LOGISTIC); },
+          "model.tflite: operator 2 (LOGISTIC) on INT8 values is not supported yet: tinymlp imports int8 "
+          "models made of FULLY_CONNECTED operators (with fused RELU or RELU6)"),
+      tflite_row(
+          "a hybrid layer: int8 weights, float activations", q,
+          [](tflite::ModelT& m) { tensor(m, 0).type = tflite::TensorType::FLOAT32; },
+          "model.tflite: operator 0 (FULLY_CONNECTED)'s weights tensor 6 'sequential/dense/MatMul' are INT8 "
+          "and its input is FLOAT32: a hybrid (weight-only quantized) layer, which tinymlp does not import; "
+          "convert the model with full-integer quantization, or with float weights"),
+      optional_bias,
+  };
+}
+
+std::vector<BadInput> model_file_rows() {
+  const Format file = Format::model_file;
+  const std::string start = "tinymlp-model 1\ninput 2\n";
+  return {
+      text_row(file, "empty file", "", "model.tinymlp:1:1: expected \"tinymlp-model 1\" as the first line"),
+      text_row(file, "another format version", "tinymlp-model 2\n",
+               "model.tinymlp:1:1: expected \"tinymlp-model 1\" as the first line"),
+      text_row(file, "an input width that is no number", "tinymlp-model 1\ninput x\n",
+               "model.tinymlp:2:7: the input width must be a whole number from 1 to 16777216, found 'x'"),
+      text_row(file, "an input width of 0", "tinymlp-model 1\ninput 0\n",
+               "model.tinymlp:2:7: the input width must be a whole number from 1 to 16777216, found '0'"),
+      text_row(file, "a row with too few weights", start + "dense 1 relu\nrow 1\n",
+               "model.tinymlp:4:6: \"row\" needs 2 numbers, found 1"),
+      text_row(file, "a row with too many weights", start + "dense 1 relu\nrow 1 2 3\n",
+               "model.tinymlp:4:9: unexpected '3' at the end of the line"),
+      text_row(file, "a bad number", start + "dense 1 none\nrow 1 0.5.5\n",
+               "model.tinymlp:4:7: '0.5.5' is not a number"),
+      text_row(file, "NaN weight", start + "dense 1 none\nrow nan 1\n",
+               "model.tinymlp:4:5: 'nan' is not a finite number"),
+      text_row(file, "a weight that overflows a float", start + "dense 1 none\nrow 1e39 1\n",
+               "model.tinymlp:4:5: '1e39' is too large for a float"),
+      text_row(file, "an activation TFLite cannot fuse, given as fused", start + "dense 1 sigmoid\n",
+               "model.tinymlp:3:9: 'sigmoid' is not none, relu, relu6 or tanh"),
+      text_row(file, "unknown layer type", start + "conv 3\n",
+               "model.tinymlp:3:1: expected \"dense\", \"activation\" or \"end\", found 'conv'"),
+      text_row(file, "cut short (no \"end\")", start + "dense 1 none\nrow 1 2\nbias 0\n",
+               "model.tinymlp:6:1: the file ends without \"end\""),
+      text_row(file, "text after \"end\"", start + "dense 1 none\nrow 1 2\nbias 0\nend\nmore\n",
+               "model.tinymlp:7:1: text after \"end\""),
+      place_row(file, "a file that does not exist", Place::missing,
+                "model.tinymlp: cannot open it for reading: No such file or directory"),
+      place_row(file, "a folder", Place::directory, "model.tinymlp: cannot read it: Is a directory"),
+  };
+}
+
+std::vector<BadInput> header_rows() {
+  const Format h = Format::header;
+  const std::string& text = float_header();
+  const std::string type = "tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1>";
+  const std::size_t first_row = text.find('\n', text.find("// layer 0")) + 1 + 4;  // after the indent
+  const std::string first_number = text.substr(first_row, text.find("f,", first_row) - first_row);
+  BadInput round_trip = text_row(h, "a header tinymlp-convert wrote (valid)", text, "");
+  round_trip.expected = std::string(accepted) + "exported again, it gives the bytes the .tflite gives";
+  round_trip.describe = same_tflite_bytes;
+  std::string sequential = replaced(text, type, "tinymlp::Sequential<tinymlp::Dense<1, 16>, tinymlp::Dense<8, 1>>");
+  const tools::ModelDescription int8 = tools::read_tflite(fixtures::path("hello_world_int8.tflite"));
+  return {
+      round_trip,
+      text_row(h, "cut short inside the weights", first_lines(text, 30),
+               "model.hpp:31:1: the header ends inside the parameter array, after 9 of 321 numbers (is it cut short?)"),
+      text_row(h, "cut short before the #endif", first_lines(text, 63),
+               "model.hpp:64:1: the header ends before its #endif (is it cut short?)"),
+      text_row(h, "cut short before the typedef", first_lines(text, 8),
+               "model.hpp:9:1: the header ends before its typedef (is it cut short?)"),
+      text_row(h, "a weight missing", replaced(text, first_number + "f,", ""),
+               "model.hpp:60:1: the array ends after 320 numbers; " + type + " has 321 parameters"),
+      text_row(h, "a weight too many", replaced(text, first_number + "f,", first_number + "f, 1.0f,"),
+               "model.hpp:59:5: more numbers than the 321 parameters of " + type),
+      text_row(h, "an array size that disagrees with the type",
+               replaced(text, "parameters[321] TINYMLP", "parameters[320] TINYMLP"),
+               "model.hpp:20:47: the array holds 320 parameters, " + type + " has 321"),
+      text_row(h, "unknown layer type", replaced(text, "Mlp<tinymlp::ReLU", "Mlp<tinymlp::Swish"),
+               "model.hpp:12:31: unknown layer type 'Swish'; a header's layers are Dense<IN, OUT>, ReLU, Tanh, "
+               "Sigmoid, Softmax and Identity"),
+      text_row(h, "layers whose sizes disagree", sequential,
+               "model.hpp:12:67: a Dense of 8 inputs after a layer of 16 outputs"),
+      text_row(h, "a bad number", replaced(text, first_number + "f,", "0.2x5f,"),
+               "model.hpp:22:5: '0.2x5' is not a number"),
+      text_row(h, "NaN weight", replaced(text, first_number + "f,", "NANf,"),
+               "model.hpp:22:5: 'NAN' is not a finite number"),
+      text_row(h, "a number without its f suffix", replaced(text, first_number + "f,", first_number + ","),
+               "model.hpp:22:5: '" + first_number + ",' is not a float literal and a comma, like \"0.25f,\""),
+      text_row(h, "an int8 header (Int8Model)", tools::int8_header(int8, "model", "model.tflite"),
+               "model.hpp:1:1: an int8 header cannot be read back: it holds requantization multipliers, not the "
+               "scales a model needs; convert the .tflite or model file it was made from"),
+      text_row(h, "a header tinymlp-convert did not write", "#pragma once\nconst float weights[3] = {1, 2, 3};\n",
+               "model.hpp:1:1: not a header written by tinymlp-convert: its first line is not \"// NAME: a tinymlp "
+               "model generated by tinymlp-convert from ...\""),
+  };
+}
+
+std::vector<BadInput> all_rows() {
+  std::vector<BadInput> rows;
+  for (auto part : {csv_rows, tflite_rows, model_file_rows, header_rows})
+    for (BadInput& row : part()) rows.push_back(std::move(row));
+  return rows;
+}
+
+// --- Running a row ---------------------------------------------------------------------------------
+
+class Folder {
+ public:
+  Folder() {
+    std::string pattern = (fs::temp_directory_path() / "tinymlp_bad_input_XXXXXX").string();
+    REQUIRE(mkdtemp(pattern.data()) != nullptr);
+    path_ = pattern;
+  }
+  ~Folder() {
+    std::error_code ignored;
+    fs::permissions(path_ / "data.csv", fs::perms::owner_all, ignored);
+    fs::remove_all(path_, ignored);
+  }
+  Folder(const Folder&) = delete;
+  Folder& operator=(const Folder&) = delete;
+
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+  std::string path() const { return path_.string(); }
+  std::set<std::string> names() const {
+    std::set<std::string> names;
+    for (const auto& entry : fs::directory_iterator(path_)) names.insert(entry.path().filename().string());
+    return names;
+  }
+
+ private:
+  fs::path path_;
+};
+
+void write_bytes(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+  REQUIRE(out.good());
+}
+
+std::string dataset_summary(const tinymlp::Dataset& data) {
+  auto values = [](const float* first, std::size_t count) {
+    std::string text;
+    for (std::size_t k = 0; k < count && k < 3; ++k) text += (k ? ", " : "") + tools::float_text(first[k]);
+    return count > 3 ? text + ", ..." : text;
+  };
+  auto counted = [](std::size_t count, const char* what) {
+    return std::to_string(count) + " " + what + (count == 1 ? "" : "s");
+  };
+  std::string text = counted(data.size(), "sample") + " of " + counted(data.features, "input") + " and " +
+                     counted(data.targets, "target") + ":";
+  for (std::size_t s = 0; s < data.size() && s < 2; ++s)
+    text += (s ? ", " : " ") + values(data.input(s), data.features) + " -> " + values(data.output(s), data.targets);
+  return text;
+}
+
+std::string model_summary(const tools::ModelDescription& model) {
+  std::string layers;
+  for (const tools::SequenceLayer& layer : tools::layer_sequence(model))
+    layers += (layers.empty() ? "" : ", ") + tools::sequence_layer_name(layer);
+  return std::string(accepted) + layers;
+}
+
+// The outcome of reading the input as the format's job does: the error's message, or what was read.
+std::string outcome(const BadInput& row, const std::string& input, const std::string& output) {
+  if (row.format == Format::csv) {
+    tinymlp::CsvOptions options;
+    options.header = true;
+    try {
+      const tinymlp::Dataset data = tinymlp::read_csv(input, options);
+      tinymlp::write_file_atomically(output, tinymlp::to_csv(data));
+      return accepted + dataset_summary(data);
+    } catch (const tinymlp::DataError& error) {
+      return error.what();
+    }
+  }
+  try {
+    const tools::ModelDescription model = tools::read_any_model(input);
+    tools::write_any_model(output, model, "", input);
+    return row.describe ? row.describe(model) : model_summary(model);
+  } catch (const tools::ModelError& error) {
+    return error.what();
+  }
+}
+
+bool running_as_root() { return geteuid() == 0; }
+
+// Runs the row once for each n in a fresh folder, where the format's output was saved before.
+void check_row(const BadInput& row) {
+  CAPTURE(row.input);
+  Folder folder;
+  std::string input = folder.file(input_name(row.format));
+  // What was saved before: an hour old, so that a rewrite would show in its time.
+  const std::string output = folder.file(output_name(row.format));
+  const std::string saved = "saved before\n";
+  write_bytes(output, saved);
+  const auto saved_time = fs::last_write_time(output) - std::chrono::hours(1);
+  fs::last_write_time(output, saved_time);
+  switch (row.place) {
+    case Place::file: write_bytes(input, row.bytes(row.first)); break;
+    case Place::missing: break;
+    case Place::directory: fs::create_directory(input); break;
+    case Place::unreadable_file:
+      write_bytes(input, row.bytes(0));
+      fs::permissions(input, fs::perms::none);
+      break;
+    case Place::failing_read: input = "/proc/self/mem"; break;
+  }
+  const std::set<std::string> names_before = folder.names();
+  for (std::size_t n = row.first; n <= row.last; ++n) {
+    CAPTURE(n);
+    if (row.place == Place::file) {
+      fs::remove(input);  // a new file: truncating one makes ext4 flush it to disk at close
+      write_bytes(input, row.bytes(n));
+    }
+    std::string result = outcome(row, input, output);
+    for (std::size_t at; (at = result.find(folder.path() + "/")) != std::string::npos;)
+      result.erase(at, folder.path().size() + 1);
+    CHECK(result == with_n(row.expected, n));
+    CHECK(folder.names() == names_before);  // no temporary file left, nothing else written
+    if (result.compare(0, std::string(accepted).size(), accepted) != 0) {
+      CHECK(tools::read_file_bytes(output) == saved);
+      CHECK(fs::last_write_time(output) == saved_time);
+    }
+  }
+}
+
+void check_rows(const std::vector<BadInput>& rows) {
+  for (const BadInput& row : rows) {
+    if (row.place == Place::unreadable_file && running_as_root()) {
+      MESSAGE("running as root, who may read any file: '" << row.input << "' is left out");
+      continue;
+    }
+    check_row(row);
+  }
+}
+
+// --- The README's table ----------------------------------------------------------------------------
+
+std::string markdown_code(const std::string& text) {
+  std::string escaped;
+  for (char c : text) escaped += c == '|' ? std::string("\\|") : std::string(1, c);
+  return "`" + escaped + "`";
+}
+
+std::string readme_table() {
+  std::string table = "| format | input | what tinymlp says |\n|---|---|---|\n";
+  for (const BadInput& row : all_rows()) {
+    std::string input = row.input;
+    if (row.last > row.first)
+      input += " to N = " + std::to_string(row.first) + "–" + std::to_string(row.last) + " bytes";
+    std::string said = row.expected;
+    for (std::size_t at; (at = said.find("{N}")) != std::string::npos;) said.replace(at, 3, "N");
+    table += std::string("| ") + format_name(row.format) + " | " + input + " | " + markdown_code(said) + " |\n";
+  }
+  return table;
+}
+
+const char* const table_begin =
+    "<!-- bad-input table: printed by tests/bad_input, which checks that it is current -->\n";
+const char* const table_end = "<!-- end of the bad-input table -->\n";
+
+}  // namespace
+
+TEST_CASE("bad CSV data") { check_rows(csv_rows()); }
+
+TEST_CASE("bad .tflite files") { check_rows(tflite_rows()); }
+
+TEST_CASE("bad model files") { check_rows(model_file_rows()); }
+
+TEST_CASE("bad headers read back") { check_rows(header_rows()); }
+
+TEST_CASE("every single flipped byte of a .tflite file is either imported or refused with a ModelError") {
+  const std::string& bytes = float_model();
+  for (std::size_t at = 0; at < bytes.size(); ++at) {
+    std::string broken = bytes;
+    broken[at] = static_cast<char>(broken[at] ^ 0x5a);
+    try {
+      tools::import_tflite(reinterpret_cast<const std::uint8_t*>(broken.data()), broken.size(), "m.tflite");
+    } catch (const tools::ModelError&) {
+    }
+  }
+}
+
+TEST_CASE("the README's Reliability table is this suite's table") {
+  const std::string readme = tools::read_file_bytes(TINYMLP_README);
+  const std::size_t begin = readme.find(table_begin), end = readme.find(table_end);
+  const std::string expected = readme_table();
+  const std::string printed = std::string(TINYMLP_BAD_INPUT_TABLE);
+  write_bytes(printed, table_begin + expected + table_end);
+  REQUIRE_MESSAGE(begin != std::string::npos, "the README lacks the line " << table_begin);
+  REQUIRE(end != std::string::npos);
+  const std::size_t first = begin + std::string(table_begin).size();
+  CHECK_MESSAGE(readme.substr(first, end - first) == expected,
+                "the README's table differs from the suite's: put " << printed << " in its place");
+}
