@@ -43,9 +43,11 @@ class HeaderParser {
     const std::vector<float> parameters = numbers(parameter_count);
 
     const std::string guard = upper(name_) + "_HPP_";
-    skip_to("#endif  // " + guard, "its #endif");
+    skip_to("#endif  // " + guard, "the end of its include guard");
     reader_.expect_end_of_line();
-    if (reader_.next_line() && !reader_.line().empty()) reader_.fail("text after the #endif");
+    while (reader_.next_line()) {
+      if (!reader_.word().empty()) reader_.fail("text after the end of the include guard");
+    }
     ModelDescription model = describe_sequence(layers, parameters.data(), parameters.size());
     check_consistent(model);
     return model;

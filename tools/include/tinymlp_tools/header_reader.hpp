@@ -2,9 +2,9 @@
 /// A float model header that header_writer.hpp wrote, read back into a description, so that
 /// tinymlp-convert can turn it into a .tflite or a model file again (the weights are exact: 9
 /// significant digits give back every float32). The reader is strict: it reads what the writer
-/// writes (its first line, the model type's typedef, the parameter array, the closing #endif) and
-/// fails with a ModelError naming the file, line and column of anything else. An int8 header cannot
-/// be read back: it holds requantization multipliers, not the scales a model needs.
+/// writes (its first line, the model type's typedef, the parameter array, the include guard's end)
+/// and fails with a ModelError naming the file, line and column of anything else. An int8 header
+/// cannot be read back: it holds requantization multipliers, not the scales a model needs.
 #ifndef TINYMLP_TOOLS_HEADER_READER_HPP
 #define TINYMLP_TOOLS_HEADER_READER_HPP
 
