@@ -2,8 +2,8 @@
 
 #include "console.hpp"
 
-size_t ConsolePrint::write(uint8_t byte) {
-  console_write(static_cast<char>(byte));
+size_t ConsolePrint::write(uint8_t character) {
+  console_write(static_cast<char>(character));
   return 1;
 }
 

@@ -10,7 +10,7 @@
 
 // The console (semihosting), as Arduino's Print, with the key=value lines the probes print.
 struct ConsolePrint : Print {
-  size_t write(uint8_t byte) override;
+  size_t write(uint8_t character) override;
   using Print::write;
   void figure(const char* key, unsigned long value);
   void figure(const char* key, float value, int digits);

@@ -34,7 +34,7 @@ class __FlashStringHelper;
 class HardwareSerial : public Print {
  public:
   void begin(unsigned long /*baud*/) {}
-  size_t write(uint8_t byte) override;
+  size_t write(uint8_t character) override;
   using Print::write;
 };
 extern HardwareSerial Serial;

@@ -14,7 +14,7 @@ class __FlashStringHelper;
 
 class Print {
  public:
-  virtual size_t write(uint8_t byte) = 0;
+  virtual size_t write(uint8_t character) = 0;
   size_t write(const char* text);
 
   size_t print(const char* text) { return write(text); }

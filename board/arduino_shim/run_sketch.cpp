@@ -9,8 +9,8 @@
 
 HardwareSerial Serial;
 
-size_t HardwareSerial::write(uint8_t byte) {
-  console_write(static_cast<char>(byte));
+size_t HardwareSerial::write(uint8_t character) {
+  console_write(static_cast<char>(character));
   return 1;
 }
 

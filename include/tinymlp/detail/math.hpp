@@ -12,6 +12,7 @@ inline float exp_of(float x) { return ::expf(x); }
 inline float log_of(float x) { return ::logf(x); }
 inline float sqrt_of(float x) { return ::sqrtf(x); }
 inline float tanh_of(float x) { return ::tanhf(x); }
+inline float cos_of(float x) { return ::cosf(x); }
 inline float magnitude_of(float x) { return x < 0.0f ? -x : x; }
 inline bool is_finite(float x) { return x == x && x - x == 0.0f; }
 

@@ -19,12 +19,12 @@ class Random {
   /// Starts over from `seed`, as a new generator would.
   void reseed(uint32_t seed) {
     // Spread the seed over the four words (SplitMix32 finalizer) so that nearby seeds diverge.
-    for (int word = 0; word < 4; ++word) {
+    for (uint32_t& word : state_) {
       seed += 0x9E3779B9u;
       uint32_t z = seed;
       z = (z ^ (z >> 16)) * 0x85EBCA6Bu;
       z = (z ^ (z >> 13)) * 0xC2B2AE35u;
-      state_[word] = z ^ (z >> 16);
+      word = z ^ (z >> 16);
     }
     if ((state_[0] | state_[1] | state_[2] | state_[3]) == 0u) state_[0] = 1u;  // all-zero is a fixed point
   }
@@ -55,7 +55,7 @@ class Random {
   float normal() {
     const float u1 = 1.0f - uniform();  // in (0, 1], so the logarithm is finite
     const float u2 = uniform();
-    return detail::sqrt_of(-2.0f * detail::log_of(u1)) * ::cosf(6.28318530718f * u2);
+    return detail::sqrt_of(-2.0f * detail::log_of(u1)) * detail::cos_of(6.28318530718f * u2);
   }
 
  private:

@@ -14,7 +14,7 @@ namespace {
 void print_char(char c) {
   while (!(UCSR0A & (1 << UDRE0))) {
   }
-  UDR0 = c;
+  UDR0 = static_cast<uint8_t>(c);
 }
 void print(const char* text) {
   while (*text) print_char(*text++);
