@@ -1,5 +1,6 @@
 # Builds a sketch for the Arduino Uno with Debian's arduino-builder and arduino-core-avr, and fails on
-# any warning in the sketch or in tinymlp (the Arduino core's own warnings are not ours to fix):
+# any warning (-Wall -Wextra, and -Wshadow as the other boards) in the sketch or in tinymlp (the
+# Arduino core's own warnings are not ours to fix):
 #   cmake -DBUILDER=<arduino-builder> -DSKETCH=<dir/Name.ino> -DLIBRARIES=<folder holding tinymlp>
 #         -DBUILD_PATH=<folder> [-DEXTRA_FLAGS=<compiler flags>] -P build_for_uno.cmake
 # The builder needs its own hardware folder next to the core's (else "ctags pattern is missing"), and
@@ -16,7 +17,7 @@ execute_process(
   COMMAND "${BUILDER}" -compile -hardware /usr/share/arduino/hardware -hardware /usr/share/arduino-builder
           -tools /usr/share/arduino-builder -tools /usr/bin -libraries "${LIBRARIES}" -fqbn arduino:avr:uno
           -build-path "${BUILD_PATH}" -warnings all
-          -prefs "compiler.cpp.extra_flags=-DDECIMAL_DIG=__DECIMAL_DIG__ ${EXTRA_FLAGS}" "${SKETCH}"
+          -prefs "compiler.cpp.extra_flags=-DDECIMAL_DIG=__DECIMAL_DIG__ -Wshadow ${EXTRA_FLAGS}" "${SKETCH}"
   RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "arduino-builder failed (${result}) on ${SKETCH}:\n${output}")
