@@ -4,7 +4,7 @@
 #                                      .tflite it writes), and the Uno it ends on (arduino-builder with
 #                                      the AVR core, simavr's library)
 #   install-debian-packages.sh tests   the test suite: also doctest, Google Benchmark, clang with its
-#                                      sanitizer runtimes, the AVR, Cortex-M and RISC-V cross
+#                                      sanitizer runtimes, clang-format and clang-tidy, the AVR, Cortex-M and RISC-V cross
 #                                      compilers, QEMU for the Cortex-M and RISC-V boards,
 #                                      Arm NN (a TFLite runtime that runs tinymlp's .tflite exports),
 #                                      doxygen (the API reference, built warning-free), python3
@@ -14,7 +14,7 @@ set -euo pipefail
 
 job_packages=(g++ cmake make gnuplot-nox flatbuffers-compiler libflatbuffers-dev
               arduino-builder arduino-core-avr libsimavr-dev libelf-dev pkg-config)
-test_packages=("${job_packages[@]}" clang libclang-rt-14-dev doctest-dev libbenchmark-dev
+test_packages=("${job_packages[@]}" clang libclang-rt-14-dev clang-format clang-tidy doctest-dev libbenchmark-dev
                gcc-avr avr-libc binutils-avr gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
                gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc
                libarmnn-dev libarmnntfliteparser-dev libarmnn-cpuref-backend22 doxygen python3)

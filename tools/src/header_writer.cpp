@@ -1,5 +1,6 @@
 #include "tinymlp_tools/header_writer.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "tinymlp/host/atomic_file.hpp"
@@ -46,11 +47,9 @@ std::string parameter_lines(const ModelDescription& model) {
 
 // Full-integer chains of Dense layers with a fused ReLU or nothing: what Int8Model runs.
 bool runs_as_int8(const ModelDescription& model) {
-  if (!model.is_quantized()) return false;
-  for (const Layer& layer : model.layers)
-    if (!layer.quantized || (layer.activation != Activation::none && layer.activation != Activation::relu))
-      return false;
-  return true;
+  return model.is_quantized() && std::all_of(model.layers.begin(), model.layers.end(), [](const Layer& layer) {
+           return layer.quantized && (layer.activation == Activation::none || layer.activation == Activation::relu);
+         });
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "tinymlp_tools/model_description.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "tinymlp_tools/model_error.hpp"
@@ -30,9 +31,7 @@ std::size_t ModelDescription::parameter_count() const {
 }
 
 bool ModelDescription::is_quantized() const {
-  for (const Layer& layer : layers)
-    if (layer.quantized) return true;
-  return false;
+  return std::any_of(layers.begin(), layers.end(), [](const Layer& layer) { return layer.quantized; });
 }
 
 bool SequenceLayer::operator==(const SequenceLayer& other) const {

@@ -64,7 +64,7 @@ class ModelFileParser {
         layer.activation = activation(true);
         reader_.expect_end_of_line();
       } else {
-        reader_.fail("expected \"dense\", \"activation\" or \"end\", found " + quoted(keyword));
+        reader_.fail(R"(expected "dense", "activation" or "end", found )" + quoted(keyword));
       }
       width = layer.outputs;
       model_.layers.push_back(std::move(layer));

@@ -109,7 +109,7 @@ class Exporter {
                             builder_.CreateString("tinymlp"), builder_.CreateVector(buffers_), 0, 0,
                             builder_.CreateVector(std::vector<flatbuffers::Offset<tflite::SignatureDef>>{signature}));
     tflite::FinishModelBuffer(builder_, root);
-    return std::string(reinterpret_cast<const char*>(builder_.GetBufferPointer()), builder_.GetSize());
+    return {reinterpret_cast<const char*>(builder_.GetBufferPointer()), builder_.GetSize()};
   }
 
  private:

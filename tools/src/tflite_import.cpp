@@ -72,7 +72,7 @@ class Importer {
     if (!flatbuffers::BufferHasIdentifier(data, tflite::ModelIdentifier())) {
       std::string found;
       for (int k = 4; k < 8; ++k) found += (data[k] >= 32 && data[k] < 127) ? static_cast<char>(data[k]) : '?';
-      fail("not a TFLite model: the file identifier is \"" + found + "\", not \"TFL3\"");
+      fail("not a TFLite model: the file identifier is \"" + found + R"(", not "TFL3")");
     }
     flatbuffers::Verifier verifier(data, size);
     if (!tflite::VerifyModelBuffer(verifier)) fail("fails FlatBuffers verification: the file is truncated or corrupt");

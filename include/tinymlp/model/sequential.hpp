@@ -115,8 +115,9 @@ struct Sequential {
   /// stride floats) holds dLoss/dOutput on entry; it and `spare_deltas` (the same size) are
   /// overwritten as the gradient flows back.
   static void backward_batch(const float* parameters, const float* x, const float* activations,
-                             float* gradients_of_output, float* spare_deltas, float* gradients, size_t samples,
-                             size_t stride) {
+                             float* gradients_of_output, float* spare_deltas,
+                             float* gradients,  // NOLINT(readability-non-const-parameter): step writes them
+                             size_t samples, size_t stride) {
     detail::AccumulateGradients step = {parameters, gradients, samples, stride};
     Chain::backward(step, x, activations, gradients_of_output, spare_deltas, false, stride);
   }

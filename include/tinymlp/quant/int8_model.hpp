@@ -73,6 +73,7 @@ struct Int8LayerChain<Layer, NextLayer, Rest...> {
   template <class Rounding, class Reader>
   static void forward(const Parameters& parameters, const int8_t* x, int8_t* y, int8_t* target, int8_t* spare) {
     Layer::template forward<Rounding, Reader>(parameters.layer, x, target);
+    // NOLINTNEXTLINE(readability-suspicious-call-argument): the two buffers swap roles at each layer
     Next::template forward<Rounding, Reader>(parameters.next, target, y, spare, target);
   }
   template <class Reader>

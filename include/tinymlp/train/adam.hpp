@@ -32,13 +32,7 @@ class Adam : public PerParameterOptimizer<Adam<Model>, Model> {
   static constexpr size_t state_bytes = 2 * Model::parameter_count * sizeof(float);
 
   /// Moments at zero, step count at zero.
-  explicit Adam(AdamSettings settings = AdamSettings())
-      : settings_(settings),
-        beta1_power_(1.0f),
-        beta2_power_(1.0f),
-        step_size_(0.0f),
-        first_moment_(),
-        second_moment_() {}
+  explicit Adam(AdamSettings settings = AdamSettings()) : settings_(settings), first_moment_(), second_moment_() {}
 
   /// Callers that update parameter by parameter call begin_step once per step, then update for each.
   void begin_step() {
@@ -62,9 +56,9 @@ class Adam : public PerParameterOptimizer<Adam<Model>, Model> {
 
  private:
   AdamSettings settings_;
-  float beta1_power_;
-  float beta2_power_;
-  float step_size_;
+  float beta1_power_ = 1.0f;
+  float beta2_power_ = 1.0f;
+  float step_size_ = 0.0f;
   float first_moment_[Model::parameter_count];
   float second_moment_[Model::parameter_count];
 };
