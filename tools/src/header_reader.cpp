@@ -100,7 +100,7 @@ class HeaderParser {
         layers.push_back(SequenceLayer{LayerKind::dense, Activation::none, widths[k], widths[k + 1]});
       }
     } else {
-      reader_.expect("tinymlp::Sequential<", "\"tinymlp::Mlp<\" or \"tinymlp::Sequential<\"");
+      reader_.expect("tinymlp::Sequential<", R"("tinymlp::Mlp<" or "tinymlp::Sequential<")");
       do layers.push_back(layer(layers.empty() ? 0 : layers.back().outputs));
       while (reader_.skip(", "));
     }

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <utility>
 
 #include "tinymlp/host/csv.hpp"  // detail::float_from_chars
 #include "tinymlp_tools/model_error.hpp"
@@ -9,8 +10,8 @@
 namespace tinymlp {
 namespace tools {
 
-TextReader::TextReader(const std::string& text, std::string origin, std::string comment, bool skip_blank)
-    : text_(text), origin_(std::move(origin)), comment_(std::move(comment)), skip_blank_(skip_blank) {}
+TextReader::TextReader(std::string text, std::string origin, std::string comment, bool skip_blank)
+    : text_(std::move(text)), origin_(std::move(origin)), comment_(std::move(comment)), skip_blank_(skip_blank) {}
 
 bool TextReader::next_line() {
   while (next_ < text_.size()) {

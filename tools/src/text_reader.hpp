@@ -15,7 +15,7 @@ namespace tools {
 class TextReader {
  public:
   // Lines starting with `comment` (if not empty) are skipped, as are blank lines when `skip_blank`.
-  TextReader(const std::string& text, std::string origin, std::string comment, bool skip_blank);
+  TextReader(std::string text, std::string origin, std::string comment, bool skip_blank);
 
   // Moves to the next line (a CR before its LF is dropped); false at the end of the text, where the
   // reader then stands, just after the last line.
