@@ -48,7 +48,7 @@ Model initialized_model() {
 void predict_one_at_a_time(benchmark::State& state) {
   const Model model = initialized_model();
   const std::vector<float>& inputs = reference_data().test.inputs;
-  for (auto _ : state)
+  for ([[maybe_unused]] auto _ : state)
     for (float x : inputs) benchmark::DoNotOptimize(model.predict(x));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * inputs.size()));
 }
@@ -58,7 +58,7 @@ BENCHMARK(predict_one_at_a_time)->UseRealTime();
 void predict_batch(benchmark::State& state) {
   const Model model = initialized_model();
   const std::vector<float>& inputs = reference_data().test.inputs;
-  for (auto _ : state) benchmark::DoNotOptimize(tinymlp::predict(model, inputs));
+  for ([[maybe_unused]] auto _ : state) benchmark::DoNotOptimize(tinymlp::predict(model, inputs));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * inputs.size()));
 }
 BENCHMARK(predict_batch)->UseRealTime();
@@ -69,12 +69,16 @@ void train_on_batch_of_16(benchmark::State& state) {
                 "consecutive samples of a one-input, one-output dataset are already a feature-major batch");
   const tinymlp::Dataset& train = reference_data().train;
   const std::size_t batch_count = train.size() / batch_size;
+  if (batch_count == 0) {
+    state.SkipWithError("the training split holds less than one batch");
+    return;
+  }
   Model model = initialized_model();
   tinymlp::Rmsprop<Model> optimizer;
   tinymlp::TrainingWorkspace<Model, batch_size> workspace;
   const tinymlp::TrainingBuffers buffers = workspace.buffers();
   std::size_t batch = 0;
-  for (auto _ : state) {
+  for ([[maybe_unused]] auto _ : state) {
     const std::size_t first = batch * batch_size;
     benchmark::DoNotOptimize(tinymlp::train_on_batch<tinymlp::MeanSquaredError>(
         model, optimizer, train.input(first), train.output(first), batch_size, buffers));
@@ -94,7 +98,7 @@ void fit_one_epoch(benchmark::State& state) {
   options.batch_size = batch_size;
   options.validation = &data.validation;
   options.progress = tinymlp::Progress::silent;
-  for (auto _ : state)
+  for ([[maybe_unused]] auto _ : state)
     benchmark::DoNotOptimize(tinymlp::fit<tinymlp::MeanSquaredError>(model, optimizer, data.train, options));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * data.train.size()));
 }
@@ -155,7 +159,7 @@ void print_summary(const RecordingReporter& reporter) {
   }
   const double fit_rate = reporter.samples_per_second("fit_one_epoch");
   if (fit_rate > 0) {
-    const double epoch_seconds = reference_data().train.size() / fit_rate;
+    const double epoch_seconds = static_cast<double>(reference_data().train.size()) / fit_rate;
     std::printf("%-48s %9.3f ms/epoch, so %zu epochs take about %.2f s\n", "", epoch_seconds * 1e3, reference_epochs,
                 epoch_seconds * reference_epochs);
   }
