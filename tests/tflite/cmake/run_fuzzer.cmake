@@ -1,4 +1,4 @@
-# Runs the importer's libFuzzer target for a bounded time from the seed corpus:
+# Runs a libFuzzer target for a bounded time from the seed corpus:
 #   cmake -DFUZZER=<program> -DWORK=<folder> -DSEEDS=<folder> -DSECONDS=<n> -DRUNS=<n> -P run_fuzzer.cmake
 # The work folder (new inputs the fuzzer finds) starts empty each run; any finding fails the test
 # and is kept in <work>-findings/ to reproduce it.
