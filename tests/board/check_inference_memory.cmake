@@ -6,8 +6,7 @@
 #   cmake -DSIZE_TOOL=<avr-size, arm-none-eabi-size, riscv64-unknown-elf-size> -DSKETCH=<elf> -DBASELINE=<elf>
 #         -DACTIVATION_BYTES=<n> -DFRAME_BYTES=<n> -DSTACK_FIGURE=<key the probe prints> -P check_inference_memory.cmake
 #         -- <probe command>...
-include(${CMAKE_CURRENT_LIST_DIR}/../cmake/command_after_separator.cmake)
-set(probe ${command_after_separator})
+include(${CMAKE_CURRENT_LIST_DIR}/../cmake/probe_figure.cmake)
 include(${CMAKE_CURRENT_LIST_DIR}/../cmake/section_sum.cmake)
 
 section_sum("${SKETCH}" "data;bss" sketch_ram)
@@ -23,11 +22,7 @@ if(extra_flash GREATER_EQUAL 2560)
   message(FATAL_ERROR "the model takes ${extra_flash} B of flash, over the 2.5 KB target")
 endif()
 
-execute_process(COMMAND ${probe} OUTPUT_VARIABLE figures ERROR_VARIABLE errors RESULT_VARIABLE failed TIMEOUT 120)
-if(failed OR NOT figures MATCHES "${STACK_FIGURE}=([0-9]+)")
-  message(FATAL_ERROR "the inference probe failed (${failed}):\n${figures}\n${errors}")
-endif()
-set(stack ${CMAKE_MATCH_1})
+probe_figure(${STACK_FIGURE} "[0-9]+" stack)
 math(EXPR most "${ACTIVATION_BYTES} + ${FRAME_BYTES}")
 message("an inference's stack: ${stack} B, of which ${ACTIVATION_BYTES} B activation buffers")
 if(stack LESS ACTIVATION_BYTES OR stack GREATER most)

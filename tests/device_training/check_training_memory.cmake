@@ -8,7 +8,7 @@
 #   - where TOTAL_LIMIT is given (the Uno's target), the two together stay under it.
 #   cmake -DSIZE_TOOL=<size tool> -DPROBE=<elf> [-DBASELINE=<elf>] -DTRAINING_BYTES=<n> [-DPADDING_BYTES=<n>]
 #         -DSTACK_FIGURE=<key> -DSTACK_BYTES=<n> [-DTOTAL_LIMIT=<n>] -P check_training_memory.cmake -- <probe command>...
-include(${PROJECT_SOURCE_DIR}/tests/cmake/command_after_separator.cmake)
+include(${PROJECT_SOURCE_DIR}/tests/cmake/probe_figure.cmake)
 include(${PROJECT_SOURCE_DIR}/tests/cmake/section_sum.cmake)
 
 section_sum("${PROBE}" "data;bss" step_ram)
@@ -20,11 +20,7 @@ if(NOT PADDING_BYTES)
   set(PADDING_BYTES 0)
 endif()
 
-execute_process(COMMAND ${command_after_separator} OUTPUT_VARIABLE figures RESULT_VARIABLE failed TIMEOUT 120)
-if(failed OR NOT figures MATCHES "${STACK_FIGURE}=([0-9]+)")
-  message(FATAL_ERROR "the training probe failed (${failed}):\n${figures}")
-endif()
-set(stack ${CMAKE_MATCH_1})
+probe_figure(${STACK_FIGURE} "[0-9]+" stack)
 math(EXPR total "${step_ram} + ${stack}")
 message("static RAM ${step_ram} B (the type says ${TRAINING_BYTES} B), stack of a step ${stack} B, total ${total} B")
 math(EXPR padding "${step_ram} - ${TRAINING_BYTES}")
