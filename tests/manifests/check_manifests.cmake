@@ -50,6 +50,25 @@ expect_same("description" "${json_description}" "${property_sentence}" "library.
 expect_same("repository url" "${json_url}" "${property_url}" "library.properties' url")
 expect_same("headers" "${json_headers}" "${property_includes}" "library.properties' includes")
 
+# The licence: library.json names it by its SPDX identifier, and LICENSE holds that licence's text
+# with the copyright line.
+string(JSON json_license ERROR_VARIABLE license_error GET "${json}" license)
+expect_same("license" "${json_license}" "MIT" "LICENSE")
+set(license_path "${SOURCE_DIR}/LICENSE")
+if(NOT EXISTS "${license_path}")
+  set(problems "${problems}\n  LICENSE: the file is missing")
+else()
+  file(READ "${license_path}" license_text)
+  foreach(expected "MIT License" "Copyright (c) 2026 The tinymlp authors"
+                   "Permission is hereby granted, free of charge, to any person obtaining a copy"
+                   "THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND")
+    string(FIND "${license_text}" "${expected}" at)
+    if(at EQUAL -1)
+      set(problems "${problems}\n  LICENSE: lacks the MIT licence's line '${expected}'")
+    endif()
+  endforeach()
+endif()
+
 # The examples: library.json lists exactly the sketches the Arduino IDE shows, the folders
 # examples/<Name>/ holding <Name>.ino, each with that sketch among its files.
 file(GLOB sketches RELATIVE "${SOURCE_DIR}/examples" "${SOURCE_DIR}/examples/*/*.ino")
@@ -93,4 +112,5 @@ expect_same("examples" "${json_example_names}" "${sketch_names}" "the folders ex
 if(problems)
   message(FATAL_ERROR "The manifests disagree:${problems}")
 endif()
-message("library.json, library.properties and CMake agree: ${json_name} ${json_version}, examples ${sketch_names}")
+message("library.json, library.properties and CMake agree: ${json_name} ${json_version}, licence ${json_license}, "
+        "examples ${sketch_names}")
