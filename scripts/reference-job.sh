@@ -10,7 +10,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 
 build="$root/build/release"
 out="$root/out/sine"
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DTINYMLP_BUILD_TESTS=OFF -DTINYMLP_BUILD_BENCHMARKS=OFF >/dev/null
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DTINYMLP_BUILD_TESTS=OFF -DTINYMLP_BUILD_BENCHMARKS=OFF \
+      -DTINYMLP_BUILD_TOOLS=ON -DTINYMLP_BUILD_EXAMPLES=ON -DTINYMLP_BUILD_BOARD=ON >/dev/null
 cmake --build "$build" --target sine_reference -j "$(nproc)"
 "$build/examples/sine_reference" --out "$out" "$@"
 

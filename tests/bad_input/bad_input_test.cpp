@@ -5,7 +5,7 @@
 // before is left alone: the output file keeps its bytes and its time, and no temporary file is left
 // beside it. Inputs that a demanding user expects to work (CRLF line ends, a byte order mark, very long
 // lines, an optional bias given as -1, a header read back) are rows too, with what they read as.
-// The README's "Reliability" table is printed from this table, and a test holds the two equal.
+// The table in docs/reliability.md is printed from this table, and a test holds the two equal.
 #include <doctest/doctest.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -50,7 +50,7 @@ const char* const accepted = "accepted: ";
 
 struct BadInput {
   Format format = Format::csv;
-  std::string input;                              // what it is, for the README
+  std::string input;                              // what it is, for docs/reliability.md
   std::function<std::string(std::size_t)> bytes;  // the file's bytes for each n in [first, last]
   std::string expected;                           // the whole outcome; "{N}" stands for n
   std::size_t first = 0, last = 0;
@@ -587,7 +587,7 @@ void check_rows(const std::vector<BadInput>& rows) {
   }
 }
 
-// --- The README's table ----------------------------------------------------------------------------
+// --- The table in docs/reliability.md --------------------------------------------------------------
 
 std::string markdown_code(const std::string& text) {
   std::string escaped;
@@ -595,7 +595,7 @@ std::string markdown_code(const std::string& text) {
   return "`" + escaped + "`";
 }
 
-std::string readme_table() {
+std::string reliability_table() {
   std::string table = "| format | input | what tinymlp says |\n|---|---|---|\n";
   for (const BadInput& row : all_rows()) {
     std::string input = row.input;
@@ -634,15 +634,15 @@ TEST_CASE("every single flipped byte of a .tflite file is either imported or ref
   }
 }
 
-TEST_CASE("the README's Reliability table is this suite's table") {
-  const std::string readme = tools::read_file_bytes(TINYMLP_README);
-  const std::size_t begin = readme.find(table_begin), end = readme.find(table_end);
-  const std::string expected = readme_table();
+TEST_CASE("the table in docs/reliability.md is this suite's table") {
+  const std::string page = tools::read_file_bytes(TINYMLP_RELIABILITY_PAGE);
+  const std::size_t begin = page.find(table_begin), end = page.find(table_end);
+  const std::string expected = reliability_table();
   const std::string printed = std::string(TINYMLP_BAD_INPUT_TABLE);
   write_bytes(printed, table_begin + expected + table_end);
-  REQUIRE_MESSAGE(begin != std::string::npos, "the README lacks the line " << table_begin);
+  REQUIRE_MESSAGE(begin != std::string::npos, "docs/reliability.md lacks the line " << table_begin);
   REQUIRE(end != std::string::npos);
   const std::size_t first = begin + std::string(table_begin).size();
-  CHECK_MESSAGE(readme.substr(first, end - first) == expected,
-                "the README's table differs from the suite's: put " << printed << " in its place");
+  CHECK_MESSAGE(page.substr(first, end - first) == expected,
+                "docs/reliability.md's table differs from the suite's: put " << printed << " in its place");
 }

@@ -1,0 +1,85 @@
+# cmake -DSOURCE_DIR=... -DWORK_DIR=... -DCXX_COMPILER=... -DGENERATOR=... -DMAIN=<main.cpp>
+#       -DCONSUMER_LISTS=<CMakeLists.txt;...> -P install_header_library_alone.cmake
+# Configures SOURCE_DIR as a machine with only a compiler and CMake would (every optional package's
+# finder disabled, no option given), checks that every part beyond the headers defaulted to OFF,
+# installs, and then configures, builds and runs each consumer project (the README's CMake blocks, each
+# with MAIN as its main.cpp) against that prefix.
+cmake_minimum_required(VERSION 3.16)
+
+foreach(variable SOURCE_DIR WORK_DIR CXX_COMPILER GENERATOR MAIN CONSUMER_LISTS)
+  if(NOT DEFINED ${variable})
+    message(FATAL_ERROR "${variable} is not set")
+  endif()
+endforeach()
+
+if(NOT CONSUMER_LISTS)
+  message(FATAL_ERROR "no consumer project given: the README has no ```cmake block")
+endif()
+
+set(library_build ${WORK_DIR}/tinymlp-build)
+set(prefix ${WORK_DIR}/prefix)
+file(REMOVE_RECURSE ${WORK_DIR})
+
+function(run_step name)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "${name} failed (${result}):\n${ARGN}\n${output}")
+  endif()
+  message(STATUS "${name}: done")
+  set(step_output "${output}" PARENT_SCOPE)
+endfunction()
+
+# Every package the project looks for beyond a compiler (pkg-config stands for simavr and the boards).
+set(optional_packages FlatBuffers doctest benchmark PkgConfig)
+set(disabled)
+foreach(package ${optional_packages})
+  list(APPEND disabled -DCMAKE_DISABLE_FIND_PACKAGE_${package}=ON)
+endforeach()
+run_step("configure tinymlp with none of its optional packages" ${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${library_build}
+         -G ${GENERATOR} -DCMAKE_CXX_COMPILER=${CXX_COMPILER} ${disabled})
+set(configure_output "${step_output}")
+file(STRINGS ${library_build}/CMakeCache.txt parts REGEX "^TINYMLP_BUILD_[A-Z]+:BOOL=")
+foreach(part ${parts})
+  if(NOT part MATCHES "=OFF$")
+    message(FATAL_ERROR "without its packages a part defaulted to ON: ${part}\n${configure_output}")
+  endif()
+  string(REGEX REPLACE ":BOOL=.*" "" option "${part}")
+  if(NOT configure_output MATCHES "tinymlp: ${option} defaults to OFF: [^\n]+ not found")
+    message(FATAL_ERROR "the configuration did not say why ${option} is OFF:\n${configure_output}")
+  endif()
+endforeach()
+list(LENGTH parts part_count)
+if(part_count LESS 5)
+  message(FATAL_ERROR "expected the five TINYMLP_BUILD_ options in the cache, found: ${parts}")
+endif()
+
+run_step("build" ${CMAKE_COMMAND} --build ${library_build})
+run_step("install the header library" ${CMAKE_COMMAND} --install ${library_build} --prefix ${prefix})
+foreach(installed include/tinymlp.hpp include/tinymlp/host.hpp share/doc/tinymlp/LICENSE)
+  if(NOT EXISTS ${prefix}/${installed})
+    message(FATAL_ERROR "the install lacks ${installed}")
+  endif()
+endforeach()
+
+set(number 0)
+foreach(lists ${CONSUMER_LISTS})
+  math(EXPR number "${number} + 1")
+  set(consumer_source ${WORK_DIR}/consumer-${number})
+  set(consumer_build ${WORK_DIR}/consumer-${number}-build)
+  configure_file(${lists} ${consumer_source}/CMakeLists.txt COPYONLY)
+  configure_file(${MAIN} ${consumer_source}/main.cpp COPYONLY)
+  run_step("configure ${lists}" ${CMAKE_COMMAND} -S ${consumer_source} -B ${consumer_build} -G ${GENERATOR}
+           -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DCMAKE_PREFIX_PATH=${prefix})
+  file(STRINGS ${consumer_build}/CMakeCache.txt found_package REGEX "^tinymlp_DIR:")
+  string(FIND "${found_package}" "${prefix}/" prefix_position)
+  if(NOT prefix_position GREATER -1)
+    message(FATAL_ERROR "the consumer found tinymlp outside ${prefix}: ${found_package}")
+  endif()
+  run_step("build ${lists}" ${CMAKE_COMMAND} --build ${consumer_build})
+  file(READ ${lists} lists_text)
+  if(NOT lists_text MATCHES "add_executable\\(([A-Za-z0-9_.-]+)")
+    message(FATAL_ERROR "${lists} adds no executable to run")
+  endif()
+  run_step("run ${CMAKE_MATCH_1}" ${consumer_build}/${CMAKE_MATCH_1})
+  message(STATUS "${step_output}")
+endforeach()
