@@ -22,6 +22,6 @@ echo
 echo "== On the board: SineInference on a simulated Arduino Uno (ATmega328P, 16 MHz), x and predicted y"
 "$build/board/TrainedSineInference_on_host" >"$out/sine_inference_host.txt"
 lines=$(wc -l <"$out/sine_inference_host.txt")
-"$build/board/run-on-uno" "$build/board/TrainedSineInference/uno/SineInference.ino.elf" --lines "$lines" \
+"$build/board/run-on-uno" "$build/board/TrainedSineInference/uno.elf" --lines "$lines" \
   --max-cycles 400000000 >"$out/sine_inference_uno.txt" 2>/dev/null
 "$build/board/same-numbers" "$out/sine_inference_host.txt" "$out/sine_inference_uno.txt"

@@ -33,8 +33,8 @@ int main() {
     deepest_stack = stack > deepest_stack ? stack : deepest_stack;
   }
   out.figure("instructions_per_clock_tick", clock.instructions_per_tick(), 2);
-  instructions.print(out, "instructions_per_inference");
+  instructions.print(out, "time");
   out.figure("activation_bytes", static_cast<unsigned long>(probed_model_type::activation_bytes));
-  out.figure("inference_stack_bytes", static_cast<unsigned long>(deepest_stack));
+  out.figure("stack_bytes", static_cast<unsigned long>(deepest_stack));
   return 0;
 }

@@ -27,6 +27,9 @@ void Tally::add(float value) {
 }
 
 void Tally::print(ConsolePrint& out, const char* key) const {
+  out.print(key);
+  out.print("_unit=");
+  out.println("instructions");
   const char* const suffixes[] = {"_mean", "_min", "_max"};
   const float values[] = {total_ / static_cast<float>(count_), least_, most_};
   for (int i = 0; i < 3; ++i) {

@@ -16,7 +16,8 @@ struct ConsolePrint : Print {
   void figure(const char* key, float value, int digits);
 };
 
-// The mean, least and most of a series, printed as <key>_mean, <key>_min and <key>_max.
+// The mean, least and most of a series of instruction counts, printed as <key>_mean, <key>_min and
+// <key>_max after <key>_unit=instructions.
 class Tally {
  public:
   void add(float value);

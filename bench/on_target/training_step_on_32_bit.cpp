@@ -52,8 +52,8 @@ int main() {
     instructions.add(step_instructions - call_instructions);
     deepest_stack = stack > deepest_stack ? stack : deepest_stack;
   }
-  instructions.print(out, "instructions_per_step");
+  instructions.print(out, "time");
   out.figure("training_memory_bytes", static_cast<unsigned long>(SineTrainingMemory::bytes));
-  out.figure("step_stack_bytes", static_cast<unsigned long>(deepest_stack));
+  out.figure("stack_bytes", static_cast<unsigned long>(deepest_stack));
   return 0;
 }

@@ -1,10 +1,12 @@
 # Runs a sketch on the host and on a simulated board, and checks that the board printed the same:
-#   cmake -DHOST_PROGRAM=<exe> -DBOARD=uno|cortex_m4|cortex_m0|riscv32 -DFIRMWARE=<elf> -DSIMULATOR=<run-on-uno or a run-on-*.sh>
-#         -DSAME_NUMBERS=<exe> -DOUTPUT_PREFIX=<path/name> [-DSAME_NUMBERS_OPTIONS=<e.g. --relative>]
-#         -P run_and_compare.cmake
-# The simulators are bounded: the Uno by a cycle limit and a line count, QEMU by the program's own
+#   cmake -DHOST_PROGRAM=<exe> -DBOARD=<name> -DSAME_NUMBERS=<exe> -DOUTPUT_PREFIX=<path/name>
+#         [-DSAME_NUMBERS_OPTIONS=<e.g. --relative>] -P run_and_compare.cmake -- <board's command>...
+# where the board's command (board/CMakeLists.txt's tinymlp_run_command with SKETCH @LINES@) may hold
+# @LINES@, which becomes the number of lines the host printed: a runner whose sketches never end
+# stops after them. The simulators are bounded: simavr by its cycle limit, QEMU by the program's own
 # end (the sketch's loop() runs a fixed number of times) and, like both, by a timeout.
-foreach(tool HOST_PROGRAM FIRMWARE SIMULATOR SAME_NUMBERS)
+include(${CMAKE_CURRENT_LIST_DIR}/../../tests/cmake/command_after_separator.cmake)
+foreach(tool HOST_PROGRAM SAME_NUMBERS command_after_separator)
   if(NOT ${tool})
     message(FATAL_ERROR "${tool} is not set or was not found when the project was configured")
   endif()
@@ -17,13 +19,7 @@ endif()
 file(STRINGS "${OUTPUT_PREFIX}.host.txt" host_lines)
 list(LENGTH host_lines line_count)
 
-if(BOARD STREQUAL "uno")
-  set(command "${SIMULATOR}" "${FIRMWARE}" --lines ${line_count} --max-cycles 400000000)
-elseif(BOARD MATCHES "^(cortex_m[04]|riscv32)$")
-  set(command "${SIMULATOR}" "${FIRMWARE}")
-else()
-  message(FATAL_ERROR "BOARD must be uno, cortex_m4, cortex_m0 or riscv32, not '${BOARD}'")
-endif()
+list(TRANSFORM command_after_separator REPLACE "@LINES@" "${line_count}" OUTPUT_VARIABLE command)
 list(JOIN command " " command_line)
 message("${command_line}")
 execute_process(COMMAND ${command} OUTPUT_FILE "${OUTPUT_PREFIX}.${BOARD}.txt" ERROR_VARIABLE errors

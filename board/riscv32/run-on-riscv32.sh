@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a 32-bit RISC-V program (built with picolibc's semihosting crt0, board/CMakeLists.txt's
-# TINYMLP_RISCV32_LINK_FLAGS) on QEMU's virt machine with no firmware (-bios none), its semihosting
+# riscv32 row of board/boards.cmake) on QEMU's virt machine with no firmware (-bios none), its semihosting
 # console on stdout; exits with the program's status.
 #   run-on-riscv32.sh PROGRAM.elf [more QEMU options]
 program=$1

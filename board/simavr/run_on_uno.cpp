@@ -6,7 +6,8 @@
 // Measured regions: the program writes 1 to GPIOR0, a spare I/O register, where a region starts
 // and 2 where it ends. The runner counts the cycles in between and paints the free stack at the
 // start to find, at the end, how deep the region's stack went. Their figures follow the output as
-// key=value lines.
+// key=value lines, named as the 32-bit boards' probes name theirs: regions, time_unit=cycles,
+// time_min, time_mean, time_max (cycles of a region) and stack_bytes (the deepest).
 #include <simavr/avr_uart.h>
 #include <simavr/sim_avr.h>
 #include <simavr/sim_elf.h>
@@ -108,12 +109,10 @@ void report_regions(const Session& session) {
     most = cycles > most ? cycles : most;
     total += cycles;
   }
-  std::printf(
-      "regions=%zu\nregion_cycles_min=%llu\nregion_cycles_mean=%.1f\nregion_cycles_max=%llu\n"
-      "region_stack_bytes=%u\n",
-      session.region_cycles.size(), static_cast<unsigned long long>(least),
-      static_cast<double>(total) / static_cast<double>(session.region_cycles.size()),
-      static_cast<unsigned long long>(most), session.deepest_stack);
+  std::printf("regions=%zu\ntime_unit=cycles\ntime_min=%llu\ntime_mean=%.1f\ntime_max=%llu\nstack_bytes=%u\n",
+              session.region_cycles.size(), static_cast<unsigned long long>(least),
+              static_cast<double>(total) / static_cast<double>(session.region_cycles.size()),
+              static_cast<unsigned long long>(most), session.deepest_stack);
 }
 
 }  // namespace

@@ -3,9 +3,8 @@
 #     and its flash over that sketch stays under the 2.5 KB target;
 #   - the deepest stack of an inference, as the probe's stack painting finds it, is the activation
 #     buffers plus at most FRAME_BYTES of frames and saved registers.
-#   cmake -DSIZE_TOOL=<avr-size, arm-none-eabi-size, riscv64-unknown-elf-size> -DSKETCH=<elf> -DBASELINE=<elf>
-#         -DACTIVATION_BYTES=<n> -DFRAME_BYTES=<n> -DSTACK_FIGURE=<key the probe prints> -P check_inference_memory.cmake
-#         -- <probe command>...
+#   cmake -DSIZE_TOOL=<the board's size program> -DSKETCH=<elf> -DBASELINE=<elf> -DACTIVATION_BYTES=<n>
+#         -DFRAME_BYTES=<n> -P check_inference_memory.cmake -- <probe command>...
 include(${CMAKE_CURRENT_LIST_DIR}/../cmake/probe_figure.cmake)
 include(${CMAKE_CURRENT_LIST_DIR}/../cmake/section_sum.cmake)
 
@@ -22,7 +21,7 @@ if(extra_flash GREATER_EQUAL 2560)
   message(FATAL_ERROR "the model takes ${extra_flash} B of flash, over the 2.5 KB target")
 endif()
 
-probe_figure(${STACK_FIGURE} "[0-9]+" stack)
+probe_figure(stack_bytes "[0-9]+" stack)
 math(EXPR most "${ACTIVATION_BYTES} + ${FRAME_BYTES}")
 message("an inference's stack: ${stack} B, of which ${ACTIVATION_BYTES} B activation buffers")
 if(stack LESS ACTIVATION_BYTES OR stack GREATER most)

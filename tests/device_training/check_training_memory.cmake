@@ -1,26 +1,24 @@
 # The memory of one in-place training step against the type's figure:
-#   - the probe's static RAM (.data + .bss), less that of BASELINE (the same probe without the step)
-#     where given, is TRAINING_BYTES, the InPlaceTrainingMemory figure of the only globals the step
+#   - the probe's static RAM (.data + .bss), less that of BASELINE (the same probe without the step),
+#     is TRAINING_BYTES, the InPlaceTrainingMemory figure of the only globals the step
 #     adds (the probe's static_assert holds the two), plus at most PADDING_BYTES (default 0) that the
 #     linker script's alignment of the section's end may add;
-#   - the deepest stack of a step (the probe's painting, printed as STACK_FIGURE) is call frames and
+#   - the deepest stack of a step (the probe's painting, printed as stack_bytes) is call frames and
 #     saved registers only, at most STACK_BYTES: nothing the step needs is hidden on the stack;
 #   - where TOTAL_LIMIT is given (the Uno's target), the two together stay under it.
-#   cmake -DSIZE_TOOL=<size tool> -DPROBE=<elf> [-DBASELINE=<elf>] -DTRAINING_BYTES=<n> [-DPADDING_BYTES=<n>]
-#         -DSTACK_FIGURE=<key> -DSTACK_BYTES=<n> [-DTOTAL_LIMIT=<n>] -P check_training_memory.cmake -- <probe command>...
+#   cmake -DSIZE_TOOL=<size tool> -DPROBE=<elf> -DBASELINE=<elf> -DTRAINING_BYTES=<n> [-DPADDING_BYTES=<n>]
+#         -DSTACK_BYTES=<n> [-DTOTAL_LIMIT=<n>] -P check_training_memory.cmake -- <probe command>...
 include(${PROJECT_SOURCE_DIR}/tests/cmake/probe_figure.cmake)
 include(${PROJECT_SOURCE_DIR}/tests/cmake/section_sum.cmake)
 
 section_sum("${PROBE}" "data;bss" step_ram)
-if(BASELINE)
-  section_sum("${BASELINE}" "data;bss" baseline_ram)
-  math(EXPR step_ram "${step_ram} - ${baseline_ram}")
-endif()
+section_sum("${BASELINE}" "data;bss" baseline_ram)
+math(EXPR step_ram "${step_ram} - ${baseline_ram}")
 if(NOT PADDING_BYTES)
   set(PADDING_BYTES 0)
 endif()
 
-probe_figure(${STACK_FIGURE} "[0-9]+" stack)
+probe_figure(stack_bytes "[0-9]+" stack)
 math(EXPR total "${step_ram} + ${stack}")
 message("static RAM ${step_ram} B (the type says ${TRAINING_BYTES} B), stack of a step ${stack} B, total ${total} B")
 math(EXPR padding "${step_ram} - ${TRAINING_BYTES}")

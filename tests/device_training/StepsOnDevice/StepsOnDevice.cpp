@@ -1,7 +1,9 @@
 // StepsOnDevice: TrainOnDevice's first steps, then every weight exactly, so that tests/device_training
 // can hold the board's weights to the host's after the same steps: after the first step, then after
 // 20. Each report is a line "after <steps> steps loss <last step's loss>", then "w <index> <weight>"
-// for each of the 321 parameters.
+// for each of the 321 parameters. A .cpp, not a .ino, so that the Arduino Library Manager's checker
+// finds no sketch outside examples/; board/ builds it as a sketch all the same.
+#include <Arduino.h>
 #include <tinymlp.hpp>
 
 #include "hex_float.hpp"

@@ -1,5 +1,9 @@
 // SineInference without the model: the same sweep, printing and LED, with y = x. Flash and static
-// RAM of SineInference over this are what the model and tinymlp cost (bench/on_target.sh).
+// RAM of SineInference over this are what the model and tinymlp cost (bench/on_target.sh). A .cpp,
+// not a .ino, so that the Arduino Library Manager's checker finds no sketch outside examples/;
+// board/ builds it as a sketch all the same.
+#include <Arduino.h>
+
 #include "sine_sweep.hpp"
 
 struct NoModel {
