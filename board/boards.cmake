@@ -91,13 +91,13 @@ endfunction()
 set(strict_warnings -Wconversion -Wdouble-promotion -Wsign-conversion)
 set(cortex_m_runtime cortex_m4/startup.cpp cortex_m4/semihosting_console.cpp)
 set(cortex_m_link_flags -nostartfiles --specs=nano.specs --specs=nosys.specs -Wl,--gc-sections
-                        -L ${TINYMLP_BOARD_DIR}/cortex_m4)
+                        -L${TINYMLP_BOARD_DIR}/cortex_m4)
 
 # The ATmega328P of an Arduino Uno at 16 MHz, run by simavr (board/simavr/run_on_uno.cpp); its sketches
 # never end, so the runner stops them after the lines the host printed. avr-libc declares its float
 # maths with double, of float's size: no -Wdouble-promotion.
 tinymlp_board(uno DISPLAY "ATmega328P, 16 MHz (Uno; simavr)"
-  COMPILER avr-g++ FLAGS -mmcu=atmega328p -DF_CPU=16000000UL WARNINGS -Wconversion -Wsign-conversion
+  COMPILER avr-g++ FLAGS -mmcu=atmega328p WARNINGS -Wconversion -Wsign-conversion
   LINK_FLAGS -Wl,--gc-sections
   ARDUINO_FQBN arduino:avr:uno RUN run-on-uno SKETCH_RUN_OPTIONS --lines @LINES@ SIZE avr-size PROBES regions
   LIMITS inference=54000 int8_inference=8000 step=250000 inference_frames=64 step_frames=112 step_ram=1800)

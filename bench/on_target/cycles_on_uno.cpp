@@ -2,7 +2,7 @@
 // inference is a region between writes of 1 and 2 to GPIOR0, which the runner times and whose
 // stack depth it finds by painting. Built with plain avr-g++ (no Arduino core, no interrupts).
 #include "probed_model.hpp"
-#include "uno_console.hpp"
+#include "simavr/uno_console.hpp"
 
 #ifndef TINYMLP_PROBE_INT8
 static_assert(sine_model_type::activation_bytes == 128, "tests/board/CMakeLists.txt expects 128 activation bytes");
@@ -22,7 +22,7 @@ int main() {
     GPIOR0 = 2;
     result = y;
   }
-  uno_console_figure("activation_bytes", static_cast<unsigned long>(probed_model_type::activation_bytes));
+  uno_console_figure("activation_bytes", static_cast<int32_t>(probed_model_type::activation_bytes));
   uno_console_end();
   return 0;
 }

@@ -7,7 +7,7 @@
 // .data + .bss less the probe's is the type's figure (tests/device_training holds the two equal).
 // Built with plain avr-g++.
 #include "sine_trainer.hpp"
-#include "uno_console.hpp"
+#include "simavr/uno_console.hpp"
 
 static_assert(SineTrainingMemory::bytes == 1676, "tests/device_training/CMakeLists.txt expects 1676 bytes");
 
@@ -36,7 +36,7 @@ int main() {
   tinymlp::Random random(1u);
   initialize_model(random);
   for (int step = 0; step < 100; ++step) train_on(draw_sine_sample(random));
-  uno_console_figure("training_memory_bytes", static_cast<unsigned long>(SineTrainingMemory::bytes));
+  uno_console_figure("training_memory_bytes", static_cast<int32_t>(SineTrainingMemory::bytes));
   uno_console_end();
   return 0;
 }

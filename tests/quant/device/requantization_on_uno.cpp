@@ -3,36 +3,11 @@
 // (0..31) on the edges of the 24-bit range and of the multiplier, then 60,000 pseudo-random cases.
 // Prints requantization_checked=N and requantization_mismatches=M (0 to pass), the first few
 // mismatches as x multiplier shift. Built with plain avr-g++ (no Arduino core, no interrupts).
-#include <avr/interrupt.h>
-#include <avr/io.h>
-#include <avr/sleep.h>
-
 #include <tinymlp/quant/requantization.hpp>
 
-namespace {
+#include "simavr/uno_console.hpp"
 
-void print_char(char c) {
-  while (!(UCSR0A & (1 << UDRE0))) {
-  }
-  UDR0 = static_cast<uint8_t>(c);
-}
-void print(const char* text) {
-  while (*text) print_char(*text++);
-}
-void print_number(int32_t value) {
-  uint32_t magnitude = static_cast<uint32_t>(value);
-  if (value < 0) {
-    print_char('-');
-    magnitude = 0u - magnitude;
-  }
-  char digits[10];
-  int count = 0;
-  do {
-    digits[count++] = static_cast<char>('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude != 0);
-  while (count > 0) print_char(digits[--count]);
-}
+namespace {
 
 uint32_t random_state = 12345;
 uint32_t next_random() {  // a 32-bit linear congruential generator (Numerical Recipes' constants)
@@ -51,20 +26,19 @@ void check(int32_t x, int32_t multiplier, uint8_t right_shift) {
   ++checked;
   if (fast == expected) return;
   if (mismatches++ < 5) {
-    print_number(x);
-    print_char(' ');
-    print_number(multiplier);
-    print_char(' ');
-    print_number(right_shift);
-    print_char('\n');
+    uno_console_print(x);
+    uno_console_write(' ');
+    uno_console_print(multiplier);
+    uno_console_write(' ');
+    uno_console_print(static_cast<int32_t>(right_shift));
+    uno_console_write('\n');
   }
 }
 
 }  // namespace
 
 int main() {
-  UBRR0 = 0;
-  UCSR0B = 1 << TXEN0;
+  uno_console_begin();
   const int32_t edge_inputs[] = {-8388608, -8388607, -8388606, -4194304, -65536, -32768, -255,    -128,    -1,     0,
                                  1,        2,        127,      256,      32767,  65535,  4194304, 8388606, 8388607};
   const int32_t edge_multipliers[] = {0, 1, 1073741824, 1073741825, 1500000000, 1659069366, 2147483646, 2147483647};
@@ -80,13 +54,8 @@ int main() {
     const uint8_t right_shift = static_cast<uint8_t>((bits >> 8) & ((bits >> 13) & 1 ? 15 : 31));
     check(x, multiplier, right_shift);
   }
-  print("requantization_checked=");
-  print_number(static_cast<int32_t>(checked));
-  print("\nrequantization_mismatches=");
-  print_number(static_cast<int32_t>(mismatches));
-  print_char('\n');
-  // Sleeping with interrupts off never wakes: simavr takes it as the program's end.
-  cli();
-  sleep_mode();
+  uno_console_figure("requantization_checked", static_cast<int32_t>(checked));
+  uno_console_figure("requantization_mismatches", static_cast<int32_t>(mismatches));
+  uno_console_end();
   return 0;
 }
