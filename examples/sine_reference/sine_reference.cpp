@@ -45,8 +45,9 @@ Arguments parse_arguments(int argc, char** argv) {
 
 void print_row(const char* name, const sine::Outcome& outcome) {
   std::printf("%-12s %7zu %8.2f | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f\n", name, outcome.epochs_trained,
-              outcome.history.seconds, outcome.train.loss, outcome.train.mae, outcome.validation.loss,
-              outcome.validation.mae, outcome.test.loss, outcome.test.mae);
+              outcome.history.seconds, outcome.train.loss, outcome.train[tinymlp::Metric::mean_absolute_error],
+              outcome.validation.loss, outcome.validation[tinymlp::Metric::mean_absolute_error], outcome.test.loss,
+              outcome.test[tinymlp::Metric::mean_absolute_error]);
 }
 
 }  // namespace

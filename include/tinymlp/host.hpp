@@ -11,15 +11,21 @@
 
 #include "../tinymlp.hpp"
 #include "host/atomic_file.hpp"
+#include "host/confusion_matrix.hpp"
 #include "host/csv.hpp"
 #include "host/dataset.hpp"
 #include "host/errors.hpp"
 #include "host/evaluate.hpp"
 #include "host/fit.hpp"
 #include "host/history.hpp"
+#include "host/initialized.hpp"
+#include "host/labels.hpp"
+#include "host/metrics.hpp"
 #include "host/progress.hpp"
 #include "host/quantize.hpp"
+#include "host/shuffle.hpp"
 #include "host/split.hpp"
 #include "host/standardizer.hpp"
+#include "host/summary.hpp"
 
 #endif

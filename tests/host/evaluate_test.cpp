@@ -81,22 +81,24 @@ TEST_CASE("evaluate: mean over samples of the mean over outputs of squared and a
       absolute += std::fabs(error);
     }
     const double values = static_cast<double>(y.size());
-    const tinymlp::Evaluation evaluation = tinymlp::evaluate<tinymlp::MeanSquaredError>(model, data);
+    const tinymlp::Evaluation evaluation = tinymlp::evaluate<tinymlp::MeanSquaredError>(
+        model, data, {tinymlp::Metric::mean_absolute_error, tinymlp::Metric::mean_squared_error});
     CHECK(evaluation.loss == doctest::Approx(squared / values).epsilon(1e-5));
-    CHECK(evaluation.mae == doctest::Approx(absolute / values).epsilon(1e-5));
+    CHECK(evaluation[tinymlp::Metric::mean_absolute_error] == doctest::Approx(absolute / values).epsilon(1e-5));
+    CHECK(evaluation[tinymlp::Metric::mean_squared_error] == doctest::Approx(squared / values).epsilon(1e-5));
+    CHECK(evaluation.confusion.classes() == 0);  // no accuracy asked for: no classifier
     // The loss is the loss function's, not always MSE.
     CHECK(tinymlp::evaluate<tinymlp::MeanAbsoluteError>(model, data).loss ==
           doctest::Approx(absolute / values).epsilon(1e-5));
   }
 }
 
-TEST_CASE("evaluate on no samples gives zeros") {
+TEST_CASE("evaluate on no samples is a DataError, not a loss of 0") {
   Dataset empty;
   empty.features = 2;
   empty.targets = 3;
-  const tinymlp::Evaluation evaluation = tinymlp::evaluate<tinymlp::MeanSquaredError>(some_model(), empty);
-  CHECK(evaluation.loss == 0);
-  CHECK(evaluation.mae == 0);
+  CHECK(message_of<tinymlp::DataError>([&] { tinymlp::evaluate<tinymlp::MeanSquaredError>(some_model(), empty); }) ==
+        "evaluate: the evaluation data is empty");
 }
 
 }  // namespace

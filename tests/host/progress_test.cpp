@@ -72,15 +72,17 @@ std::string printf_string(const char* format, double a, double b) {
 std::string expected_line(const History& history, std::size_t epoch) {
   const tinymlp::EpochRecord& record = history.epochs[epoch];
   std::string line = "Epoch " + std::to_string(epoch + 1) + "/" + std::to_string(history.epochs.size()) + " - <s>";
-  line += printf_string(" - loss: %.4f - mae: %.4f", record.loss, record.mae);
+  line += printf_string(" - loss: %.4f - mae: %.4f", record.loss, record.metrics[0]);
   if (history.has_validation)
-    line += printf_string(" - val_loss: %.4f - val_mae: %.4f", record.val_loss, record.val_mae);
+    line += printf_string(" - val_loss: %.4f - val_mae: %.4f", record.val_loss, record.val_metrics[0]);
   return line;
 }
 
-// Output lines with the epoch's time ("0.004s") written as "<s>", so they compare exactly.
+// Output lines with the epoch's time and time per step ("0.004s - 12us/step") written as "<s>", so
+// they compare exactly.
 std::vector<std::string> lines_without_times(const std::string& output) {
-  const std::string timeless = std::regex_replace(output, std::regex(" - [0-9]+\\.[0-9]{3}s"), " - <s>");
+  const std::string timeless =
+      std::regex_replace(output, std::regex(" - [0-9]+\\.[0-9]{3}s - [0-9]+(s|ms|us)/step"), " - <s>");
   std::vector<std::string> lines;
   std::size_t start = 0;
   for (std::size_t end = timeless.find('\n'); end != std::string::npos; end = timeless.find('\n', start)) {
@@ -139,7 +141,18 @@ TEST_CASE("Progress::bar mid-epoch: done/steps, '=' for the part done, '>' and d
   display.begin_epoch(0);
   std::this_thread::sleep_for(std::chrono::milliseconds(110));  // the bar is redrawn at most every 100 ms
   display.step(3, 0.5f);
-  CHECK(output.text() == "\rEpoch 1/2 3/10 [=========>....................] - loss: 0.5000");
+  // The time left: the 7 steps to go at the mean time of the 3 done (about 0.26 s).
+  const std::string text = output.text();
+  CHECK(std::regex_match(text, std::regex("\rEpoch 1/2 3/10 \\[=========>\\.{20}\\] - ETA: [0-9]+s - loss: 0\\.5000")));
+}
+
+TEST_CASE("Keras's time per step and ETA formats") {
+  CHECK(tinymlp::ProgressDisplay::step_time_text(2.4) == "2s/step");
+  CHECK(tinymlp::ProgressDisplay::step_time_text(0.0123) == "12ms/step");
+  CHECK(tinymlp::ProgressDisplay::step_time_text(0.0000456) == "46us/step");
+  CHECK(tinymlp::ProgressDisplay::eta_text(7.9) == "7s");
+  CHECK(tinymlp::ProgressDisplay::eta_text(65) == "1:05");
+  CHECK(tinymlp::ProgressDisplay::eta_text(3725) == "1:02:05");
 }
 
 TEST_CASE("early stopping says where it stopped, except when silent") {

@@ -18,6 +18,10 @@ struct Dataset {
   std::size_t targets = 0;     ///< Outputs per sample.
   std::vector<float> inputs;   ///< size() * features values, sample-major.
   std::vector<float> outputs;  ///< size() * targets values, sample-major.
+  /// For classification data, the number of classes (0 otherwise): each sample's targets are then
+  /// one-hot over `classes` outputs, or with one target the class index itself (a binary label for a
+  /// sigmoid output). Set by CsvOptions::classes and one_hot(); shuffled splits can stratify by it.
+  std::size_t classes = 0;
 
   std::size_t size() const { return features == 0 ? 0 : inputs.size() / features; }  ///< The number of samples.
   bool empty() const { return size() == 0; }                                         ///< Whether it has none.
@@ -25,6 +29,17 @@ struct Dataset {
   const float* input(std::size_t sample) const { return inputs.data() + sample * features; }
   /// The `targets` outputs of sample `sample` (no bounds check).
   const float* output(std::size_t sample) const { return outputs.data() + sample * targets; }
+
+  /// The class of sample `sample` of classification data: the index of its largest target (the first
+  /// of equal ones, as an argmax), or with one target that target's value.
+  std::size_t class_of(std::size_t sample) const {
+    const float* t = output(sample);
+    if (targets == 1) return t[0] > 0.0f ? static_cast<std::size_t>(t[0]) : 0;
+    std::size_t best = 0;
+    for (std::size_t f = 1; f < targets; ++f)
+      if (t[f] > t[best]) best = f;
+    return best;
+  }
 
   /// Copies `count` samples from sample-major arrays, checking that every value is finite.
   static Dataset from_arrays(const float* inputs, const float* outputs, std::size_t count, std::size_t features,
@@ -46,9 +61,33 @@ struct Dataset {
     Dataset part;
     part.features = features;
     part.targets = targets;
+    part.classes = classes;
     part.inputs.assign(input(first), input(first) + count * features);
     part.outputs.assign(output(first), output(first) + count * targets);
     return part;
+  }
+
+  /// Copies whole samples from sample-major vectors: DataError naming the sizes unless `inputs` holds a
+  /// whole number of samples of `features` and `outputs` as many samples of `targets`, or for a value
+  /// that is not finite (naming the sample).
+  static Dataset from_arrays(const std::vector<float>& inputs, const std::vector<float>& outputs, std::size_t features,
+                             std::size_t targets) {
+    if (features == 0 || targets == 0) throw DataError("dataset from arrays: features and targets must be at least 1");
+    const std::size_t count = inputs.size() / features;
+    if (inputs.size() % features != 0 || outputs.size() != count * targets)
+      throw DataError("dataset from arrays: " + std::to_string(inputs.size()) + " inputs and " +
+                      std::to_string(outputs.size()) + " targets are not the same number of samples of " +
+                      std::to_string(features) + " inputs and " + std::to_string(targets) + " targets");
+    return from_arrays(inputs.data(), outputs.data(), count, features, targets);
+  }
+
+  /// Throws DataError naming `where` unless the arrays hold size() whole samples of `features` inputs
+  /// and `targets` targets (a Dataset filled by hand may not).
+  void check_shape(const std::string& where) const {
+    if (features == 0 || targets == 0 || inputs.size() % features != 0 || outputs.size() != size() * targets)
+      throw DataError(where + ": the dataset holds " + std::to_string(inputs.size()) + " inputs and " +
+                      std::to_string(outputs.size()) + " targets, which are not whole samples of " +
+                      std::to_string(features) + " inputs and " + std::to_string(targets) + " targets");
   }
 
   /// Throws DataError naming `where`, the sample and the value unless every value is finite.
@@ -68,6 +107,7 @@ struct Dataset {
 /// input and output widths.
 template <class Model>
 void check_fits_model(const Dataset& data, const char* role) {
+  data.check_shape(std::string(role) + " data");
   if (data.features != Model::input_size || data.targets != Model::output_size)
     throw DataError(std::string(role) + " data has " + std::to_string(data.features) + " inputs and " +
                     std::to_string(data.targets) + " targets per sample; the model takes " +

@@ -1,23 +1,36 @@
 /// \file
-/// Batch inference over a dataset: evaluate() for the loss and mean absolute error, predict() for
-/// the outputs. Samples go through the batch kernels in chunks, which vectorize across samples.
+/// Batch inference over a dataset: evaluate() for the loss, the metrics asked for and, for a
+/// classifier (an accuracy among them), the confusion matrix; predict() for the outputs. Samples go through the batch kernels in chunks, which vectorize across samples.
 #ifndef TINYMLP_HOST_EVALUATE_HPP
 #define TINYMLP_HOST_EVALUATE_HPP
 
 #include <algorithm>
 #include <cstddef>
+#include <string>
 #include <vector>
 
-#include "../train/mean_absolute_error.hpp"
 #include "batches.hpp"
+#include "confusion_matrix.hpp"
 #include "dataset.hpp"
+#include "initialized.hpp"
+#include "metrics.hpp"
 
 namespace tinymlp {
 
 /// What evaluate measures: means over the samples.
 struct Evaluation {
-  float loss = 0;  ///< The loss.
-  float mae = 0;   ///< The mean absolute error.
+  float loss = 0;               ///< The loss.
+  std::vector<Metric> metrics;  ///< The metrics asked for,
+  std::vector<float> values;    ///< and their values, in the same order.
+  ConfusionMatrix confusion;    ///< Counted when an accuracy was asked for (else 0 classes).
+
+  /// The value of `metric` (DataError unless it was asked for).
+  float operator[](Metric metric) const {
+    for (std::size_t k = 0; k < metrics.size(); ++k)
+      if (metrics[k] == metric) return values[k];
+    throw DataError(std::string("evaluation: the metric ") + metric_name(metric) +
+                    " was not asked for; pass it to evaluate");
+  }
 };
 
 namespace detail {
@@ -40,27 +53,42 @@ void run_in_chunks(const Model& model, const float* inputs, std::size_t count, O
 
 }  // namespace detail
 
-/// The mean Loss and mean absolute error of `model` over `data` (DataError unless its widths fit).
+/// The mean Loss and the mean of each of `metrics` of `model` over `data`, and a confusion matrix when
+/// an accuracy is among them. DataError unless the data's widths fit the model, for no samples, or
+/// for a model whose parameters were never set (check_parameters_set).
 template <class Loss, class Model>
-Evaluation evaluate(const Model& model, const Dataset& data) {
+Evaluation evaluate(const Model& model, const Dataset& data,
+                    const std::vector<Metric>& metrics = {Metric::mean_absolute_error}) {
   check_fits_model<Model>(data, "evaluation");
+  if (data.empty()) throw DataError("evaluate: the evaluation data is empty");
+  data.check_finite("evaluation data");
+  check_parameters_set(model, "evaluate");
   std::vector<float> t(Model::output_size * 256);
-  double loss = 0, mae = 0;
+  double loss = 0;
+  detail::MetricSums sums(metrics);
+  Evaluation result;
+  if (std::any_of(metrics.begin(), metrics.end(), is_accuracy))
+    result.confusion = ConfusionMatrix(Model::output_size == 1 ? 2 : Model::output_size);
   detail::run_in_chunks(model, data.inputs.data(), data.size(),
                         [&](std::size_t first, std::size_t chunk, const float* y, std::size_t stride) {
                           detail::gather_feature_major(
                               data.outputs.data(), Model::output_size, [first](std::size_t b) { return first + b; },
                               chunk, t.data(), stride);
                           loss += Loss::template total<Model::output_size>(y, t.data(), chunk, stride);
-                          mae += MeanAbsoluteError::template total<Model::output_size>(y, t.data(), chunk, stride);
+                          sums.add(Model::output_size, y, t.data(), chunk, stride);
+                          if (result.confusion.classes())
+                            result.confusion.add(Model::output_size, y, t.data(), chunk, stride);
                         });
-  const double count = static_cast<double>(std::max<std::size_t>(data.size(), 1));
-  return Evaluation{static_cast<float>(loss / count), static_cast<float>(mae / count)};
+  result.loss = static_cast<float>(loss / static_cast<double>(data.size()));
+  result.metrics = metrics;
+  result.values = sums.means(data.size());
+  return result;
 }
 
 /// Outputs for `count` samples given sample-major, returned sample-major.
 template <class Model>
 std::vector<float> predict(const Model& model, const float* inputs, std::size_t count) {
+  check_parameters_set(model, "predict");
   std::vector<float> outputs(count * Model::output_size);
   detail::run_in_chunks(
       model, inputs, count, [&](std::size_t first, std::size_t chunk, const float* y, std::size_t stride) {

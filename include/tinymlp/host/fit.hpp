@@ -1,7 +1,8 @@
 /// \file
 /// fit(): minibatch training over epochs, as Keras's Model.fit does it: shuffle each epoch, one
-/// optimizer step per batch (the last batch may be smaller), loss and MAE per epoch on the training
-/// batches and on validation data, optional early stopping that can restore the best weights.
+/// optimizer step per batch (the last batch may be smaller), the loss and the metrics asked for per
+/// epoch on the training batches and on validation data, optional early stopping on any of them that
+/// can restore the best weights.
 #ifndef TINYMLP_HOST_FIT_HPP
 #define TINYMLP_HOST_FIT_HPP
 
@@ -16,7 +17,6 @@
 
 #include "../detail/math.hpp"
 #include "../detail/random.hpp"
-#include "../train/mean_absolute_error.hpp"
 #include "../train/train_on_batch.hpp"
 #include "../train/training_buffers.hpp"
 #include "batches.hpp"
@@ -24,20 +24,34 @@
 #include "errors.hpp"
 #include "evaluate.hpp"
 #include "history.hpp"
+#include "initialized.hpp"
+#include "metrics.hpp"
 #include "progress.hpp"
 
 namespace tinymlp {
 
-/// Keras's EarlyStopping on the monitored loss (the validation loss when there is validation data,
-/// else the training loss).
-struct EarlyStopping {
-  bool enabled = false;       ///< Off unless asked for.
-  std::size_t patience = 20;  ///< Epochs without improvement before stopping.
-  float min_delta = 0.0f;     ///< Smaller improvements do not count.
-  bool restore_best = true;   ///< End with the weights of the best epoch.
+/// Whether a larger or a smaller monitored figure is better.
+enum class MonitorMode {
+  automatic,  ///< As Keras's "auto": larger for a name with "acc" in it, else smaller.
+  min,        ///< Smaller is better (losses, errors).
+  max         ///< Larger is better (accuracies).
 };
 
-/// Keras's ReduceLROnPlateau: after `patience` epochs without improvement of the monitored loss, the
+/// Keras's EarlyStopping on a monitored figure (by default the validation loss when there is
+/// validation data, else the training loss).
+struct EarlyStopping {
+  bool enabled = false;  ///< Off unless asked for.
+  /// The figure watched, as History names it ("val_loss", "val_accuracy", "loss", "mae", ...); empty:
+  /// "val_loss" with validation data, else "loss". ReduceLearningRateOnPlateau watches it too.
+  std::string monitor;
+  MonitorMode mode = MonitorMode::automatic;  ///< Which way is better.
+  std::size_t patience = 20;                  ///< Epochs without improvement before stopping.
+  float min_delta = 0.0f;                     ///< Smaller improvements do not count.
+
+  bool restore_best = true;  ///< End with the weights of the best epoch.
+};
+
+/// Keras's ReduceLROnPlateau: after `patience` epochs without improvement of the figure early stopping monitors, the
 /// learning rate is multiplied by `factor`, down to `min_learning_rate`.
 struct ReduceLearningRateOnPlateau {
   bool enabled = false;             ///< Off unless asked for.
@@ -53,35 +67,52 @@ struct FitOptions {
   bool shuffle = true;                  ///< Shuffle the samples before each epoch.
   std::uint32_t seed = 0;               ///< Drives the shuffling; the same seed gives the same run.
   const Dataset* validation = nullptr;  ///< Monitored each epoch, and by early stopping when given; not owned.
-  EarlyStopping early_stopping;         ///< Off by default.
-  ReduceLearningRateOnPlateau reduce_learning_rate;  ///< Off by default.
-  Progress progress = Progress::automatic;           ///< How progress is shown.
-  std::FILE* progress_output = stdout;               ///< Where.
+  std::vector<Metric> metrics = {Metric::mean_absolute_error};  ///< Measured each epoch besides the loss.
+  EarlyStopping early_stopping;                                 ///< Off by default.
+  ReduceLearningRateOnPlateau reduce_learning_rate;             ///< Off by default.
+  Progress progress = Progress::automatic;                      ///< How progress is shown.
+  std::FILE* progress_output = stdout;                          ///< Where.
 };
 
 namespace detail {
 
-inline void check_epoch_finite(const EpochRecord& record, std::size_t epoch, bool has_validation) {
-  const bool finite = is_finite(record.loss) && (!has_validation || is_finite(record.val_loss));
-  if (!finite)
-    throw DivergenceError("training diverged in epoch " + std::to_string(epoch + 1) + ": loss " +
-                          std::to_string(record.loss) +
-                          (has_validation ? ", validation loss " + std::to_string(record.val_loss) : std::string()) +
-                          "; lower the learning rate or standardize the inputs");
+// The epoch's losses and the model's parameters: a NaN or infinite one is divergence.
+template <class Model>
+std::string divergence_of(const Model& model, const EpochRecord& record, bool has_validation) {
+  if (!is_finite(record.loss) || (has_validation && !is_finite(record.val_loss)))
+    return "loss " + std::to_string(record.loss) +
+           (has_validation ? ", validation loss " + std::to_string(record.val_loss) : std::string());
+  for (std::size_t k = 0; k < Model::parameter_count; ++k)
+    if (!is_finite(model.parameters[k]))
+      return "parameter " + std::to_string(k) + " is " + std::to_string(model.parameters[k]);
+  return "";
+}
+
+// Whether `value` improves on `best` by more than `min_delta`, larger or smaller being better.
+inline bool improves(float value, float best, float min_delta, bool larger_is_better) {
+  return larger_is_better ? value - min_delta > best : value + min_delta < best;
 }
 
 }  // namespace detail
 
 /// Trains `model` in place with `optimizer` on `train` (see the file's description) and returns
 /// what each epoch measured. Memory: one batch's buffers and, with restore_best, a copy of the model,
-/// on the heap. Throws DataError for data that does not fit the model, DivergenceError naming the
-/// epoch when a loss becomes NaN or infinite.
+/// on the heap. Throws DataError for data that does not fit the model, empty training or validation
+/// data, a value that is not finite in them (naming the sample), a model never initialized, or an
+/// unknown monitor; DivergenceError naming the epoch when a loss or a parameter becomes NaN or
+/// infinite, after putting back (with restore_best) the weights of the best epoch, or those the model
+/// had before fit when no epoch was finite.
 template <class Loss, class Model, class Optimizer>
 History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitOptions& options) {
   check_fits_model<Model>(train, "training");
   if (options.validation) check_fits_model<Model>(*options.validation, "validation");
   if (train.empty()) throw DataError("fit: the training data is empty");
+  if (options.validation && options.validation->empty())
+    throw DataError("fit: the validation data is empty (pass no validation data instead)");
   if (options.batch_size == 0) throw DataError("fit: batch_size must be at least 1");
+  train.check_finite("fit: training data");
+  if (options.validation) options.validation->check_finite("fit: validation data");
+  check_parameters_set(model, "fit");
 
   const auto started = std::chrono::steady_clock::now();
   const std::size_t samples = train.size();
@@ -100,8 +131,17 @@ History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitO
 
   History history;
   history.has_validation = options.validation != nullptr;
+  history.metric_names = metric_names(options.metrics);
+  const std::string monitor = !options.early_stopping.monitor.empty() ? options.early_stopping.monitor
+                              : history.has_validation                ? "val_loss"
+                                                                      : "loss";
+  history.check_name(monitor);  // before any training
+  const bool larger_is_better =
+      options.early_stopping.mode == MonitorMode::max ||
+      (options.early_stopping.mode == MonitorMode::automatic && monitor.find("acc") != std::string::npos);
+  const bool restore_best = options.early_stopping.enabled && options.early_stopping.restore_best;
   ProgressDisplay progress(options.progress, options.progress_output, options.epochs, steps);
-  Model best = model;
+  Model best = model;  // before fit, until an epoch is measured
   float best_monitored = 0;
   std::size_t epochs_without_improvement = 0, epochs_since_rate_change = 0;
 
@@ -111,7 +151,8 @@ History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitO
       for (std::size_t k = samples - 1; k > 0; --k)
         std::swap(order[k], order[shuffler.below(static_cast<std::uint32_t>(k + 1))]);
 
-    double loss_sum = 0, mae_sum = 0;
+    double loss_sum = 0;
+    detail::MetricSums metric_sums(options.metrics);
     for (std::size_t step = 0; step < steps; ++step) {
       const std::size_t first = step * stride;
       const std::size_t count = std::min(stride, samples - first);
@@ -120,30 +161,40 @@ History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitO
       detail::gather_feature_major(train.outputs.data(), Model::output_size, index, count, t.data(), stride);
       const float loss = train_on_batch<Loss>(model, optimizer, x.data(), t.data(), count, buffers);
       loss_sum += static_cast<double>(loss) * static_cast<double>(count);
-      mae_sum += MeanAbsoluteError::template total<Model::output_size>(Model::output_of(activations.data(), stride),
-                                                                       t.data(), count, stride);
+      metric_sums.add(Model::output_size, Model::output_of(activations.data(), stride), t.data(), count, stride);
       progress.step(step + 1, static_cast<float>(loss_sum / static_cast<double>(first + count)));
     }
 
     EpochRecord record;
     record.learning_rate = optimizer.learning_rate();
     record.loss = static_cast<float>(loss_sum / static_cast<double>(samples));
-    record.mae = static_cast<float>(mae_sum / static_cast<double>(samples));
-    if (options.validation) {
-      const Evaluation validation = evaluate<Loss>(model, *options.validation);
+    record.metrics = metric_sums.means(samples);
+    const std::string diverged = detail::divergence_of(model, record, false);
+    if (diverged.empty() && options.validation) {
+      const Evaluation validation = evaluate<Loss>(model, *options.validation, options.metrics);
       record.val_loss = validation.loss;
-      record.val_mae = validation.mae;
+      record.val_metrics = validation.values;
     }
     history.epochs.push_back(record);
-    progress.end_epoch(record, history.has_validation);
-    detail::check_epoch_finite(record, epoch, history.has_validation);
+    progress.end_epoch(record, history);
+    const std::string reason =
+        diverged.empty() ? detail::divergence_of(model, record, history.has_validation) : diverged;
+    if (!reason.empty()) {
+      if (restore_best) model = best;
+      throw DivergenceError("training diverged in epoch " + std::to_string(epoch + 1) + ": " + reason +
+                            "; lower the learning rate or standardize the inputs" +
+                            (restore_best ? (epoch == 0 ? std::string(" (the model is as it was before fit)")
+                                                        : " (the model holds the weights of epoch " +
+                                                              std::to_string(history.best_epoch + 1) + ")")
+                                          : std::string()));
+    }
 
-    const float monitored = history.has_validation ? record.val_loss : record.loss;
-    if (epoch == 0 || monitored < best_monitored - options.early_stopping.min_delta) {
+    const float monitored = history.value(record, monitor);
+    if (epoch == 0 || detail::improves(monitored, best_monitored, options.early_stopping.min_delta, larger_is_better)) {
       best_monitored = monitored;
       history.best_epoch = epoch;
       epochs_without_improvement = epochs_since_rate_change = 0;
-      if (options.early_stopping.enabled && options.early_stopping.restore_best) best = model;
+      if (restore_best) best = model;
       continue;
     }
     ++epochs_without_improvement;
@@ -160,7 +211,7 @@ History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitO
       break;
     }
   }
-  if (options.early_stopping.enabled && options.early_stopping.restore_best) model = best;
+  if (restore_best) model = best;
   history.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return history;
 }

@@ -1,6 +1,7 @@
 /// \file
-/// Keras-like progress of fit(): on a terminal a bar redrawn during each epoch, otherwise one plain
-/// line per epoch (logs stay readable), or nothing at all.
+/// Keras-like progress of fit(): on a terminal a bar redrawn during each epoch with the time left
+/// (ETA), otherwise one plain line per epoch (logs stay readable), or nothing at all. Each epoch ends
+/// with its time, the time per step, the loss and the metrics.
 #ifndef TINYMLP_HOST_PROGRESS_HPP
 #define TINYMLP_HOST_PROGRESS_HPP
 
@@ -39,32 +40,60 @@ class ProgressDisplay {
     epoch_start_ = last_draw_ = Clock::now();
   }
 
-  /// `done` steps of the epoch are done, at this mean loss so far. Redraws the bar at most ten times a
-  /// second, so that drawing never slows training down.
+  /// `done` steps of the epoch are done, at this mean loss so far. Redraws the bar, with the time
+  /// left at the mean time per step so far (as Keras's ETA), at most ten times a second, so that
+  /// drawing never slows training down.
   void step(std::size_t done, float running_loss) {
     if (mode_ != Progress::bar) return;
     const auto now = Clock::now();
     if (done != steps_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
     last_draw_ = now;
-    std::fprintf(out_, "\r%s %s - loss: %.4f", epoch_label().c_str(), bar(done).c_str(), running_loss);
+    const double per_step = std::chrono::duration<double>(now - epoch_start_).count() / static_cast<double>(done);
+    const std::string eta = done < steps_ ? " - ETA: " + eta_text(per_step * static_cast<double>(steps_ - done)) : "";
+    std::fprintf(out_, "\r%s %s%s - loss: %.4f", epoch_label().c_str(), bar(done).c_str(), eta.c_str(), running_loss);
     std::fflush(out_);
   }
 
-  /// The epoch ended with these figures.
-  void end_epoch(const EpochRecord& record, bool has_validation) {
+  /// The epoch ended with these figures; `history` names its metrics.
+  void end_epoch(const EpochRecord& record, const History& history) {
     if (mode_ == Progress::silent) return;
     const double seconds = std::chrono::duration<double>(Clock::now() - epoch_start_).count();
     std::string line = epoch_label();
     if (mode_ == Progress::bar) line = "\r" + line + " " + bar(steps_);
-    char figures[200];
-    std::snprintf(figures, sizeof figures, " - %.3fs - loss: %.4f - mae: %.4f", seconds, record.loss, record.mae);
-    line += figures;
-    if (has_validation) {
-      std::snprintf(figures, sizeof figures, " - val_loss: %.4f - val_mae: %.4f", record.val_loss, record.val_mae);
-      line += figures;
+    char figures[64];
+    std::snprintf(figures, sizeof figures, " - %.3fs - ", seconds);
+    line += figures + step_time_text(seconds / static_cast<double>(steps_ ? steps_ : 1));
+    for (const std::string& name : history.names()) {
+      std::snprintf(figures, sizeof figures, ": %.4f", static_cast<double>(history.value(record, name)));
+      line += " - " + name + figures;
     }
     std::fprintf(out_, "%s\n", line.c_str());
     std::fflush(out_);
+  }
+
+  /// Keras's time per step: whole seconds, milliseconds or microseconds, "12ms/step".
+  static std::string step_time_text(double seconds) {
+    char text[40];
+    if (seconds >= 1 || seconds == 0)
+      std::snprintf(text, sizeof text, "%.0fs/step", seconds);
+    else if (seconds >= 1e-3)
+      std::snprintf(text, sizeof text, "%.0fms/step", seconds * 1e3);
+    else
+      std::snprintf(text, sizeof text, "%.0fus/step", seconds * 1e6);
+    return text;
+  }
+
+  /// Keras's ETA: "7s", "1:05" or "1:02:05".
+  static std::string eta_text(double seconds) {
+    const long whole = static_cast<long>(seconds);
+    char text[40];
+    if (whole >= 3600)
+      std::snprintf(text, sizeof text, "%ld:%02ld:%02ld", whole / 3600, whole % 3600 / 60, whole % 60);
+    else if (whole >= 60)
+      std::snprintf(text, sizeof text, "%ld:%02ld", whole / 60, whole % 60);
+    else
+      std::snprintf(text, sizeof text, "%lds", whole);
+    return text;
   }
 
   /// A line of its own (unless silent).

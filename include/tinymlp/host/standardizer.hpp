@@ -6,6 +6,7 @@
 #ifndef TINYMLP_HOST_STANDARDIZER_HPP
 #define TINYMLP_HOST_STANDARDIZER_HPP
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <string>
@@ -20,7 +21,9 @@ namespace tinymlp {
 class Standardizer {
  public:
   /// The means and (population) standard deviations of `data`'s inputs; a constant feature gets
-  /// deviation 1. DataError for an empty dataset.
+  /// deviation 1 (it is left centred at zero), and a deviation below Keras's epsilon (1e-7, as a
+  /// denormal one) is raised to it, as Keras's Normalization divides by max(sqrt(variance), epsilon).
+  /// DataError for an empty dataset.
   static Standardizer fit(const Dataset& data) {
     if (data.empty()) throw DataError("standardizer: no samples to fit on");
     Standardizer result;
@@ -34,7 +37,8 @@ class Standardizer {
       const double deviation = std::sqrt(square_sum / static_cast<double>(data.size()));
       result.mean_[f] = static_cast<float>(mean);
       // A constant feature carries no information: leave it centred at zero instead of dividing by 0.
-      result.deviation_[f] = deviation > 0 ? static_cast<float>(deviation) : 1.0f;
+      // A tiny deviation (one a float cannot even hold, rounding to 0) would scale by infinity.
+      result.deviation_[f] = deviation > 0 ? static_cast<float>(std::max(deviation, double{epsilon})) : 1.0f;
     }
     return result;
   }
@@ -59,8 +63,9 @@ class Standardizer {
     if (mean_.size() != FirstDense::input_size)
       throw DataError("standardizer: fitted on " + std::to_string(mean_.size()) + " features, the model takes " +
                       std::to_string(FirstDense::input_size));
-    float* kernel = model.parameters;
-    float* bias = model.parameters + FirstDense::kernel_count;
+    Model folded = model;  // the model is changed only when every folded parameter is finite
+    float* kernel = folded.parameters;
+    float* bias = folded.parameters + FirstDense::kernel_count;
     for (std::size_t o = 0; o < FirstDense::output_size; ++o) {
       double shift = 0;
       for (std::size_t i = 0; i < FirstDense::input_size; ++i) {
@@ -70,7 +75,15 @@ class Standardizer {
       }
       bias[o] = static_cast<float>(bias[o] - shift);
     }
+    for (std::size_t k = 0; k < FirstDense::parameter_count; ++k)
+      if (!std::isfinite(folded.parameters[k]))
+        throw DataError("standardizer: folding the feature scales into the first layer would make parameter " +
+                        std::to_string(k) + " infinite (a feature's deviation is tiny against its weights)");
+    model = folded;
   }
+
+  /// The smallest deviation divided by: Keras's backend epsilon.
+  static constexpr float epsilon = 1e-7f;
 
   const std::vector<float>& mean() const { return mean_; }            ///< Per feature.
   const std::vector<float>& deviation() const { return deviation_; }  ///< Per feature.
