@@ -57,6 +57,10 @@ struct BadInput {
   Place place = Place::file;
   // For accepted models: what the outcome says of the model read (default: its layers and y(0.5)).
   std::function<std::string(const tools::ModelDescription&)> describe;
+  // For CSV rows: how the job reads the file (by default with a header line, one target), and what it
+  // does with the data before saving it (a split, for example).
+  std::function<void(tinymlp::CsvOptions&)> csv_options;
+  std::function<void(const tinymlp::Dataset&)> then;
 };
 
 const char* format_name(Format format) {
@@ -146,6 +150,21 @@ BadInput cut_row(std::string input, const std::string& model, std::size_t first,
   return row;
 }
 
+// A CSV row read with CsvOptions::classes = `classes`.
+BadInput labels_row(std::string input, std::string content, std::size_t classes, std::string expected) {
+  BadInput row = text_row(Format::csv, std::move(input), std::move(content), std::move(expected));
+  row.csv_options = [classes](tinymlp::CsvOptions& options) { options.classes = classes; };
+  return row;
+}
+
+// A CSV row whose job splits what it read (train and validation fractions, no shuffling).
+BadInput split_row(std::string input, std::string content, std::size_t classes, double train, double validation,
+                   std::string expected) {
+  BadInput row = labels_row(std::move(input), std::move(content), classes, std::move(expected));
+  row.then = [train, validation](const tinymlp::Dataset& data) { tinymlp::split(data, train, validation); };
+  return row;
+}
+
 // The CSV rows' data: a header line, then lines of numbers.
 std::string repeated_fields(const std::string& field, std::size_t count) {
   std::string line = field;
@@ -198,6 +217,26 @@ std::vector<BadInput> csv_rows() {
                 Place::unreadable_file, "data.csv: cannot open it for reading: Permission denied"),
       place_row(csv, "a file whose reading fails (/proc/self/mem)", Place::failing_read,
                 "/proc/self/mem: cannot read it: Input/output error"),
+      [] {
+        BadInput row = text_row(csv, "a header line, read without CsvOptions::header", "x,y\n1,2\n",
+                                "data.csv:1:1: field 1 is not a number: 'x' (if line 1 names the columns, set "
+                                "CsvOptions::header)");
+        row.csv_options = [](tinymlp::CsvOptions& options) { options.header = false; };
+        return row;
+      }(),
+      labels_row("a class label that is no integer (CsvOptions::classes = 3)", "x,label\n1,0\n2, 1.5\n", 3,
+                 "data.csv:3:4: field 2 is not an integer class label: '1.5' (CsvOptions::classes is 3)"),
+      labels_row("a negative class label (CsvOptions::classes = 3)", "x,label\n1,-1\n", 3,
+                 "data.csv:2:3: field 2 is a negative class label: '-1' (CsvOptions::classes is 3)"),
+      labels_row("a class label at the class count (CsvOptions::classes = 3)", "x,label\n1,2\n2,3\n", 3,
+                 "data.csv:3:3: field 2 is at or above the class count 3 (labels run from 0 to 2): '3' "
+                 "(CsvOptions::classes is 3)"),
+      split_row("labels sorted by class, split 50/25/25 without shuffling: a class missing from the training split",
+                "x,label\n0,0\n1,0\n2,1\n3,1\n", 2, 0.5, 0.25,
+                "split: class 1 is missing from the training split (the data holds 2 samples of it); shuffle or "
+                "stratify the split (SplitOptions)"),
+      split_row("two samples split 60/20/20: an empty split", "x,y\n1,2\n2,3\n", 0, 0.6, 0.2,
+                "split: the validation split is empty: 0.200000 of 2 samples rounds down to 0"),
   };
 }
 
@@ -518,8 +557,10 @@ std::string outcome(const BadInput& row, const std::string& input, const std::st
   if (row.format == Format::csv) {
     tinymlp::CsvOptions options;
     options.header = true;
+    if (row.csv_options) row.csv_options(options);
     try {
       const tinymlp::Dataset data = tinymlp::read_csv(input, options);
+      if (row.then) row.then(data);
       tinymlp::write_file_atomically(output, tinymlp::to_csv(data));
       return accepted + dataset_summary(data);
     } catch (const tinymlp::DataError& error) {
