@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,8 +23,9 @@ constexpr std::size_t rows = 1000000;
 constexpr double time_target = 1.5;
 
 std::string make_file() {
-  const std::string path = "/tmp/tinymlp_csv_bench_" + std::to_string(getpid()) + ".csv";
-  std::FILE* file = std::fopen(path.c_str(), "w");
+  std::string path = "/tmp/tinymlp_csv_bench_" + std::to_string(getpid()) + ".csv";
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned(std::fopen(path.c_str(), "w"), &std::fclose);
+  std::FILE* file = owned.get();
   if (!file) std::exit(1);
   tinymlp::Random random(1u);
   std::fprintf(file, "a,b,c,y\n");
@@ -31,7 +33,6 @@ std::string make_file() {
     std::fprintf(file, "%.6g,%.6g,%.6g,%.6g\n", static_cast<double>(random.uniform(-10.0f, 10.0f)),
                  static_cast<double>(random.uniform(0.0f, 1000.0f)), static_cast<double>(random.normal()),
                  static_cast<double>(random.uniform(-1.0f, 1.0f)));
-  std::fclose(file);
   return path;
 }
 
@@ -90,7 +91,7 @@ Measure measure(Read read, const std::string& path) {
   int status = 0;
   rusage usage{};
   wait4(child, &status, 0, &usage);
-  result.peak_kb = usage.ru_maxrss;
+  result.peak_kb = usage.ru_maxrss;  // NOLINT(cppcoreguidelines-pro-type-union-access): glibc's rusage
   close(pipe_ends[0]);
   close(pipe_ends[1]);
   return result;

@@ -39,8 +39,8 @@ struct History {
     std::vector<std::string> all{"loss"};
     all.insert(all.end(), metric_names.begin(), metric_names.end());
     if (has_validation) {
-      all.push_back("val_loss");
-      for (const std::string& name : metric_names) all.push_back("val_" + name);
+      all.emplace_back("val_loss");
+      for (const std::string& name : metric_names) all.emplace_back("val_" + name);
     }
     return all;
   }

@@ -49,6 +49,7 @@ inline bool is_accuracy(Metric metric) {
 /// The names of `metrics`, prefixed.
 inline std::vector<std::string> metric_names(const std::vector<Metric>& metrics, const std::string& prefix = "") {
   std::vector<std::string> names;
+  names.reserve(metrics.size());
   for (Metric metric : metrics) names.push_back(prefix + metric_name(metric));
   return names;
 }
@@ -115,6 +116,7 @@ class MetricSums {
   }
   std::vector<float> means(std::size_t samples) const {
     std::vector<float> values;
+    values.reserve(sums_.size());
     for (double sum : sums_) values.push_back(static_cast<float>(sum / static_cast<double>(samples)));
     return values;
   }
