@@ -1,0 +1,256 @@
+// The digits reference job's data handling, training and measures, shared by the example and its
+// test: scikit-learn's 8x8 handwritten digits (64 pixels 0-16, the class in the last column), a
+// 64-32-10 ReLU/softmax network trained with Adam and early stopping, and its int8 version.
+#ifndef DIGITS_JOB_HPP
+#define DIGITS_JOB_HPP
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "tinymlp/host.hpp"
+#include "tinymlp/host/quantize.hpp"
+
+namespace digits {
+
+const std::size_t pixels = 64, hidden = 32, classes = 10;
+const float brightest = 16.0f;  // pixel values run from 0 to 16
+
+// 32 hidden units: with 20 or 22 (under 32,000 cycles an int8 inference on the Uno, against about
+// 44,000 for 32) the test accuracy fell to 0.96-0.975 over seeds 1-4.
+using Model = tinymlp::Sequential<tinymlp::Dense<pixels, hidden>, tinymlp::ReLU, tinymlp::Dense<hidden, classes>,
+                                  tinymlp::Softmax>;
+// The same weights without the softmax: what is quantized (argmax is the same, and the int8 kernels
+// have no softmax), and what the Uno runs.
+using Logits = tinymlp::Sequential<tinymlp::Dense<pixels, hidden>, tinymlp::ReLU, tinymlp::Dense<hidden, classes>>;
+static_assert(Model::parameter_count == Logits::parameter_count, "the softmax has no parameters");
+
+struct JobSettings {
+  std::uint32_t seed = 1;     // shuffling, initial weights and batches
+  std::size_t epochs = 200;   // the budget (early stopping may end sooner)
+  std::size_t patience = 20;  // epochs without a better validation loss before stopping
+  std::size_t batch_size = 32;
+  float learning_rate = 0.002f;
+  bool quiet = false;
+};
+
+// The class index of each sample of `data`, whose one output is the class as a number; DataError
+// names the sample when it is not a whole number in [0, classes).
+inline std::vector<std::size_t> labels_of(const tinymlp::Dataset& data, const std::string& where) {
+  std::vector<std::size_t> labels;
+  for (std::size_t s = 0; s < data.size(); ++s) {
+    const float value = data.output(s)[data.targets - 1];
+    if (!(value >= 0.0f) || value >= static_cast<float>(classes) || std::floor(value) != value)
+      throw tinymlp::DataError(where + ": sample " + std::to_string(s + 1) + " has the label " +
+                               std::to_string(value) + ", not a class from 0 to " + std::to_string(classes - 1));
+    labels.push_back(static_cast<std::size_t>(value));
+  }
+  return labels;
+}
+
+// Temporary, until the host layer has one-hot labels, shuffling and stratified splits: the digits
+// with one-hot targets, scaled to [0, 1].
+inline tinymlp::Dataset one_hot(const tinymlp::Dataset& data, const std::vector<std::size_t>& labels) {
+  tinymlp::Dataset result;
+  result.features = data.features;
+  result.targets = classes;
+  for (float value : data.inputs) result.inputs.push_back(value / brightest);
+  for (std::size_t label : labels)
+    for (std::size_t c = 0; c < classes; ++c) result.outputs.push_back(c == label ? 1.0f : 0.0f);
+  return result;
+}
+
+// The samples of each class shuffled (seeded), then dealt 60/20/20 class by class, so that each
+// split holds each class in the same proportion; each split is then shuffled again.
+struct SplitIndices {
+  std::vector<std::size_t> train, validation, test;
+};
+
+inline void shuffle_indices(std::vector<std::size_t>& indices, tinymlp::Random& random) {
+  for (std::size_t k = indices.size(); k > 1; --k)
+    std::swap(indices[k - 1], indices[random.below(static_cast<std::uint32_t>(k))]);
+}
+
+inline SplitIndices stratified_split(const std::vector<std::size_t>& labels, std::uint32_t seed) {
+  tinymlp::Random random(seed);
+  SplitIndices split;
+  for (std::size_t c = 0; c < classes; ++c) {
+    std::vector<std::size_t> members;
+    for (std::size_t s = 0; s < labels.size(); ++s)
+      if (labels[s] == c) members.push_back(s);
+    shuffle_indices(members, random);
+    const std::size_t train = (members.size() * 3 + 2) / 5, validation = (members.size() + 2) / 5;
+    split.train.insert(split.train.end(), members.begin(), members.begin() + static_cast<std::ptrdiff_t>(train));
+    split.validation.insert(split.validation.end(), members.begin() + static_cast<std::ptrdiff_t>(train),
+                            members.begin() + static_cast<std::ptrdiff_t>(train + validation));
+    split.test.insert(split.test.end(), members.begin() + static_cast<std::ptrdiff_t>(train + validation),
+                      members.end());
+  }
+  for (auto* part : {&split.train, &split.validation, &split.test}) {
+    if (part->empty()) throw tinymlp::DataError("the digits are too few to split 60/20/20");
+    shuffle_indices(*part, random);
+  }
+  return split;
+}
+
+inline tinymlp::Dataset rows(const tinymlp::Dataset& data, const std::vector<std::size_t>& indices) {
+  tinymlp::Dataset part;
+  part.features = data.features;
+  part.targets = data.targets;
+  for (std::size_t s : indices) {
+    part.inputs.insert(part.inputs.end(), data.input(s), data.input(s) + data.features);
+    part.outputs.insert(part.outputs.end(), data.output(s), data.output(s) + data.targets);
+  }
+  return part;
+}
+
+template <class Value>
+std::size_t argmax(const Value* values) {
+  return static_cast<std::size_t>(std::max_element(values, values + classes) - values);
+}
+
+// Temporary, until evaluate reports accuracy: the loss and the share of samples whose most probable
+// class is the label.
+struct Measure {
+  float loss = 0, accuracy = 0;
+};
+
+inline Measure measure(const Model& model, const tinymlp::Dataset& data) {
+  Measure result;
+  result.loss = tinymlp::evaluate<tinymlp::CategoricalCrossEntropy>(model, data).loss;
+  const std::vector<float> y = tinymlp::predict(model, data.inputs);
+  std::size_t right = 0;
+  for (std::size_t s = 0; s < data.size(); ++s) right += argmax(&y[s * classes]) == argmax(data.output(s));
+  result.accuracy = static_cast<float>(right) / static_cast<float>(data.size());
+  return result;
+}
+
+struct EpochMeasures {
+  Measure train, validation, test;
+  double seconds = 0;  // training only
+};
+
+struct Outcome {
+  std::vector<EpochMeasures> epochs;
+  std::size_t best_epoch = 0;  // whose weights the model ends with
+  double training_seconds = 0;
+};
+
+// Adam with the learning rate of `settings`, batches of batch_size, an epoch at a time, with the
+// three splits measured after each and printed as Keras does; training stops once the validation
+// loss has not improved for `patience` epochs and the model ends with the best epoch's weights. The
+// training time counts fit's time only, not the measuring.
+inline Outcome train(Model& model, const tinymlp::SplitDataset& data, const JobSettings& settings) {
+  model.initialize(settings.seed);
+  tinymlp::AdamSettings adam;
+  adam.learning_rate = settings.learning_rate;
+  tinymlp::Adam<Model> optimizer(adam);
+  tinymlp::FitOptions options;
+  options.epochs = 1;
+  options.batch_size = settings.batch_size;
+  options.progress = tinymlp::Progress::silent;
+  Outcome outcome;
+  Model best = model;
+  for (std::size_t epoch = 0; epoch < settings.epochs; ++epoch) {
+    options.seed = settings.seed * 1000u + static_cast<std::uint32_t>(epoch);
+    const tinymlp::History history = tinymlp::fit<tinymlp::CategoricalCrossEntropy>(model, optimizer, data.train, options);
+    EpochMeasures measures{measure(model, data.train), measure(model, data.validation), measure(model, data.test),
+                           history.seconds};
+    outcome.training_seconds += history.seconds;
+    outcome.epochs.push_back(measures);
+    if (!settings.quiet)
+      std::printf("Epoch %zu/%zu - %.1f ms - loss: %.4f - accuracy: %.4f - val_loss: %.4f - val_accuracy: %.4f"
+                  " - test_loss: %.4f - test_accuracy: %.4f\n",
+                  epoch + 1, settings.epochs, history.seconds * 1e3, measures.train.loss, measures.train.accuracy,
+                  measures.validation.loss, measures.validation.accuracy, measures.test.loss, measures.test.accuracy);
+    if (epoch == 0 || measures.validation.loss < outcome.epochs[outcome.best_epoch].validation.loss) {
+      outcome.best_epoch = epoch;
+      best = model;
+    } else if (epoch - outcome.best_epoch >= settings.patience) {
+      if (!settings.quiet)
+        std::printf("Early stopping after epoch %zu: best epoch was %zu\n", epoch + 1, outcome.best_epoch + 1);
+      break;
+    }
+  }
+  model = best;
+  return outcome;
+}
+
+// The model's weights for raw pixels (0-16) rather than scaled ones: the first layer's kernel
+// divided by 16, so that the sketch and the .tflite take the data as the CSV holds it.
+inline Logits for_raw_pixels(const Model& model) {
+  Logits logits;
+  std::copy(model.parameters, model.parameters + Model::parameter_count, logits.parameters);
+  for (std::size_t k = 0; k < pixels * hidden; ++k) logits.parameters[k] /= brightest;
+  return logits;
+}
+
+inline Model with_softmax(const Logits& logits) {
+  Model model;
+  std::copy(logits.parameters, logits.parameters + Logits::parameter_count, model.parameters);
+  return model;
+}
+
+// The int8 model: its inputs (the raw pixels quantized as the model's input) and outputs, one row
+// of `classes` per sample.
+struct Int8Run {
+  std::vector<std::int8_t> inputs, outputs;
+  std::vector<std::size_t> predicted;
+  float accuracy = 0;
+};
+
+inline Int8Run run_int8(const tinymlp::QuantizedModel& quantized, const tinymlp::Dataset& raw,
+                        const std::vector<std::size_t>& labels) {
+  const auto host = tinymlp::host_int8_model<Logits>(quantized);
+  const auto model = host.model();
+  const tinymlp::Quantization& input = quantized.layers.front().dense.input;
+  Int8Run run;
+  std::size_t right = 0;
+  for (std::size_t s = 0; s < raw.size(); ++s) {
+    std::int8_t x[pixels], y[classes];
+    for (std::size_t p = 0; p < pixels; ++p) x[p] = tinymlp::quantize_value(raw.input(s)[p], input);
+    model.predict(x, y);
+    run.inputs.insert(run.inputs.end(), x, x + pixels);
+    run.outputs.insert(run.outputs.end(), y, y + classes);
+    run.predicted.push_back(argmax(y));
+    right += run.predicted.back() == labels[s];
+  }
+  run.accuracy = static_cast<float>(right) / static_cast<float>(raw.size());
+  return run;
+}
+
+// What DigitsOnUno prints for the digit with index `sample`: "index label predicted" and the ten
+// int8 outputs.
+inline std::string board_line(std::size_t sample, std::size_t label, const Int8Run& run, std::size_t row) {
+  std::string line = std::to_string(sample) + ' ' + std::to_string(label) + ' ' + std::to_string(run.predicted[row]);
+  for (std::size_t c = 0; c < classes; ++c) line += ' ' + std::to_string(run.outputs[row * classes + c]);
+  return line + '\n';
+}
+
+// test_digits.hpp for DigitsOnUno: `count` test digits in flash, each its label and then its 64
+// int8 inputs.
+inline std::string test_digits_header(const Int8Run& run, const std::vector<std::size_t>& labels, std::size_t count,
+                                      const std::string& source) {
+  std::string text = "// test_digits: " + std::to_string(count) + " digits of " + source +
+                     ", for DigitsOnUno. Do not edit.\n"
+                     "// Each row is a digit's label, then its 8x8 pixels as the int8 model's inputs (row by row).\n"
+                     "#ifndef TEST_DIGITS_HPP_\n#define TEST_DIGITS_HPP_\n\n#include <tinymlp.hpp>\n\n"
+                     "const int test_digit_count = " +
+                     std::to_string(count) + ";\nconst int8_t test_digits[" + std::to_string(count) + "][" +
+                     std::to_string(pixels + 1) + "] TINYMLP_PROGMEM = {\n";
+  for (std::size_t s = 0; s < count; ++s) {
+    text += "    {" + std::to_string(labels[s]);
+    for (std::size_t p = 0; p < pixels; ++p) text += ", " + std::to_string(run.inputs[s * pixels + p]);
+    text += "},\n";
+  }
+  return text + "};\n\n#endif  // TEST_DIGITS_HPP_\n";
+}
+
+}  // namespace digits
+
+#endif
