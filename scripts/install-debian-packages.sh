@@ -2,7 +2,8 @@
 # Installs the Debian packages a tinymlp task needs, skipping those already installed.
 #   install-debian-packages.sh job     the reference job: compiler, CMake, gnuplot, FlatBuffers (for the
 #                                      .tflite it writes), and the Uno it ends on (arduino-builder with
-#                                      the AVR core, simavr's library)
+#                                      the AVR core, simavr's library), and scikit-learn (the digits
+#                                      job's data and its MLPClassifier)
 #   install-debian-packages.sh tests   the test suite: also doctest, Google Benchmark, clang with its
 #                                      sanitizer runtimes, clang-format and clang-tidy, the AVR, Cortex-M and RISC-V cross
 #                                      compilers, QEMU for the Cortex-M and RISC-V boards,
@@ -13,7 +14,7 @@
 set -euo pipefail
 
 job_packages=(g++ cmake make gnuplot-nox flatbuffers-compiler libflatbuffers-dev
-              arduino-builder arduino-core-avr libsimavr-dev libelf-dev pkg-config)
+              arduino-builder arduino-core-avr libsimavr-dev libelf-dev pkg-config python3-sklearn binutils-avr)
 test_packages=("${job_packages[@]}" clang libclang-rt-14-dev clang-format clang-tidy doctest-dev libbenchmark-dev
                gcc-avr avr-libc binutils-avr gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
                gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc
