@@ -19,7 +19,7 @@ echo "== On the board: DigitsOnUno on a simulated Arduino Uno (ATmega328P, 16 MH
 sketch="$out/DigitsOnUno"
 cp "$root/examples/DigitsOnUno/DigitsOnUno.ino" "$sketch/"
 cmake -DBUILDER="$(command -v arduino-builder)" -DSKETCH="$sketch/DigitsOnUno.ino" \
-  -DLIBRARIES="$build/board/arduino_libraries" -DBUILD_PATH="$sketch/build" -P "$root/board/cmake/build_for_uno.cmake"
+  -DLIBRARIES="$build/board/arduino_libraries" -DBUILD_PATH="$sketch/build" -DEXTRA_FLAGS=-DMARK_INFERENCE -P "$root/board/cmake/build_for_uno.cmake"
 elf="$sketch/build/DigitsOnUno.ino.elf"
 digits=$(wc -l <"$sketch/expected.txt")
 "$build/board/run-on-uno" "$elf" --lines "$digits" --max-cycles 100000000 >"$sketch/uno.txt" 2>/dev/null

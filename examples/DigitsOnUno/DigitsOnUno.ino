@@ -20,11 +20,11 @@ void loop() {
   int8_t pixels[64];
   for (int p = 0; p < 64; ++p) pixels[p] = tinymlp::FlashReader::load(&test_digits[digit][1 + p]);
   int8_t scores[10];
-#ifdef GPIOR0  // on the Uno: marks the inference for the simulator's cycle count (run-on-uno)
+#ifdef MARK_INFERENCE  // for run-on-uno's cycle count: the job builds the sketch with -DMARK_INFERENCE
   GPIOR0 = 1;
 #endif
   digits_int8.predict(pixels, scores);
-#ifdef GPIOR0
+#ifdef MARK_INFERENCE
   GPIOR0 = 2;
 #endif
   int predicted = 0;
