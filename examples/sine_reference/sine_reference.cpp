@@ -10,8 +10,11 @@
 #include "plot.hpp"
 #include "sine_job.hpp"
 #include "tinymlp/host.hpp"
+#include "tinymlp/host/int8_header.hpp"
+#include "tinymlp/host/quantize.hpp"
 #include "tinymlp_tools/header_writer.hpp"
 #include "tinymlp_tools/model_file.hpp"
+#include "tinymlp_tools/quantized_description.hpp"
 #include "tinymlp_tools/sequential_description.hpp"
 #include "tinymlp_tools/tflite_export.hpp"
 
@@ -41,6 +44,19 @@ Arguments parse_arguments(int argc, char** argv) {
     }
   }
   return arguments;
+}
+
+// The test MSE of `model` run in int8 (float in and out, integers inside), as a board would run it.
+float int8_test_mse(const tinymlp::QuantizedModel& quantized, const tinymlp::Dataset& test) {
+  const auto host = tinymlp::host_int8_model<sine::Model>(quantized);
+  double sum = 0;
+  for (std::size_t s = 0; s < test.size(); ++s) {
+    float y = 0;
+    host.model().predict(test.input(s), &y);
+    const double error = static_cast<double>(y) - static_cast<double>(test.output(s)[0]);
+    sum += error * error;
+  }
+  return static_cast<float>(sum / static_cast<double>(test.size()));
 }
 
 void print_row(const char* name, const sine::Outcome& outcome) {
@@ -86,9 +102,19 @@ int main(int argc, char** argv) try {
   tinymlp::tools::write_model_header(
       folder + "sine_model.hpp", model, "sine_model",
       "the reference job's model (recommended setup, seed " + std::to_string(arguments.job.seed) + ")");
+  // And in int8, calibrated on the training inputs, for boards without an FPU (SineInt8).
+  const tinymlp::QuantizedModel quantized = tinymlp::quantize(recommended, data.train);
+  std::printf("\nint8 (calibrated on the training inputs): test mse %.4f, float %.4f\n",
+              static_cast<double>(int8_test_mse(quantized, data.test)),
+              static_cast<double>(recommended_outcome.test.loss));
+  tinymlp::tools::write_tflite(folder + "sine_int8.tflite", tinymlp::tools::describe_quantized(quantized));
+  tinymlp::write_file_atomically(
+      folder + "sine_int8.hpp",
+      tinymlp::int8_model_header(quantized, "sine_int8",
+                                 "the reference job's model (seed " + std::to_string(arguments.job.seed) + ")"));
   std::printf(
       "\nWrote %s{sine_data.csv, history_tutorial.csv, history_recommended.csv, loss.png, predictions.png, "
-      "sine.tflite, sine.tinymlp, sine_model.hpp}\n",
+      "sine.tflite, sine.tinymlp, sine_model.hpp, sine_int8.tflite, sine_int8.hpp}\n",
       folder.c_str());
   return 0;
 } catch (const std::exception& error) {
