@@ -4,7 +4,7 @@
 //
 // Here the readings come from a sweep around circles, far out (clearly tilted), near the edge of
 // level and close in (level), so that the output is the same on every run; on a board, read your
-// accelerometer instead.
+// accelerometer instead. tilt_model.hpp is written by examples/tilt_classifier, which trains the model.
 #include <tinymlp.hpp>
 
 #include "tilt_model.hpp"  // the trained weights in flash, the model's type and `tilt_model`
