@@ -68,7 +68,8 @@ inline void draw_confusion_matrix(const std::string& folder, const Confusion& co
           "set xrange [-0.5:9.5]\nset yrange [9.5:-0.5]\nset xtics 0,1,9\nset ytics 0,1,9\nset cbrange [0:10]\n"
           "set palette defined (0 'white', 1 '#fdd49e', 10 '#d7301f')\nunset colorbox\n"
           "plot '" +
-          folder + "confusion.txt' matrix with image notitle, '' matrix using 1:2:(sprintf('%d', $3)) with labels notitle\n",
+          folder +
+          "confusion.txt' matrix with image notitle, '' matrix using 1:2:(sprintf('%d', $3)) with labels notitle\n",
       folder + "confusion.png");
 }
 
@@ -81,7 +82,8 @@ inline void draw_misclassified(const std::string& folder, const tinymlp::Dataset
   std::ostringstream blocks;
   for (std::size_t s : wrong) {
     for (std::size_t row = 0; row < 8; ++row) {
-      for (std::size_t column = 0; column < 8; ++column) blocks << (column ? " " : "") << raw_test.input(s)[row * 8 + column];
+      for (std::size_t column = 0; column < 8; ++column)
+        blocks << (column ? " " : "") << raw_test.input(s)[row * 8 + column];
       blocks << '\n';
     }
     blocks << "\n\n";
