@@ -18,9 +18,10 @@ echo
 echo "== On the board: DigitsOnUno on a simulated Arduino Uno (ATmega328P, 16 MHz), the int8 model over the test set"
 sketch="$out/DigitsOnUno"
 cp "$root/examples/DigitsOnUno/DigitsOnUno.ino" "$sketch/"
-cmake -DBUILDER="$(command -v arduino-builder)" -DSKETCH="$sketch/DigitsOnUno.ino" \
-  -DLIBRARIES="$build/board/arduino_libraries" -DBUILD_PATH="$sketch/build" -DEXTRA_FLAGS=-DMARK_INFERENCE -P "$root/board/cmake/build_for_uno.cmake"
-elf="$sketch/build/DigitsOnUno.ino.elf"
+elf="$sketch/DigitsOnUno.elf"
+cmake -DBUILDER="$(command -v arduino-builder)" -DFQBN=arduino:avr:uno -DSKETCH="$sketch/DigitsOnUno.ino" \
+  -DLIBRARIES="$build/board/arduino_libraries" -DBUILD_PATH="$sketch/build" -DELF="$elf" -DEXTRA_FLAGS=-DMARK_INFERENCE \
+  -P "$root/board/cmake/build_with_arduino_builder.cmake"
 digits=$(wc -l <"$sketch/expected.txt")
 "$build/board/run-on-uno" "$elf" --lines "$digits" --max-cycles 100000000 >"$sketch/uno.txt" 2>/dev/null
 head -n "$digits" "$sketch/uno.txt" | tr -d '\r' >"$sketch/uno_lines.txt"
