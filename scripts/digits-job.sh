@@ -19,6 +19,7 @@ echo "== On the board: DigitsOnUno on a simulated Arduino Uno (ATmega328P, 16 MH
 sketch="$out/DigitsOnUno"
 cp "$root/examples/DigitsOnUno/DigitsOnUno.ino" "$sketch/"
 elf="$sketch/DigitsOnUno.elf"
+rm -rf "$sketch/build"  # arduino-builder fails on a build folder another configuration left
 cmake -DBUILDER="$(command -v arduino-builder)" -DFQBN=arduino:avr:uno -DSKETCH="$sketch/DigitsOnUno.ino" \
   -DLIBRARIES="$build/board/arduino_libraries" -DBUILD_PATH="$sketch/build" -DELF="$elf" -DEXTRA_FLAGS=-DMARK_INFERENCE \
   -P "$root/board/cmake/build_with_arduino_builder.cmake"
@@ -34,9 +35,16 @@ flash=$(avr-size -A "$elf" | awk '$1 == ".text" || $1 == ".data" { sum += $2 } E
 ram=$(avr-size -A "$elf" | awk '$1 == ".data" || $1 == ".bss" { sum += $2 } END { print sum }')
 test_bytes=$((digits * 65))
 printf 'all %s test digits: the same class and the same ten int8 outputs on the Uno as on the host\n' "$digits"
+# run-on-uno's figures of the marked regions (each predict call): time_* in cycles, stack_bytes.
+# (The serial port sends while the next digits run, so it may count a few more.)
+regions=$(value_of regions "$sketch/uno.txt")
+if [ "${regions:-0}" -lt "$digits" ]; then
+  echo "run-on-uno measured ${regions:-no} inferences, not $digits" >&2
+  exit 1
+fi
 printf 'cycles per int8 inference: %.0f mean (%s to %s; target: under 32,000), deepest stack %s B\n' \
-  "$(value_of region_cycles_mean "$sketch/uno.txt")" "$(value_of region_cycles_min "$sketch/uno.txt")" \
-  "$(value_of region_cycles_max "$sketch/uno.txt")" "$(value_of region_stack_bytes "$sketch/uno.txt")"
+  "$(value_of time_mean "$sketch/uno.txt")" "$(value_of time_min "$sketch/uno.txt")" \
+  "$(value_of time_max "$sketch/uno.txt")" "$(value_of stack_bytes "$sketch/uno.txt")"
 printf 'flash %s B, of which %s B are the test digits: %s B without them (target: under 16,384); static RAM %s B (target: under 1,024)\n' \
   "$flash" "$test_bytes" "$((flash - test_bytes))" "$ram"
 
