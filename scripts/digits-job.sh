@@ -52,7 +52,7 @@ echo
 echo "== scikit-learn's MLPClassifier on the same split (one thread)"
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 # Debian's python3 (with python3-sklearn), not one a version manager put first on PATH.
-/usr/bin/python3 "$root/examples/digits_reference/mlp_classifier.py" "$out/digits.csv" "$out/split.csv" \
+/usr/bin/python3 "$root/examples/digits_reference/mlp_classifier.py" "$out/train.csv" "$out/test.csv" \
   "$(value_of epochs_budget "$out/job.txt")" "$(value_of hidden_units "$out/job.txt")" | tee "$out/sklearn.txt"
 awk -v t="$(value_of tinymlp_seconds "$out/job.txt")" -v te="$(value_of tinymlp_epochs "$out/job.txt")" \
     -v ta="$(value_of tinymlp_test_accuracy "$out/job.txt")" -v qa="$(value_of tinymlp_int8_test_accuracy "$out/job.txt")" \

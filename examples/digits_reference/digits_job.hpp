@@ -5,12 +5,10 @@
 #define DIGITS_JOB_HPP
 
 #include <algorithm>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "tinymlp/host.hpp"
@@ -39,74 +37,10 @@ struct JobSettings {
   bool quiet = false;
 };
 
-// The class index of each sample of `data`, whose one output is the class as a number; DataError
-// names the sample when it is not a whole number in [0, classes).
-inline std::vector<std::size_t> labels_of(const tinymlp::Dataset& data, const std::string& where) {
-  std::vector<std::size_t> labels;
-  for (std::size_t s = 0; s < data.size(); ++s) {
-    const float value = data.output(s)[data.targets - 1];
-    if (!(value >= 0.0f) || value >= static_cast<float>(classes) || std::floor(value) != value)
-      throw tinymlp::DataError(where + ": sample " + std::to_string(s + 1) + " has the label " + std::to_string(value) +
-                               ", not a class from 0 to " + std::to_string(classes - 1));
-    labels.push_back(static_cast<std::size_t>(value));
-  }
-  return labels;
-}
-
-// Temporary, until the host layer has one-hot labels, shuffling and stratified splits: the digits
-// with one-hot targets, scaled to [0, 1].
-inline tinymlp::Dataset one_hot(const tinymlp::Dataset& data, const std::vector<std::size_t>& labels) {
-  tinymlp::Dataset result;
-  result.features = data.features;
-  result.targets = classes;
-  for (float value : data.inputs) result.inputs.push_back(value / brightest);
-  for (std::size_t label : labels)
-    for (std::size_t c = 0; c < classes; ++c) result.outputs.push_back(c == label ? 1.0f : 0.0f);
-  return result;
-}
-
-// The samples of each class shuffled (seeded), then dealt 60/20/20 class by class, so that each
-// split holds each class in the same proportion; each split is then shuffled again.
-struct SplitIndices {
-  std::vector<std::size_t> train, validation, test;
-};
-
-inline void shuffle_indices(std::vector<std::size_t>& indices, tinymlp::Random& random) {
-  for (std::size_t k = indices.size(); k > 1; --k)
-    std::swap(indices[k - 1], indices[random.below(static_cast<std::uint32_t>(k))]);
-}
-
-inline SplitIndices stratified_split(const std::vector<std::size_t>& labels, std::uint32_t seed) {
-  tinymlp::Random random(seed);
-  SplitIndices split;
-  for (std::size_t c = 0; c < classes; ++c) {
-    std::vector<std::size_t> members;
-    for (std::size_t s = 0; s < labels.size(); ++s)
-      if (labels[s] == c) members.push_back(s);
-    shuffle_indices(members, random);
-    const std::size_t train = (members.size() * 3 + 2) / 5, validation = (members.size() + 2) / 5;
-    split.train.insert(split.train.end(), members.begin(), members.begin() + static_cast<std::ptrdiff_t>(train));
-    split.validation.insert(split.validation.end(), members.begin() + static_cast<std::ptrdiff_t>(train),
-                            members.begin() + static_cast<std::ptrdiff_t>(train + validation));
-    split.test.insert(split.test.end(), members.begin() + static_cast<std::ptrdiff_t>(train + validation),
-                      members.end());
-  }
-  for (auto* part : {&split.train, &split.validation, &split.test}) {
-    if (part->empty()) throw tinymlp::DataError("the digits are too few to split 60/20/20");
-    shuffle_indices(*part, random);
-  }
-  return split;
-}
-
-inline tinymlp::Dataset rows(const tinymlp::Dataset& data, const std::vector<std::size_t>& indices) {
-  tinymlp::Dataset part;
-  part.features = data.features;
-  part.targets = data.targets;
-  for (std::size_t s : indices) {
-    part.inputs.insert(part.inputs.end(), data.input(s), data.input(s) + data.features);
-    part.outputs.insert(part.outputs.end(), data.output(s), data.output(s) + data.targets);
-  }
-  return part;
+// The digits with each pixel divided by 16, for training.
+inline tinymlp::Dataset scaled(tinymlp::Dataset data) {
+  for (float& value : data.inputs) value /= brightest;
+  return data;
 }
 
 template <class Value>
@@ -114,20 +48,14 @@ std::size_t argmax(const Value* values) {
   return static_cast<std::size_t>(std::max_element(values, values + classes) - values);
 }
 
-// Temporary, until evaluate reports accuracy: the loss and the share of samples whose most probable
-// class is the label.
 struct Measure {
   float loss = 0, accuracy = 0;
 };
 
 inline Measure measure(const Model& model, const tinymlp::Dataset& data) {
-  Measure result;
-  result.loss = tinymlp::evaluate<tinymlp::CategoricalCrossEntropy>(model, data).loss;
-  const std::vector<float> y = tinymlp::predict(model, data.inputs);
-  std::size_t right = 0;
-  for (std::size_t s = 0; s < data.size(); ++s) right += argmax(&y[s * classes]) == argmax(data.output(s));
-  result.accuracy = static_cast<float>(right) / static_cast<float>(data.size());
-  return result;
+  const tinymlp::Evaluation evaluation =
+      tinymlp::evaluate<tinymlp::CategoricalCrossEntropy>(model, data, {tinymlp::Metric::accuracy});
+  return Measure{evaluation.loss, evaluation[tinymlp::Metric::accuracy]};
 }
 
 struct EpochMeasures {
@@ -206,8 +134,7 @@ struct Int8Run {
   float accuracy = 0;
 };
 
-inline Int8Run run_int8(const tinymlp::QuantizedModel& quantized, const tinymlp::Dataset& raw,
-                        const std::vector<std::size_t>& labels) {
+inline Int8Run run_int8(const tinymlp::QuantizedModel& quantized, const tinymlp::Dataset& raw) {
   const auto host = tinymlp::host_int8_model<Logits>(quantized);
   const auto model = host.model();
   const tinymlp::Quantization& input = quantized.layers.front().dense.input;
@@ -220,7 +147,7 @@ inline Int8Run run_int8(const tinymlp::QuantizedModel& quantized, const tinymlp:
     run.inputs.insert(run.inputs.end(), x, x + pixels);
     run.outputs.insert(run.outputs.end(), y, y + classes);
     run.predicted.push_back(argmax(y));
-    right += run.predicted.back() == labels[s];
+    right += run.predicted.back() == raw.class_of(s);
   }
   run.accuracy = static_cast<float>(right) / static_cast<float>(raw.size());
   return run;
@@ -236,7 +163,7 @@ inline std::string board_line(std::size_t sample, std::size_t label, const Int8R
 
 // test_digits.hpp for DigitsOnUno: `count` test digits in flash, each its label and then its 64
 // int8 inputs.
-inline std::string test_digits_header(const Int8Run& run, const std::vector<std::size_t>& labels, std::size_t count,
+inline std::string test_digits_header(const Int8Run& run, const tinymlp::Dataset& raw, std::size_t count,
                                       const std::string& source) {
   std::string text = "// test_digits: " + std::to_string(count) + " digits of " + source +
                      " for DigitsOnUno, generated by examples/digits_reference. Do not edit.\n"
@@ -246,7 +173,7 @@ inline std::string test_digits_header(const Int8Run& run, const std::vector<std:
                      std::to_string(count) + ";\nconst int8_t test_digits[" + std::to_string(count) + "][" +
                      std::to_string(pixels + 1) + "] TINYMLP_PROGMEM = {\n";
   for (std::size_t s = 0; s < count; ++s) {
-    text += "    {" + std::to_string(labels[s]);
+    text += "    {" + std::to_string(raw.class_of(s));
     for (std::size_t p = 0; p < pixels; ++p) text += ", " + std::to_string(run.inputs[s * pixels + p]);
     text += "},\n";
   }

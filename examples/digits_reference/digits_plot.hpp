@@ -26,12 +26,14 @@ inline std::string history_csv(const Outcome& outcome) {
   return table.str();
 }
 
-// counts[true class][predicted class]
-using Confusion = std::vector<std::vector<std::size_t>>;
-
-inline Confusion confusion(const std::vector<std::size_t>& labels, const std::vector<std::size_t>& predicted) {
-  Confusion counts(classes, std::vector<std::size_t>(classes, 0));
-  for (std::size_t s = 0; s < labels.size(); ++s) ++counts[labels[s]][predicted[s]];
+// The confusion matrix of the int8 model's scores (dequantized: the same argmax) on `raw`.
+inline tinymlp::ConfusionMatrix int8_confusion(const Int8Run& run, const tinymlp::Dataset& raw) {
+  tinymlp::ConfusionMatrix counts(classes);
+  for (std::size_t s = 0; s < raw.size(); ++s) {
+    float scores[classes];
+    for (std::size_t c = 0; c < classes; ++c) scores[c] = run.outputs[s * classes + c];
+    counts.add(classes, scores, raw.output(s), 1, 1);
+  }
   return counts;
 }
 
@@ -52,10 +54,11 @@ inline void draw_training_curves(const std::string& folder) {
       folder + "training.png");
 }
 
-inline void draw_confusion_matrix(const std::string& folder, const Confusion& counts, const std::string& title) {
+inline void draw_confusion_matrix(const std::string& folder, const tinymlp::ConfusionMatrix& counts,
+                                  const std::string& title) {
   std::ostringstream matrix;
-  for (const auto& row : counts) {
-    for (std::size_t c = 0; c < classes; ++c) matrix << (c ? " " : "") << row[c];
+  for (std::size_t truth = 0; truth < classes; ++truth) {
+    for (std::size_t c = 0; c < classes; ++c) matrix << (c ? " " : "") << counts.count(truth, c);
     matrix << '\n';
   }
   tinymlp::write_file_atomically(folder + "confusion.txt", matrix.str());
@@ -75,10 +78,10 @@ inline void draw_confusion_matrix(const std::string& folder, const Confusion& co
 
 // Up to 24 misclassified digits, each titled with its true class and what the model said.
 inline void draw_misclassified(const std::string& folder, const tinymlp::Dataset& raw_test,
-                               const std::vector<std::size_t>& labels, const std::vector<std::size_t>& predicted) {
+                               const std::vector<std::size_t>& predicted) {
   std::vector<std::size_t> wrong;
-  for (std::size_t s = 0; s < labels.size() && wrong.size() < 24; ++s)
-    if (labels[s] != predicted[s]) wrong.push_back(s);
+  for (std::size_t s = 0; s < raw_test.size() && wrong.size() < 24; ++s)
+    if (raw_test.class_of(s) != predicted[s]) wrong.push_back(s);
   std::ostringstream blocks;
   for (std::size_t s : wrong) {
     for (std::size_t row = 0; row < 8; ++row) {
@@ -100,8 +103,9 @@ inline void draw_misclassified(const std::string& folder, const tinymlp::Dataset
                        " title 'Misclassified test digits: true class -> predicted (float model)'\n";
   if (wrong.empty()) script += "set title 'none'\nplot 1/0\n";
   for (std::size_t k = 0; k < wrong.size(); ++k)
-    script += "set title '" + std::to_string(labels[wrong[k]]) + " -> " + std::to_string(predicted[wrong[k]]) +
-              "'\nplot '" + folder + "misclassified.txt' index " + std::to_string(k) + " matrix with image\n";
+    script += "set title '" + std::to_string(raw_test.class_of(wrong[k])) + " -> " +
+              std::to_string(predicted[wrong[k]]) + "'\nplot '" + folder + "misclassified.txt' index " +
+              std::to_string(k) + " matrix with image\n";
   sine::run_gnuplot(script + "unset multiplot\n", folder + "misclassified.png");
 }
 

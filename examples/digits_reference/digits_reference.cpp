@@ -4,7 +4,7 @@
 // the three splits printed each epoch), quantized to int8 with the training inputs as calibration,
 // and written as .tflite files and headers, with three pictures drawn by gnuplot. It also writes
 // what DigitsOnUno needs to run the int8 model on the Uno over the test set (the digits as a header,
-// and the lines the board must print), and the split's indices for scikit-learn's MLPClassifier
+// and the lines the board must print), and the training and test rows for scikit-learn's MLPClassifier
 // (examples/digits_reference/mlp_classifier.py). scripts/digits-job.sh runs all of it.
 #include <cstdio>
 #include <cstdlib>
@@ -56,15 +56,6 @@ Arguments parse_arguments(int argc, char** argv) {
   return arguments;
 }
 
-std::string split_csv(const digits::SplitIndices& split) {
-  std::string text = "row,split\n";
-  const std::pair<const char*, const std::vector<std::size_t>*> parts[] = {
-      {"train", &split.train}, {"validation", &split.validation}, {"test", &split.test}};
-  for (const auto& part : parts)
-    for (std::size_t row : *part.second) text += std::to_string(row) + ',' + part.first + '\n';
-  return text;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -73,20 +64,22 @@ int main(int argc, char** argv) try {
   std::filesystem::create_directories(arguments.output_folder + "/example");
   const std::string folder = arguments.output_folder + "/";
 
-  // No header line: 64 pixel values, then the class.
-  const tinymlp::Dataset all = tinymlp::read_csv(arguments.data);
+  // No header line: 64 pixel values, then the class, read as 10 one-hot targets.
+  tinymlp::CsvOptions csv;
+  csv.classes = digits::classes;
+  const tinymlp::Dataset all = tinymlp::read_csv(arguments.data, csv);
   if (all.features != digits::pixels)
     throw tinymlp::DataError(arguments.data + ": expected 64 pixels and a label per line, found " +
                              std::to_string(all.features + 1) + " fields");
-  const std::vector<std::size_t> labels = digits::labels_of(all, arguments.data);
-  const digits::SplitIndices split = digits::stratified_split(labels, arguments.job.seed);
-  tinymlp::write_file_atomically(folder + "split.csv", split_csv(split));
-  const tinymlp::Dataset scaled = digits::one_hot(all, labels);
-  const tinymlp::SplitDataset data{digits::rows(scaled, split.train), digits::rows(scaled, split.validation),
-                                   digits::rows(scaled, split.test)};
-  const tinymlp::Dataset raw_train = digits::rows(all, split.train), raw_test = digits::rows(all, split.test);
-  std::vector<std::size_t> test_labels;
-  for (std::size_t s : split.test) test_labels.push_back(labels[s]);
+  tinymlp::SplitOptions stratified;
+  stratified.stratify = true;
+  stratified.seed = arguments.job.seed;
+  const tinymlp::SplitDataset raw = tinymlp::split(all, 0.6, 0.2, stratified);
+  // The rows for scikit-learn (mlp_classifier.py): the same training and test digits.
+  tinymlp::write_file_atomically(folder + "train.csv", tinymlp::to_csv(raw.train));
+  tinymlp::write_file_atomically(folder + "test.csv", tinymlp::to_csv(raw.test));
+  const tinymlp::SplitDataset data{digits::scaled(raw.train), digits::scaled(raw.validation), digits::scaled(raw.test)};
+  const tinymlp::Dataset &raw_train = raw.train, &raw_test = raw.test;
   std::printf("== %zu digits from %s: %zu to train, %zu to validate, %zu to test (stratified, seed %u)\n", all.size(),
               arguments.data.c_str(), data.train.size(), data.validation.size(), data.test.size(),
               static_cast<unsigned>(arguments.job.seed));
@@ -108,13 +101,13 @@ int main(int argc, char** argv) try {
   std::size_t float_right = 0;
   for (std::size_t s = 0; s < raw_test.size(); ++s) {
     float_predicted.push_back(digits::argmax(&probabilities[s * digits::classes]));
-    float_right += float_predicted.back() == test_labels[s];
+    float_right += float_predicted.back() == raw_test.class_of(s);
   }
   const float float_accuracy = static_cast<float>(float_right) / static_cast<float>(raw_test.size());
 
   // int8, calibrated on the training inputs; per-channel weights.
   const tinymlp::QuantizedModel quantized = tinymlp::quantize(logits, raw_train);
-  const digits::Int8Run int8 = digits::run_int8(quantized, raw_test, test_labels);
+  const digits::Int8Run int8 = digits::run_int8(quantized, raw_test);
 
   std::printf("\n%-6s %7s %9s | %15s | %15s | %15s\n", "model", "epochs", "seconds", "train loss  acc",
               "val loss    acc", "test loss   acc");
@@ -137,9 +130,9 @@ int main(int argc, char** argv) try {
 
   tinymlp::write_file_atomically(folder + "history.csv", digits::history_csv(outcome));
   digits::draw_training_curves(folder);
-  digits::draw_confusion_matrix(folder, digits::confusion(test_labels, int8.predicted),
+  digits::draw_confusion_matrix(folder, digits::int8_confusion(int8, raw_test),
                                 "Test set, int8 model: " + std::to_string(int8.accuracy * 100.0f).substr(0, 5) + "%");
-  digits::draw_misclassified(folder, raw_test, test_labels, float_predicted);
+  digits::draw_misclassified(folder, raw_test, float_predicted);
 
   const std::string source = "the digits reference job (seed " + std::to_string(arguments.job.seed) + ")";
   const tinymlp::tools::ModelDescription float_description = tinymlp::tools::describe(model);
@@ -152,18 +145,19 @@ int main(int argc, char** argv) try {
   // DigitsOnUno over the whole test set (the job's build), and the few digits its example ships.
   tinymlp::write_file_atomically(folder + "DigitsOnUno/digits_int8.hpp", int8_header);
   tinymlp::write_file_atomically(folder + "DigitsOnUno/test_digits.hpp",
-                                 digits::test_digits_header(int8, test_labels, raw_test.size(), "the test set"));
+                                 digits::test_digits_header(int8, raw_test, raw_test.size(), "the test set"));
   std::string board_lines;
-  for (std::size_t s = 0; s < raw_test.size(); ++s) board_lines += digits::board_line(s, test_labels[s], int8, s);
+  for (std::size_t s = 0; s < raw_test.size(); ++s) board_lines += digits::board_line(s, raw_test.class_of(s), int8, s);
   tinymlp::write_file_atomically(folder + "DigitsOnUno/expected.txt", board_lines);
   const std::size_t shipped = std::min(arguments.example_digits, raw_test.size());
   tinymlp::write_file_atomically(folder + "example/digits_int8.hpp", int8_header);
   tinymlp::write_file_atomically(
       folder + "example/test_digits.hpp",
-      digits::test_digits_header(int8, test_labels, shipped,
+      digits::test_digits_header(int8, raw_test, shipped,
                                  "the reference job's test set (the first " + std::to_string(shipped) + ")"));
   std::printf(
-      "\nWrote %s{split.csv, history.csv, training.png, confusion.png, misclassified.png, digits_float.tflite, "
+      "\nWrote %s{train.csv, test.csv, history.csv, training.png, confusion.png, misclassified.png, "
+      "digits_float.tflite, "
       "digits_model.hpp, digits_int8.tflite, digits_int8.hpp, DigitsOnUno/, example/}\n",
       folder.c_str());
   return 0;

@@ -1,8 +1,9 @@
 """scikit-learn's MLPClassifier on the digits reference job's split, beside tinymlp's model.
 
-  mlp_classifier.py DIGITS.csv SPLIT.csv EPOCHS HIDDEN_UNITS [SEED]
+  mlp_classifier.py TRAIN.csv TEST.csv EPOCHS HIDDEN_UNITS [SEED]
 
-The same data (raw pixels / 16), the same training rows (SPLIT.csv, written by digits_reference),
+The same data (raw pixels / 16), the same training and test rows (written by digits_reference: a
+header line, 64 pixels, then the class one-hot),
 the same hidden layer of ReLU units, Adam with the same learning rate and batch size, no weight
 decay, and the same budget of epochs: scikit-learn stops by itself when the training loss stalls
 for 10 epochs. Prints key=value lines: the test accuracy and the training time (one thread:
@@ -18,28 +19,23 @@ from sklearn.neural_network import MLPClassifier
 
 
 def main():
-    data_path, split_path, epochs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    train_path, test_path, epochs = sys.argv[1], sys.argv[2], int(sys.argv[3])
     hidden = int(sys.argv[4])
     seed = int(sys.argv[5]) if len(sys.argv) > 5 else 1
-    data = np.loadtxt(data_path, delimiter=",")
-    pixels, labels = data[:, :-1] / 16.0, data[:, -1].astype(int)
-    rows = {"train": [], "validation": [], "test": []}
-    with open(split_path) as split:
-        next(split)
-        for line in split:
-            row, part = line.strip().split(",")
-            rows[part].append(int(row))
-    train, test = np.array(rows["train"]), np.array(rows["test"])
+    pixels, labels = {}, {}
+    for part, path in (("train", train_path), ("test", test_path)):
+        rows = np.loadtxt(path, delimiter=",", skiprows=1)
+        pixels[part], labels[part] = rows[:, :64] / 16.0, rows[:, 64:].argmax(axis=1)
     model = MLPClassifier(hidden_layer_sizes=(hidden,), activation="relu", solver="adam", alpha=0.0,
                           learning_rate_init=0.002, batch_size=32, max_iter=epochs, random_state=seed)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)  # a short budget is the point of the test
         started = time.perf_counter()
-        model.fit(pixels[train], labels[train])
+        model.fit(pixels["train"], labels["train"])
         seconds = time.perf_counter() - started
     print(f"sklearn_epochs={model.n_iter_}")
     print(f"sklearn_seconds={seconds:.6f}")
-    print(f"sklearn_test_accuracy={model.score(pixels[test], labels[test]):.6f}")
+    print(f"sklearn_test_accuracy={model.score(pixels['test'], labels['test']):.6f}")
 
 
 if __name__ == "__main__":
