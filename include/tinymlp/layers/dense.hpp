@@ -9,9 +9,11 @@
 
 #include "../config.hpp"
 #include "../detail/flash.hpp"
+#include "../detail/float_tests.hpp"
 #include "../detail/integers.hpp"
 #include "../detail/math.hpp"
 #include "../detail/random.hpp"
+#include "../detail/traits.hpp"
 #include "../detail/batch_loops.hpp"
 #include "../detail/unrolled_dot.hpp"
 #include "layer_sizes.hpp"
@@ -53,20 +55,58 @@ struct Dense {
   /// vectors (a Cortex-M4F).
   template <class Reader>
   static void forward_one_sample(const float* parameters, const float* x, float* y) {
+    if (TINYMLP_SKIP_ZERO_INPUTS) return forward_nonzero_inputs<Reader>(parameters, x, y);
     const float* bias = parameters + kernel_count;
     for (size_t o = 0; o < Out; ++o) {
       const float* row = parameters + o * In;
-      if (Reader::plain_memory && !TINYMLP_SKIP_ZERO_INPUTS) {
+      if (Reader::plain_memory) {
         y[o] = detail::batch_block > 1 ? bias[o] + detail::sum_of_products(row, x, In)
                                        : detail::add_dot_product<In>(bias[o], row, x);
         continue;
       }
       float sum = Reader::load(bias + o);
-      for (size_t i = 0; i < In; ++i) {
-        // A ReLU leaves many inputs at exactly zero; without an FPU the test is far cheaper than the product.
-        if (TINYMLP_SKIP_ZERO_INPUTS && x[i] == 0.0f) continue;
-        sum += Reader::load(row + i) * x[i];
+      for (size_t i = 0; i < In; ++i) sum += Reader::load(row + i) * x[i];
+      y[o] = sum;
+    }
+  }
+
+  /// One sample, leaving out the products of inputs that are exactly zero (most of them after a ReLU):
+  /// without an FPU the product costs far more than the test. The nonzero inputs are listed once for
+  /// all the rows; the sums run in index order, as the full dot product's would.
+  template <class Reader>
+  __attribute__((noinline)) static void forward_nonzero_inputs(const float* parameters, const float* x, float* y) {
+    if (In == 1) {  // one input: tested once
+      const float input = x[0];
+      const bool skip = detail::is_zero(input);
+      for (size_t o = 0; o < Out; ++o) {
+        const float bias = Reader::load(parameters + kernel_count + o);
+        y[o] = skip ? bias : bias + Reader::load(parameters + o) * input;
       }
+      return;
+    }
+    if (Out == 1) {  // one row: a list would be read once
+      for (size_t o = 0; o < Out; ++o) {
+        const float* row = parameters + o * In;
+        float sum = Reader::load(parameters + kernel_count + o);
+        for (size_t i = 0; i < In; ++i)
+          if (!detail::is_zero(x[i])) sum += Reader::load(row + i) * x[i];
+        y[o] = sum;
+      }
+      return;
+    }
+    // Byte offsets where they fit a byte (the AVR then adds them to the row's address directly).
+    typedef typename detail::conditional<(In * sizeof(float) <= 256), uint8_t, size_t>::type Offset;
+    Offset nonzero[In == 1 || Out == 1 ? 1 : In];
+    Offset* end = nonzero;
+    for (size_t i = 0; i < In; ++i)
+      if (!detail::is_zero(x[i])) *end++ = static_cast<Offset>(i * sizeof(float));
+    const char* x_bytes = reinterpret_cast<const char*>(x);
+    const char* row_bytes = reinterpret_cast<const char*>(parameters);
+    for (size_t o = 0; o < Out; ++o, row_bytes += In * sizeof(float)) {
+      float sum = Reader::load(parameters + kernel_count + o);
+      for (const Offset* k = nonzero; k != end; ++k)
+        sum += Reader::load(reinterpret_cast<const float*>(row_bytes + *k)) *
+               *reinterpret_cast<const float*>(x_bytes + *k);
       y[o] = sum;
     }
   }
@@ -140,11 +180,11 @@ struct Dense {
       for (size_t i = 0; i < In; ++i) dx[i] = 0.0f;
     for (size_t o = 0; o < Out; ++o) {
       const float delta = dy[o];
-      if (skip_zeros && delta == 0.0f) continue;
+      if (skip_zeros && detail::is_zero(delta)) continue;
       float* row = parameters + o * In;
       for (size_t i = 0; i < In; ++i) {
         if (dx) dx[i] += row[i] * delta;  // before the weight moves
-        if (skip_zeros && x[i] == 0.0f) continue;
+        if (skip_zeros && detail::is_zero(x[i])) continue;
         optimizer.update(row[i], delta * x[i], first_index + o * In + i);
       }
       optimizer.update(parameters[kernel_count + o], delta, first_index + kernel_count + o);

@@ -21,6 +21,7 @@ struct Elementwise {
   /// y = Function::value(x) for each value of `samples` samples, feature-major with `stride`.
   template <class Reader>
   static void forward(const float* /*parameters*/, const float* x, float* y, size_t samples, size_t stride) {
+    if (stride == samples) return Function::apply(x, y, Width * samples);  // one block of values
     for (size_t f = 0; f < Width; ++f)
       for (size_t s = 0; s < samples; ++s) y[f * stride + s] = Function::value(x[f * stride + s]);
   }
@@ -32,7 +33,7 @@ struct Elementwise {
     for (size_t f = 0; f < Width; ++f)
       for (size_t s = 0; s < samples; ++s) {
         const size_t at = f * stride + s;
-        dx[at] = dy[at] * Function::derivative(x[at], y[at]);
+        dx[at] = Function::input_gradient(x[at], y[at], dy[at]);
       }
   }
 
@@ -52,8 +53,16 @@ constexpr bool Elementwise<Function, Width>::works_in_place;
 #endif
 
 /// Base of the user-facing activation types: takes the width of whatever layer comes before.
+/// Function may replace apply and input_gradient where it has a cheaper way to the same values.
 template <class Function>
 struct ElementwiseActivation {
+  /// y[k] = Function::value(x[k]) for `count` values (y may be x).
+  static void apply(const float* x, float* y, size_t count) {
+    for (size_t k = 0; k < count; ++k) y[k] = Function::value(x[k]);
+  }
+  /// dL/dx from dL/dy = dy: dy * Function::derivative(x, y).
+  static float input_gradient(float x, float y, float dy) { return dy * Function::derivative(x, y); }
+
   /// The activation after a layer of PreviousOutputs outputs.
   template <size_t PreviousOutputs>
   struct bind {
