@@ -26,7 +26,9 @@
 #                              step_ram (static RAM plus stack of a step) and static_ram_padding
 #                              (bytes the linker script may add when it aligns the end of .bss))
 #
-# The LIMITS of speed stay about 10-20% above what bench/on_target.sh measures, or at the target.
+# The LIMITS of speed stay about 10-20% above what bench/on_target.sh measures, or at the target. The
+# inference_frames of the Cortex-M4F hold the 64 B of FPU registers its Dense kernel saves (it keeps a
+# layer's inputs in them); those of the soft-float 32-bit boards the list of a layer's nonzero inputs.
 include_guard(GLOBAL)
 
 set(TINYMLP_BOARD_DIR ${CMAKE_CURRENT_LIST_DIR} CACHE INTERNAL "")
@@ -107,14 +109,14 @@ tinymlp_board(cortex_m4 DISPLAY "Cortex-M4F (QEMU mps2-an386)"
   COMPILER arm-none-eabi-gcc FLAGS -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 WARNINGS ${strict_warnings}
   LINK_FLAGS ${cortex_m_link_flags} -T ${TINYMLP_BOARD_DIR}/cortex_m4/mps2_an386.ld RUNTIME ${cortex_m_runtime}
   RUN cortex_m4/run-on-cortex-m4.sh MEASURE_OPTIONS -icount shift=0 SIZE arm-none-eabi-size PROBES clock
-  LIMITS inference=1700 int8_inference=2000 step=6600 inference_frames=64 step_frames=192)
+  LIMITS inference=1700 int8_inference=2000 step=6600 inference_frames=112 step_frames=192)
 
 # The Cortex-M0+ of RP2040 and SAMD21 boards (no FPU: soft float), run on QEMU's microbit (nRF51).
 tinymlp_board(cortex_m0 DISPLAY "Cortex-M0+ (QEMU microbit, nRF51)"
   COMPILER arm-none-eabi-gcc FLAGS -mcpu=cortex-m0plus -mthumb WARNINGS ${strict_warnings}
   LINK_FLAGS ${cortex_m_link_flags} -T ${TINYMLP_BOARD_DIR}/cortex_m0/microbit_nrf51.ld RUNTIME ${cortex_m_runtime}
   RUN cortex_m0/run-on-cortex-m0.sh MEASURE_OPTIONS -icount shift=0 SIZE arm-none-eabi-size PROBES clock
-  LIMITS inference=36000 int8_inference=4000 step=125000 inference_frames=96 step_frames=192)
+  LIMITS inference=36000 int8_inference=4000 step=125000 inference_frames=128 step_frames=192)
 
 # 32-bit RISC-V as on the ESP32-C3 (rv32imc: soft float), run on QEMU's virt machine. picolibc's
 # semihosting crt0 and stdio stand in for a startup and a console (so console_host.cpp serves); flash
@@ -126,4 +128,4 @@ tinymlp_board(riscv32 DISPLAY "RISC-V rv32imc (QEMU virt)"
              -Wl,--defsym=__ram=0x80200000 -Wl,--defsym=__ram_size=0x200000 -Wl,--defsym=__stack_size=0x1000
   RUNTIME console_host.cpp RUN riscv32/run-on-riscv32.sh MEASURE_OPTIONS -icount shift=0
   SIZE riscv64-unknown-elf-size PROBES clock
-  LIMITS inference=31000 int8_inference=2700 step=112000 inference_frames=96 step_frames=192 static_ram_padding=7)
+  LIMITS inference=31000 int8_inference=2700 step=112000 inference_frames=128 step_frames=192 static_ram_padding=7)

@@ -15,8 +15,10 @@
 #include "../detail/random.hpp"
 #include "../detail/traits.hpp"
 #include "../detail/batch_loops.hpp"
+#include "../detail/dense_rows_cortex_m4.hpp"
 #include "../detail/unrolled_dot.hpp"
 #include "layer_sizes.hpp"
+#include "relu.hpp"
 
 namespace tinymlp {
 
@@ -55,7 +57,11 @@ struct Dense {
   /// vectors (a Cortex-M4F).
   template <class Reader>
   static void forward_one_sample(const float* parameters, const float* x, float* y) {
-    if (TINYMLP_SKIP_ZERO_INPUTS) return forward_nonzero_inputs<Reader>(parameters, x, y);
+    if (TINYMLP_SKIP_ZERO_INPUTS) return forward_nonzero_inputs<Reader, false>(parameters, x, y);
+#if TINYMLP_DETAIL_DENSE_ROWS_CORTEX_M4
+    if (Reader::plain_memory && detail::cortex_m4::HasDenseRows<In, Out>::value)
+      return detail::cortex_m4::DenseRows<In, Out, false>::run(parameters, parameters + kernel_count, x, y);
+#endif
     const float* bias = parameters + kernel_count;
     for (size_t o = 0; o < Out; ++o) {
       const float* row = parameters + o * In;
@@ -70,17 +76,31 @@ struct Dense {
     }
   }
 
+  /// One sample, then a ReLU on the outputs (a Sequential calls this for a Dense followed by a ReLU):
+  /// the same floats as forward_one_sample and ReLU's forward, without a second pass over the outputs.
+  template <class Reader>
+  static void forward_then_relu(const float* parameters, const float* x, float* y) {
+    if (TINYMLP_SKIP_ZERO_INPUTS) return forward_nonzero_inputs<Reader, true>(parameters, x, y);
+#if TINYMLP_DETAIL_DENSE_ROWS_CORTEX_M4
+    if (Reader::plain_memory && detail::cortex_m4::HasDenseRows<In, Out>::value)
+      return detail::cortex_m4::DenseRows<In, Out, true>::run(parameters, parameters + kernel_count, x, y);
+#endif
+    forward_one_sample<Reader>(parameters, x, y);
+    for (size_t o = 0; o < Out; ++o) y[o] = ReLU::value(y[o]);
+  }
+
   /// One sample, leaving out the products of inputs that are exactly zero (most of them after a ReLU):
   /// without an FPU the product costs far more than the test. The nonzero inputs are listed once for
   /// all the rows; the sums run in index order, as the full dot product's would.
-  template <class Reader>
+  template <class Reader, bool ThenReLU = false>
   __attribute__((noinline)) static void forward_nonzero_inputs(const float* parameters, const float* x, float* y) {
     if (In == 1) {  // one input: tested once
       const float input = x[0];
       const bool skip = detail::is_zero(input);
       for (size_t o = 0; o < Out; ++o) {
         const float bias = Reader::load(parameters + kernel_count + o);
-        y[o] = skip ? bias : bias + Reader::load(parameters + o) * input;
+        const float sum = skip ? bias : bias + Reader::load(parameters + o) * input;
+        y[o] = ThenReLU ? ReLU::value(sum) : sum;
       }
       return;
     }
@@ -90,7 +110,7 @@ struct Dense {
         float sum = Reader::load(parameters + kernel_count + o);
         for (size_t i = 0; i < In; ++i)
           if (!detail::is_zero(x[i])) sum += Reader::load(row + i) * x[i];
-        y[o] = sum;
+        y[o] = ThenReLU ? ReLU::value(sum) : sum;
       }
       return;
     }
@@ -107,7 +127,7 @@ struct Dense {
       for (const Offset* k = nonzero; k != end; ++k)
         sum += Reader::load(reinterpret_cast<const float*>(row_bytes + *k)) *
                *reinterpret_cast<const float*>(x_bytes + *k);
-      y[o] = sum;
+      y[o] = ThenReLU ? ReLU::value(sum) : sum;
     }
   }
 
@@ -198,6 +218,17 @@ struct Dense {
     for (size_t k = 0; k < kernel_count; ++k) parameters[k] = random.uniform(-limit, limit);
     for (size_t o = 0; o < Out; ++o) parameters[kernel_count + o] = 0.0f;
   }
+};
+
+/// Whether Layer's forward pass for one sample can apply NextLayer too (a Sequential's inference then
+/// skips NextLayer): a Dense and the ReLU after it, through Dense::forward_then_relu.
+template <class Layer, class NextLayer>
+struct AppliesNextLayer {
+  static const bool value = false;
+};
+template <size_t In, size_t Out>
+struct AppliesNextLayer<Dense<In, Out>, Elementwise<ReLU, Out>> {
+  static const bool value = true;
 };
 
 #if __cplusplus < 201703L

@@ -15,6 +15,7 @@
 #include "../detail/integers.hpp"
 #include "../detail/random.hpp"
 #include "../detail/traits.hpp"
+#include "../layers/dense.hpp"
 
 namespace tinymlp {
 namespace detail {
@@ -31,6 +32,7 @@ struct LayerChain {
   static constexpr bool all_in_place = true;
   static constexpr size_t buffer0_width = 0;
   static constexpr size_t buffer1_width = 0;
+  typedef void first_layer;  // none
 
   template <class Reader>
   static void infer(const float*, const float*, float*, float*, float* const*) {}
@@ -65,12 +67,31 @@ struct LayerChain<Width, ParameterOffset, ActivationOffset, NextBuffer, Layer, R
 
   // `input` is the data entering this layer; `writable_input` is the same memory when it is an
   // inference buffer (every layer after the first), which in-place layers overwrite.
+  // A layer that can apply the next one in its own pass (a Dense and its ReLU) does, and the walk
+  // goes on after both.
+  typedef Bound first_layer;
+  static constexpr bool applies_next = AppliesNextLayer<Bound, typename Next::first_layer>::value;
+  template <bool AppliesNext, class Unused = void>
+  struct Infer {
+    template <class Reader>
+    static void run(const float* parameters, const float* input, float* target, float* output, float* const* buffers) {
+      Bound::template forward<Reader>(parameters + ParameterOffset, input, target, 1, 1);
+      Next::template infer<Reader>(parameters, target, target, output, buffers);
+    }
+  };
+  template <class Unused>
+  struct Infer<true, Unused> {
+    template <class Reader>
+    static void run(const float* parameters, const float* input, float* target, float* output, float* const* buffers) {
+      Bound::template forward_then_relu<Reader>(parameters + ParameterOffset, input, target);
+      Next::Next::template infer<Reader>(parameters, target, target, output, buffers);
+    }
+  };
   template <class Reader>
   static void infer(const float* parameters, const float* input, float* writable_input, float* output,
                     float* const* buffers) {
     float* target = Bound::works_in_place ? writable_input : writes_model_output ? output : buffers[NextBuffer];
-    Bound::template forward<Reader>(parameters + ParameterOffset, input, target, 1, 1);
-    Next::template infer<Reader>(parameters, target, target, output, buffers);
+    Infer<applies_next>::template run<Reader>(parameters, input, target, output, buffers);
   }
 
   static void initialize(float* parameters, Random& random) {
@@ -122,6 +143,8 @@ template <size_t W, size_t P, size_t A, unsigned B, class... L>
 constexpr size_t LayerChain<W, P, A, B, L...>::buffer1_width;
 template <size_t W, size_t P, size_t A, unsigned B, class L, class... R>
 constexpr size_t LayerChain<W, P, A, B, L, R...>::output_size;
+template <size_t W, size_t P, size_t A, unsigned B, class L, class... R>
+constexpr bool LayerChain<W, P, A, B, L, R...>::applies_next;
 template <size_t W, size_t P, size_t A, unsigned B, class L, class... R>
 constexpr size_t LayerChain<W, P, A, B, L, R...>::parameter_count;
 template <size_t W, size_t P, size_t A, unsigned B, class L, class... R>
