@@ -190,12 +190,16 @@ struct Dense {
   /// One sample, training in place (no gradient array): writes dx = W^T dy from the weights as they
   /// were (unless dx is null), and moves each weight and bias by optimizer.update(parameter,
   /// gradient, first_index + its index) as soon as its gradient dy[o] x[i] or dy[o] is known.
+  /// `input_is_relu_output`: x is a ReLU's output, whose derivative is 0 where x is 0.
   template <class Optimizer>
   static void backward_and_update(float* parameters, const float* x, const float* dy, float* dx, Optimizer& optimizer,
-                                  size_t first_index) {
+                                  size_t first_index, bool input_is_relu_output = false) {
     // Where a zero gradient moves nothing (plain SGD), a zero delta (a ReLU that was off) or a zero
-    // input leaves its products out, as the forward pass does, without an FPU. The result is the same.
+    // input leaves its products out, as the forward pass does, without an FPU; and so does the input
+    // gradient of a ReLU that was off, which the ReLU turns into a zero delta the layer before skips.
+    // The weights are the same.
     const bool skip_zeros = TINYMLP_SKIP_ZERO_INPUTS && Optimizer::zero_gradient_changes_nothing;
+    const bool skip_off_inputs = skip_zeros && input_is_relu_output;
     if (dx)
       for (size_t i = 0; i < In; ++i) dx[i] = 0.0f;
     for (size_t o = 0; o < Out; ++o) {
@@ -203,8 +207,9 @@ struct Dense {
       if (skip_zeros && detail::is_zero(delta)) continue;
       float* row = parameters + o * In;
       for (size_t i = 0; i < In; ++i) {
-        if (dx) dx[i] += row[i] * delta;  // before the weight moves
-        if (skip_zeros && detail::is_zero(x[i])) continue;
+        const bool zero_input = skip_zeros && detail::is_zero(x[i]);
+        if (dx && !(skip_off_inputs && zero_input)) dx[i] += row[i] * delta;  // before the weight moves
+        if (zero_input) continue;
         optimizer.update(row[i], delta * x[i], first_index + o * In + i);
       }
       optimizer.update(parameters[kernel_count + o], delta, first_index + kernel_count + o);

@@ -39,7 +39,7 @@ struct LayerChain {
   static void initialize(float*, Random&) {}
   template <class Reader>
   static void forward_batch(const float*, const float*, float*, size_t, size_t) {}
-  template <class Step>
+  template <class Step, bool InputIsReLUOutput = false>
   static float* backward(Step&, const float*, const float*, float* gradients_of_output, float*, bool, size_t) {
     return gradients_of_output;
   }
@@ -111,17 +111,20 @@ struct LayerChain<Width, ParameterOffset, ActivationOffset, NextBuffer, Layer, R
 
   // Walks back from the loss: the layers after this one first return the gradient with respect to
   // this layer's output, which must lie in one of the two delta buffers; this layer's turn,
-  //   step.template layer<Bound, ParameterOffset>(input, output, dy, dx),
+  //   step.template layer<Bound, ParameterOffset, InputIsReLUOutput>(input, output, dy, dx),
   // then writes the gradient with respect to its input into the other buffer (or over the same one,
   // in place). Returns that input gradient, or null for the first layer, which has no use for it.
-  template <class Step>
+  // InputIsReLUOutput: the layer before is a ReLU, so the input gradient matters only where the
+  // input is not zero (elsewhere the ReLU's derivative is 0).
+  template <class Step, bool InputIsReLUOutput = false>
   static float* backward(Step& step, const float* input, const float* activations, float* gradients_of_output,
                          float* spare_deltas, bool wants_input_delta, size_t stride) {
     const float* output = activations + ActivationOffset * stride;
-    float* dy = Next::backward(step, output, activations, gradients_of_output, spare_deltas, true, stride);
+    float* dy = Next::template backward<Step, is_same<Bound, Elementwise<ReLU, Bound::output_size>>::value>(
+        step, output, activations, gradients_of_output, spare_deltas, true, stride);
     float* other = dy == gradients_of_output ? spare_deltas : gradients_of_output;
     float* dx = !wants_input_delta ? nullptr : Bound::works_in_place ? dy : other;
-    step.template layer<Bound, ParameterOffset>(input, output, dy, dx);
+    step.template layer<Bound, ParameterOffset, InputIsReLUOutput>(input, output, dy, dx);
     return dx;
   }
 };

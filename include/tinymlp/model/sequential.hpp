@@ -24,7 +24,7 @@ struct AccumulateGradients {
   float* gradients;
   size_t samples, stride;
 
-  template <class Layer, size_t ParameterOffset>
+  template <class Layer, size_t ParameterOffset, bool /*InputIsReLUOutput*/>
   void layer(const float* x, const float* y, const float* dy, float* dx) {
     Layer::backward(parameters + ParameterOffset, x, y, dy, dx, gradients + ParameterOffset, samples, stride);
   }

@@ -23,12 +23,12 @@ struct UpdateInPlace {
   float* parameters;
   Optimizer& optimizer;
 
-  template <class Layer, size_t ParameterOffset>
+  template <class Layer, size_t ParameterOffset, bool InputIsReLUOutput>
   typename enable_if<(Layer::parameter_count > 0)>::type layer(const float* x, const float*, const float* dy,
                                                                float* dx) {
-    Layer::backward_and_update(parameters + ParameterOffset, x, dy, dx, optimizer, ParameterOffset);
+    Layer::backward_and_update(parameters + ParameterOffset, x, dy, dx, optimizer, ParameterOffset, InputIsReLUOutput);
   }
-  template <class Layer, size_t ParameterOffset>
+  template <class Layer, size_t ParameterOffset, bool /*InputIsReLUOutput*/>
   typename enable_if<Layer::parameter_count == 0>::type layer(const float* x, const float* y, const float* dy,
                                                               float* dx) {
     Layer::backward(parameters + ParameterOffset, x, y, dy, dx, nullptr, 1, 1);
