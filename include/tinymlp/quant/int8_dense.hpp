@@ -14,6 +14,7 @@
 #include "../config.hpp"
 #include "../detail/flash.hpp"
 #include "../detail/integers.hpp"
+#include "int8_row_products_cortex_m4.hpp"
 #include "requantization.hpp"
 
 namespace tinymlp {
@@ -110,6 +111,25 @@ struct RowProducts<In, FlashReader> {
 };
 #endif
 
+/// A layer's inputs, read by each of its rows: bias + the row's products with them. On a Cortex-M4 the
+/// inputs are first spread into 16-bit pairs for SMLAD (int8_row_products_cortex_m4.hpp).
+template <size_t In, class Reader>
+class RowInputs {
+ public:
+  explicit RowInputs(const int8_t* inputs) : x_(inputs) {}
+  int32_t add_row_to(int32_t bias, const int8_t* row) const { return RowProducts<In, Reader>::add_to(bias, row, x_); }
+
+ private:
+  const int8_t* x_;
+};
+#if TINYMLP_QUANT_INT8_ROW_PRODUCTS_CORTEX_M4
+template <size_t In>
+class RowInputs<In, FlashReader> : public cortex_m4::PairedInputs<In> {
+ public:
+  explicit RowInputs(const int8_t* inputs) : cortex_m4::PairedInputs<In>(inputs) {}
+};
+#endif
+
 /// The accumulator at the output's scale: requantized, offset by the output zero point, clamped to
 /// [low, 127]. The zero point is added in wrapping int32 arithmetic, as TFLite adds it.
 template <class Rounding>
@@ -143,9 +163,9 @@ struct Int8Dense {
   static void forward(const Parameters& parameters, const int8_t* x, int8_t* y) {
     const int8_t zero_point = Reader::load(&parameters.output_zero_point);
     const int8_t low = lowest_output(zero_point);
+    const quant::RowInputs<In, Reader> inputs(x);
     for (size_t o = 0; o < Out; ++o) {
-      const int32_t accumulator =
-          quant::RowProducts<In, Reader>::add_to(Reader::load(parameters.bias + o), parameters.kernel + o * In, x);
+      const int32_t accumulator = inputs.add_row_to(Reader::load(parameters.bias + o), parameters.kernel + o * In);
       const int8_t shift = Reader::load(parameters.shift + o);
       // A ReLU clamps every accumulator <= 0 to `low`: without a left shift (which could wrap) such an
       // accumulator requantizes to <= 0, so its output is zero point or less, which the clamp raises to low.

@@ -111,7 +111,12 @@ inline int32_t arithmetic_shift_right(TwoWords value, int shift) {
 /// truncating toward zero: that is round to nearest with ties toward +infinity in both cases, which
 /// is floor((ab + 2^30) / 2^31). Its one saturating case, a = b = -2^31, needs b < 0 and cannot occur.
 inline int32_t rounding_doubling_high_multiply(int32_t a, int32_t b) {
+#if TINYMLP_WIDE_MULTIPLY
+  // The same in the core's 64-bit multiply-accumulate (a Cortex-M4's SMLAL from 2^30).
+  return static_cast<int32_t>((static_cast<int64_t>(a) * b + (static_cast<int64_t>(1) << 30)) >> 31);
+#else
   return arithmetic_shift_right(add_power_of_two(signed_product(a, b), 30), 31);
+#endif
 }
 
 /// x >> bits and 2^bits for 0 <= bits <= 31, by whole bytes first where a byte is worth a step: an AVR
