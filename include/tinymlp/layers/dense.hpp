@@ -229,11 +229,12 @@ struct Dense {
 /// skips NextLayer): a Dense and the ReLU after it, through Dense::forward_then_relu.
 template <class Layer, class NextLayer>
 struct AppliesNextLayer {
-  static const bool value = false;
+  static const bool value = false;  ///< By default, no.
 };
+/// A Dense and the ReLU after it: Dense::forward_then_relu.
 template <size_t In, size_t Out>
 struct AppliesNextLayer<Dense<In, Out>, Elementwise<ReLU, Out>> {
-  static const bool value = true;
+  static const bool value = true;  ///< Yes.
 };
 
 #if __cplusplus < 201703L

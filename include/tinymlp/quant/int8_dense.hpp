@@ -116,7 +116,9 @@ struct RowProducts<In, FlashReader> {
 template <size_t In, class Reader>
 class RowInputs {
  public:
+  /// The layer's In inputs, which must outlive this object.
   explicit RowInputs(const int8_t* inputs) : x_(inputs) {}
+  /// bias + the products of the In weights of `row` (read through Reader) with the inputs.
   int32_t add_row_to(int32_t bias, const int8_t* row) const { return RowProducts<In, Reader>::add_to(bias, row, x_); }
 
  private:
