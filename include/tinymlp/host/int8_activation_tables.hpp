@@ -3,7 +3,7 @@
 /// computed with either runtime's own arithmetic on every int8 input:
 ///   - Int8Activations::tflite_micro: TensorFlow Lite Micro's reference integer kernels (gemmlowp
 ///     fixed point for LOGISTIC, TANH and SOFTMAX; MultiplyByQuantizedMultiplier with double rounding
-///     for RELU and RELU6);
+///     for RELU and RELU6, which the CPU runtime computes the same way);
 ///   - Int8Activations::tflite_cpu: TFLite's CPU runtime as the tfjs-tflite WebAssembly build runs it
 ///     (XNNPACK's float-built LOGISTIC table, TFLite's float-built TANH table, SOFTMAX's float expf
 ///     table), each checked against that runtime (tests/oracle).
@@ -158,7 +158,7 @@ inline Int8Table tanh_table(const std::string& name, float input_scale, std::int
 }
 
 /// TFLite's int8 RELU (`upper` infinite) or RELU6 (`upper` 6): the input requantized to the output's
-/// scale (MultiplyByQuantizedMultiplier of input_scale / output_scale, in the runtime's rounding), plus
+/// scale (MultiplyByQuantizedMultiplier of input_scale / output_scale, double rounding), plus
 /// the output zero point, clamped to [zero point, zero point + round(upper / output_scale)] in int8.
 inline Int8Table relu_table(const std::string& name, float input_scale, std::int32_t input_zero_point,
                             float output_scale, std::int32_t output_zero_point, float upper, Int8Activations runtime) {
@@ -178,9 +178,9 @@ inline Int8Table relu_table(const std::string& name, float input_scale, std::int
                                                           static_cast<std::int32_t>(std::round(upper / output_scale)));
   Int8Table table{};
   for (int x = -128; x <= 127; ++x) {
-    const std::int32_t scaled = runtime == Int8Activations::tflite_micro
-                                    ? quant::DoubleRounding::multiply(x - input_zero_point, m.multiplier, m.shift)
-                                    : quant::SingleRounding::multiply(x - input_zero_point, m.multiplier, m.shift);
+    // Both runtimes run TFLite's own ReluX here (XNNPACK takes no int8 RELU that rescales), in the
+    // default double rounding.
+    const std::int32_t scaled = quant::DoubleRounding::multiply(x - input_zero_point, m.multiplier, m.shift);
     const std::int32_t y = std::min(high, std::max(low, scaled + output_zero_point));
     table[static_cast<std::size_t>(x + 128)] = static_cast<std::int8_t>(y);
   }
