@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "tflite_mlp_generated.h"
+#include "tinymlp/host/densify.hpp"
 #include "tinymlp/host/int8_activation_tables.hpp"
 #include "tinymlp/host/quantize.hpp"
 #include "tinymlp/quant/hybrid_dense.hpp"
@@ -255,6 +256,88 @@ TEST_CASE("har_dynamic_range: hybrid FULLY_CONNECTED (asymmetric inputs) as TFLi
       const double y = logits[o] / total, expected = wanted[s].at(o);
       worst = std::max(worst, std::fabs(y - expected) / std::max(1.0, std::fabs(expected)));
       CHECK(std::fabs(y - expected) <= 1e-5 * std::max(1.0, std::fabs(expected)));
+    }
+  }
+  MESSAGE("largest difference from TFLite, relative to max(1, |y|): ", worst);
+}
+
+namespace {
+
+std::vector<std::int64_t> index_vector(const tflite::SparseIndexVectorUnion& vector) {
+  if (const auto* v = vector.AsInt32Vector()) return {v->values.begin(), v->values.end()};
+  if (const auto* v = vector.AsUint16Vector()) return {v->values.begin(), v->values.end()};
+  if (const auto* v = vector.AsUint8Vector()) return {v->values.begin(), v->values.end()};
+  return {};
+}
+
+tinymlp::Sparsity sparsity_of(const tflite::SparsityParametersT& parameters) {
+  tinymlp::Sparsity sparsity;
+  sparsity.traversal_order = parameters.traversal_order;
+  sparsity.block_map = parameters.block_map;
+  for (const auto& metadata : parameters.dim_metadata) {
+    tinymlp::SparseDimension dimension;
+    dimension.sparse = metadata->format == tflite::DimensionType::SPARSE_CSR;
+    dimension.dense_size = metadata->dense_size;
+    dimension.segments = index_vector(metadata->array_segments);
+    dimension.indices = index_vector(metadata->array_indices);
+    sparsity.dimensions.push_back(dimension);
+  }
+  return sparsity;
+}
+
+}  // namespace
+
+TEST_CASE("har_pruned_sparse: DENSIFY's sparse weights decompressed, the float model equals TFLite on 64 rows") {
+  const auto model = read_model("har_pruned_sparse.tflite");
+  const tflite::SubGraphT& graph = *model->subgraphs.at(0);
+  // Each DENSIFY's output tensor gets the dense values of its sparse input.
+  std::vector<std::vector<float>> dense_of(graph.tensors.size());
+  std::size_t densified = 0, stored = 0, dense_values = 0;
+  for (const auto& op : graph.operators) {
+    if (model->operator_codes.at(op->opcode_index)->builtin_code != tflite::BuiltinOperator::DENSIFY) continue;
+    const tflite::TensorT& sparse = *graph.tensors.at(static_cast<std::size_t>(op->inputs.at(0)));
+    const tflite::TensorT& dense = *graph.tensors.at(static_cast<std::size_t>(op->outputs.at(0)));
+    REQUIRE(sparse.sparsity != nullptr);
+    const std::vector<float> values = buffer_of<float>(*model, sparse);
+    dense_of[static_cast<std::size_t>(op->outputs.at(0))] =
+        tinymlp::densify(sparse.name, dense.shape, sparsity_of(*sparse.sparsity), values);
+    ++densified;
+    stored += values.size();
+    dense_values += dense_of[static_cast<std::size_t>(op->outputs.at(0))].size();
+  }
+  CHECK(densified == 4);
+  MESSAGE(stored, " stored weights decompressed to ", dense_values);
+  const auto x = read_rows<float>("har_float.inputs.txt");
+  const auto wanted = read_rows<float>("har_pruned_sparse.tflite_wasm.txt");
+  double worst = 0.0;
+  for (std::size_t s = 0; s < x.size(); ++s) {
+    std::vector<float> values = x[s];
+    for (const auto& op : graph.operators) {
+      const auto code = model->operator_codes.at(op->opcode_index)->builtin_code;
+      if (code == tflite::BuiltinOperator::FULLY_CONNECTED) {
+        const std::vector<float>& kernel = dense_of.at(static_cast<std::size_t>(op->inputs.at(1)));
+        const std::vector<float> bias = buffer_of<float>(*model, *graph.tensors.at(static_cast<std::size_t>(op->inputs.at(2))));
+        const bool relu =
+            op->builtin_options.AsFullyConnectedOptions()->fused_activation_function == tflite::ActivationFunctionType::RELU;
+        REQUIRE(kernel.size() == bias.size() * values.size());
+        std::vector<float> next(bias.size());
+        for (std::size_t o = 0; o < next.size(); ++o) {
+          float sum = bias[o];
+          for (std::size_t i = 0; i < values.size(); ++i) sum += kernel[o * values.size() + i] * values[i];
+          next[o] = relu && !(sum > 0.0f) ? 0.0f : sum;
+        }
+        values.swap(next);
+      } else if (code == tflite::BuiltinOperator::SOFTMAX) {
+        const float largest = *std::max_element(values.begin(), values.end());
+        float total = 0.0f;
+        for (float& v : values) total += (v = std::exp(v - largest));
+        for (float& v : values) v /= total;
+      }
+    }
+    for (std::size_t o = 0; o < values.size(); ++o) {
+      const double expected = wanted[s].at(o);
+      worst = std::max(worst, std::fabs(values[o] - expected) / std::max(1.0, std::fabs(expected)));
+      CHECK(std::fabs(values[o] - expected) <= 1e-5 * std::max(1.0, std::fabs(expected)));
     }
   }
   MESSAGE("largest difference from TFLite, relative to max(1, |y|): ", worst);
