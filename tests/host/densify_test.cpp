@@ -34,7 +34,8 @@ const std::vector<int> matrix = {1, 0, 0, 2, 0, 0, 0, 0, 0, 3, 4, 0};
 
 Sparsity rows_csr() { return Sparsity{{0, 1}, {}, {dense(3), csr({0, 2, 2, 4}, {0, 3, 1, 2})}}; }
 
-std::string error_of(const Sparsity& sparsity, const std::vector<int>& values, std::vector<std::int32_t> shape = {3, 4}) {
+std::string error_of(const Sparsity& sparsity, const std::vector<int>& values,
+                     std::vector<std::int32_t> shape = {3, 4}) {
   try {
     tinymlp::densify("dense/kernel", shape, sparsity, values);
   } catch (const tinymlp::SparsityError& error) {
@@ -68,8 +69,9 @@ TEST_CASE("densify: bad sparsity metadata is refused, naming the tensor and what
   Sparsity s = rows_csr();
   CHECK(error_of(s, {1, 2, 3}) == where + "the sparsity metadata stores 4 values, the buffer holds 3");
   s.traversal_order = {0, 0};
-  CHECK(error_of(s, {1, 2, 3, 4}) ==
-        where + "traversal_order entry 1 (0) is not a dimension in order: dimensions first, each once, then block dimensions");
+  CHECK(error_of(s, {1, 2, 3, 4}) == where +
+                                         "traversal_order entry 1 (0) is not a dimension in order: dimensions first, "
+                                         "each once, then block dimensions");
   s = rows_csr();
   s.traversal_order = {0};
   CHECK(error_of(s, {1, 2, 3, 4}) == where + "traversal_order has 1 entries, the shape and block_map want 2");
@@ -81,19 +83,20 @@ TEST_CASE("densify: bad sparsity metadata is refused, naming the tensor and what
   CHECK(error_of(s, {1, 2, 3, 4}) == where + "stored dimension 0 is DENSE of size 4, the shape says 3");
   s = rows_csr();
   s.dimensions[1].segments = {0, 2, 4};
-  CHECK(error_of(s, {1, 2, 3, 4}) ==
-        where + "stored dimension 1 has 3 array_segments, its 3 parent positions want 4");
+  CHECK(error_of(s, {1, 2, 3, 4}) == where + "stored dimension 1 has 3 array_segments, its 3 parent positions want 4");
   s = rows_csr();
   s.dimensions[1].segments = {0, 2, 1, 4};
   CHECK(error_of(s, {1, 2, 3, 4}) == where + "stored dimension 1: array_segments decrease at entry 2");
   s = rows_csr();
   s.dimensions[1].segments = {0, 2, 2, 5};
-  CHECK(error_of(s, {1, 2, 3, 4}) == where + "stored dimension 1: array_segments must run from 0 to the 4 array_indices");
+  CHECK(error_of(s, {1, 2, 3, 4}) ==
+        where + "stored dimension 1: array_segments must run from 0 to the 4 array_indices");
   s = rows_csr();
   s.dimensions[1].indices = {0, 4, 1, 2};
   CHECK(error_of(s, {1, 2, 3, 4}) == where + "stored dimension 1: array_indices entry 1 (4) is outside 0 .. 3");
   s.dimensions[1].indices = {0, 3, 2, 2};
-  CHECK(error_of(s, {1, 2, 3, 4}) == where + "stored dimension 1: array_indices entry 3 (2) repeats or goes back within its segment");
+  CHECK(error_of(s, {1, 2, 3, 4}) ==
+        where + "stored dimension 1: array_indices entry 3 (2) repeats or goes back within its segment");
   s = Sparsity{{0, 1, 2}, {1}, {dense(3), dense(2), dense(3)}};
   CHECK(error_of(s, {}) == where + "block dimension 0 must be DENSE with a size dividing dimension 1 (4)");
   s = Sparsity{{0, 1, 2}, {5}, {dense(3), dense(2), dense(2)}};

@@ -27,8 +27,10 @@ void write_lookup_case(std::ostream& out, const std::string& op, float input_sca
                        float output_scale, int output_zero_point) {
   const tinymlp::Int8Activations cpu = tinymlp::Int8Activations::tflite_cpu;
   tinymlp::Int8Table table;
-  if (op == "LOGISTIC") table = tinymlp::logistic_table(op, input_scale, input_zero_point, output_scale, output_zero_point, cpu);
-  if (op == "TANH") table = tinymlp::tanh_table(op, input_scale, input_zero_point, output_scale, output_zero_point, cpu);
+  if (op == "LOGISTIC")
+    table = tinymlp::logistic_table(op, input_scale, input_zero_point, output_scale, output_zero_point, cpu);
+  if (op == "TANH")
+    table = tinymlp::tanh_table(op, input_scale, input_zero_point, output_scale, output_zero_point, cpu);
   if (op == "RELU" || op == "RELU6")
     table = tinymlp::relu_table(op, input_scale, input_zero_point, output_scale, output_zero_point,
                                 op == "RELU" ? INFINITY : 6.0f, cpu);
@@ -38,8 +40,8 @@ void write_lookup_case(std::ostream& out, const std::string& op, float input_sca
   for (int k = 0; k < 256; ++k) x[static_cast<std::size_t>(k)] = static_cast<std::int8_t>(k - 128);
   tinymlp::Int8Lookup<256>::forward<tinymlp::quant::SingleRounding, tinymlp::RamReader>(parameters, x.data(), y.data());
   out.precision(9);
-  out << "case " << op << ' ' << input_scale << ' ' << input_zero_point << ' ' << output_scale << ' ' << output_zero_point
-      << " 1 256\n";
+  out << "case " << op << ' ' << input_scale << ' ' << input_zero_point << ' ' << output_scale << ' '
+      << output_zero_point << " 1 256\n";
   write_values(out, "in", x);
   write_values(out, "out", y);
 }

@@ -34,7 +34,9 @@ std::string error_of(const std::function<void()>& action) {
 
 }  // namespace
 
-TEST_CASE("gemmlowp's fixed point: exp, logistic, tanh and 1/x within 1e-6 of the real functions (far inside one int8 step)") {
+TEST_CASE(
+    "gemmlowp's fixed point: exp, logistic, tanh and 1/x within 1e-6 of the real functions (far inside one int8 "
+    "step)") {
   CHECK(fp::exp_on_negative_values(0, 5) == fp::raw_max);
   for (double a = -31.0; a < 0.0; a += 0.37) {
     const auto raw = static_cast<std::int32_t>(std::lround(a * double(1 << 26)));
@@ -102,22 +104,28 @@ TEST_CASE("RELU and RELU6 tables: requantized and clamped at real 0 and 6") {
 }
 
 TEST_CASE("output scales and zero points that TFLite fixes are refused by name") {
-  CHECK(error_of([] { tinymlp::logistic_table("LOGISTIC 'out'", 0.1f, 0, 1.0f / 128, -128, Int8Activations::tflite_micro); }) ==
-        "LOGISTIC 'out': the output scale and zero point are 0.007812 and -128; TFLite fixes them at 0.003906 and -128");
+  CHECK(
+      error_of([] {
+        tinymlp::logistic_table("LOGISTIC 'out'", 0.1f, 0, 1.0f / 128, -128, Int8Activations::tflite_micro);
+      }) ==
+      "LOGISTIC 'out': the output scale and zero point are 0.007812 and -128; TFLite fixes them at 0.003906 and -128");
   CHECK(error_of([] { tinymlp::tanh_table("TANH 't'", 0.1f, 0, 1.0f / 128, -128, Int8Activations::tflite_cpu); }) ==
         "TANH 't': the output scale and zero point are 0.007812 and -128; TFLite fixes them at 0.007812 and 0");
   CHECK(error_of([] { tinymlp::softmax_float_table("SOFTMAX 'p'", 0.1f, 1.0f, 1.0f / 256, 0); }) ==
         "SOFTMAX 'p': the output scale and zero point are 0.003906 and 0; TFLite fixes them at 1/256 and -128");
   CHECK(error_of([] { tinymlp::softmax_fixed_point_table("SOFTMAX 'p'", 0.1f, 1.0f, 0.004f, -128); }) ==
         "SOFTMAX 'p': the output scale and zero point are 0.004000 and -128; TFLite fixes them at 0.003906 and -128");
-  CHECK(error_of([] { tinymlp::logistic_table("LOGISTIC 'x'", -0.5f, 0, logistic_scale, -128, Int8Activations::tflite_micro); }) ==
-        "LOGISTIC 'x': the input scale -0.500000 is not a positive finite number");
-  CHECK(error_of([] { tinymlp::logistic_table("LOGISTIC 'x'", 0.5f, 300, logistic_scale, -128, Int8Activations::tflite_micro); }) ==
-        "LOGISTIC 'x': the input zero point 300 is not an int8");
+  CHECK(error_of([] {
+          tinymlp::logistic_table("LOGISTIC 'x'", -0.5f, 0, logistic_scale, -128, Int8Activations::tflite_micro);
+        }) == "LOGISTIC 'x': the input scale -0.500000 is not a positive finite number");
+  CHECK(error_of([] {
+          tinymlp::logistic_table("LOGISTIC 'x'", 0.5f, 300, logistic_scale, -128, Int8Activations::tflite_micro);
+        }) == "LOGISTIC 'x': the input zero point 300 is not an int8");
   CHECK(error_of([] { tinymlp::softmax_float_table("SOFTMAX 'b'", 0.1f, NAN, 1.0f / 256, -128); }) ==
         "SOFTMAX 'b': beta nan is not a positive finite number");
-  CHECK(error_of([] { tinymlp::relu_table("RELU 'r'", 0.1f, 0, 0.0f, -128, INFINITY, Int8Activations::tflite_micro); }) ==
-        "RELU 'r': the output scale 0.000000 and zero point -128 are not an int8 quantization");
+  CHECK(error_of([] {
+          tinymlp::relu_table("RELU 'r'", 0.1f, 0, 0.0f, -128, INFINITY, Int8Activations::tflite_micro);
+        }) == "RELU 'r': the output scale 0.000000 and zero point -128 are not an int8 quantization");
 }
 
 TEST_CASE("SOFTMAX from the table equals TensorFlow Lite Micro's kernel computed value by value") {
@@ -152,16 +160,18 @@ TEST_CASE("Int8Model ends in LOGISTIC or SOFTMAX: the Dense, then the table") {
 
   Int8Binary::Parameters binary{};
   binary.layers.layer = {{40, -70}, {500}, {1500000000}, {-8}, -3};
-  const auto logistic = tinymlp::logistic_table("LOGISTIC", 0.05f, -3, logistic_scale, -128, Int8Activations::tflite_micro);
+  const auto logistic =
+      tinymlp::logistic_table("LOGISTIC", 0.05f, -3, logistic_scale, -128, Int8Activations::tflite_micro);
   std::copy(logistic.begin(), logistic.end(), binary.layers.next.layer.output);
   binary.layers.next.layer.output_zero_point = -128;
   binary.input_output = {0.1f, 0, logistic_scale};
   const Int8Binary model(&binary);
 
   Int8Classifier::Parameters classifier{};
-  classifier.layers.layer = {{10, -20, 30, 40, -50, 60}, {5, -6, 7}, {1200000000, 1300000000, 1400000000}, {-6, -6, -6}, -128};
-  classifier.layers.next.layer = {{1, 2, 3, -4, -5, -6, 7, -8, 9}, {0, 10, -10}, {1100000000, 1100000000, 1100000000},
-                                  {-4, -4, -4}, 5};
+  classifier.layers.layer = {
+      {10, -20, 30, 40, -50, 60}, {5, -6, 7}, {1200000000, 1300000000, 1400000000}, {-6, -6, -6}, -128};
+  classifier.layers.next.layer = {
+      {1, 2, 3, -4, -5, -6, 7, -8, 9}, {0, 10, -10}, {1100000000, 1100000000, 1100000000}, {-4, -4, -4}, 5};
   const auto exp_table = tinymlp::softmax_float_table("SOFTMAX", 0.08f, 1.0f, 1.0f / 256, -128);
   std::copy(exp_table.begin(), exp_table.end(), classifier.layers.next.next.layer.exp_of_difference);
   classifier.layers.next.next.layer.output_scale = 1.0f / 256;
@@ -172,17 +182,17 @@ TEST_CASE("Int8Model ends in LOGISTIC or SOFTMAX: the Dense, then the table") {
     for (int b = -128; b <= 127; b += 7) {
       const std::int8_t x[2] = {static_cast<std::int8_t>(a), static_cast<std::int8_t>(b)};
       std::int8_t hidden[3], dense_out[3], y[3], wanted[3];
-      tinymlp::Int8Dense<2, 1, false>::forward<tinymlp::quant::DoubleRounding, tinymlp::RamReader>(binary.layers.layer, x,
-                                                                                                   hidden);
+      tinymlp::Int8Dense<2, 1, false>::forward<tinymlp::quant::DoubleRounding, tinymlp::RamReader>(binary.layers.layer,
+                                                                                                   x, hidden);
       model.predict(x, y);
       CHECK(y[0] == logistic[static_cast<std::size_t>(hidden[0] + 128)]);
 
-      tinymlp::Int8Dense<2, 3, true>::forward<tinymlp::quant::SingleRounding, tinymlp::RamReader>(classifier.layers.layer,
-                                                                                                  x, hidden);
+      tinymlp::Int8Dense<2, 3, true>::forward<tinymlp::quant::SingleRounding, tinymlp::RamReader>(
+          classifier.layers.layer, x, hidden);
       tinymlp::Int8Dense<3, 3, false>::forward<tinymlp::quant::SingleRounding, tinymlp::RamReader>(
           classifier.layers.next.layer, hidden, dense_out);
       tinymlp::quant::FloatTableSoftmax::forward<3, tinymlp::RamReader>(classifier.layers.next.next.layer, dense_out,
-                                                                         wanted);
+                                                                        wanted);
       int8_classifier.predict(x, y);
       CHECK(std::vector<std::int8_t>(y, y + 3) == std::vector<std::int8_t>(wanted, wanted + 3));
       float probabilities[3];

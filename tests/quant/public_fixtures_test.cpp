@@ -179,12 +179,11 @@ std::size_t int8_differences(const std::string& fixture, const std::string& inpu
 
 TEST_CASE("maintenance_int8_logistic: int8 FULLY_CONNECTED then LOGISTIC, TFLite's integers on all 256 inputs") {
   using namespace tinymlp;
-  typedef Sequential<Dense<8, 128>, ReLU, Dense<128, 64>, ReLU, Dense<64, 32>, ReLU, Dense<32, 16>, ReLU,
-                     Dense<16, 1>, Sigmoid>
+  typedef Sequential<Dense<8, 128>, ReLU, Dense<128, 64>, ReLU, Dense<64, 32>, ReLU, Dense<32, 16>, ReLU, Dense<16, 1>,
+                     Sigmoid>
       Float;
-  CHECK(int8_differences<Int8Model<Float, quant::SingleRounding>>("maintenance_int8_logistic",
-                                                                  "maintenance_int8_logistic.inputs.txt",
-                                                                  Int8Activations::tflite_cpu) == 0);
+  CHECK(int8_differences<Int8Model<Float, quant::SingleRounding>>(
+            "maintenance_int8_logistic", "maintenance_int8_logistic.inputs.txt", Int8Activations::tflite_cpu) == 0);
   MESSAGE("TensorFlow Lite Micro's mode differs from the CPU runtime on ",
           int8_differences<Int8Model<Float>>("maintenance_int8_logistic", "maintenance_int8_logistic.inputs.txt",
                                              Int8Activations::tflite_micro),
@@ -316,9 +315,10 @@ TEST_CASE("har_pruned_sparse: DENSIFY's sparse weights decompressed, the float m
       const auto code = model->operator_codes.at(op->opcode_index)->builtin_code;
       if (code == tflite::BuiltinOperator::FULLY_CONNECTED) {
         const std::vector<float>& kernel = dense_of.at(static_cast<std::size_t>(op->inputs.at(1)));
-        const std::vector<float> bias = buffer_of<float>(*model, *graph.tensors.at(static_cast<std::size_t>(op->inputs.at(2))));
-        const bool relu =
-            op->builtin_options.AsFullyConnectedOptions()->fused_activation_function == tflite::ActivationFunctionType::RELU;
+        const std::vector<float> bias =
+            buffer_of<float>(*model, *graph.tensors.at(static_cast<std::size_t>(op->inputs.at(2))));
+        const bool relu = op->builtin_options.AsFullyConnectedOptions()->fused_activation_function ==
+                          tflite::ActivationFunctionType::RELU;
         REQUIRE(kernel.size() == bias.size() * values.size());
         std::vector<float> next(bias.size());
         for (std::size_t o = 0; o < next.size(); ++o) {

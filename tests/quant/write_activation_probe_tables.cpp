@@ -51,23 +51,27 @@ int main(int argc, char** argv) {
     tinymlp::quant::FloatTableSoftmax::forward<6, tinymlp::RamReader>(cpu, &inputs[r * 6], &expected_cpu[r * 6]);
     tinymlp::quant::FixedPointSoftmax::forward<6, tinymlp::RamReader>(micro, &inputs[r * 6], &expected_micro[r * 6]);
   }
-  std::fprintf(out, "// Written by write_activation_probe_tables: do not edit.\n#include <tinymlp/quant/int8_lookup.hpp>\n"
-                    "#include <tinymlp/quant/int8_softmax.hpp>\n#include <tinymlp/detail/flash.hpp>\n\n");
+  std::fprintf(out,
+               "// Written by write_activation_probe_tables: do not edit.\n#include <tinymlp/quant/int8_lookup.hpp>\n"
+               "#include <tinymlp/quant/int8_softmax.hpp>\n#include <tinymlp/detail/flash.hpp>\n\n");
   std::fprintf(out, "const tinymlp::Int8LookupParameters logistic TINYMLP_PROGMEM = {{");
   const std::vector<int> logistic_values(logistic.begin(), logistic.end());
   write_array(out, logistic_values.data(), 256, "%d%s");
   std::fprintf(out, "}, -128};\nconst tinymlp::quant::FloatTableSoftmax::Parameters softmax_cpu TINYMLP_PROGMEM = {{");
   write_array(out, cpu.exp_of_difference, 256, "%.9ef%s");
-  std::fprintf(out, "}, %.9ef};\nconst tinymlp::quant::FixedPointSoftmax::Parameters softmax_micro TINYMLP_PROGMEM = {{",
+  std::fprintf(out,
+               "}, %.9ef};\nconst tinymlp::quant::FixedPointSoftmax::Parameters softmax_micro TINYMLP_PROGMEM = {{",
                static_cast<double>(cpu.output_scale));
   const std::vector<long> exps(micro.exp_of_difference, micro.exp_of_difference + 256);
   write_array(out, exps.data(), 256, "%ldL%s");
-  std::fprintf(out, "}};\nconst int probe_rows = %d;\nconst int8_t probe_inputs[%d] TINYMLP_PROGMEM = {", rows, rows * 6);
+  std::fprintf(out, "}};\nconst int probe_rows = %d;\nconst int8_t probe_inputs[%d] TINYMLP_PROGMEM = {", rows,
+               rows * 6);
   write_array(out, std::vector<int>(inputs.begin(), inputs.end()).data(), inputs.size(), "%d%s");
   std::fprintf(out, "};\nconst int8_t expected_cpu[%d] TINYMLP_PROGMEM = {", rows * 6);
   write_array(out, std::vector<int>(expected_cpu.begin(), expected_cpu.end()).data(), expected_cpu.size(), "%d%s");
   std::fprintf(out, "};\nconst int8_t expected_micro[%d] TINYMLP_PROGMEM = {", rows * 6);
-  write_array(out, std::vector<int>(expected_micro.begin(), expected_micro.end()).data(), expected_micro.size(), "%d%s");
+  write_array(out, std::vector<int>(expected_micro.begin(), expected_micro.end()).data(), expected_micro.size(),
+              "%d%s");
   std::fprintf(out, "};\nconst int8_t expected_logistic[256] TINYMLP_PROGMEM = {");
   write_array(out, logistic_values.data(), 256, "%d%s");
   std::fprintf(out, "};\n");

@@ -60,9 +60,9 @@ std::vector<std::int8_t> dense_int8(const Layer& layer, const std::vector<std::i
   std::vector<std::int8_t> y(layer.outputs);
   for (std::size_t o = 0; o < layer.outputs; ++o) {
     // As TFLite: one weight scale, the product in float32; per-channel scales, all in double.
-    const double real_multiplier =
-        q.weight_scales.size() == 1 ? tinymlp::real_multiplier(q.input.scale, q.weight_scales[0], q.output.scale)
-                                    : per_channel_real_multiplier(q.input.scale, q.weight_scales[o], q.output.scale);
+    const double real_multiplier = q.weight_scales.size() == 1
+                                       ? tinymlp::real_multiplier(q.input.scale, q.weight_scales[0], q.output.scale)
+                                       : per_channel_real_multiplier(q.input.scale, q.weight_scales[o], q.output.scale);
     std::int64_t accumulator = q.bias[o];
     for (std::size_t i = 0; i < layer.inputs; ++i)
       accumulator += static_cast<std::int64_t>(q.kernel[o * layer.inputs + i]) * (x[i] - q.input.zero_point);

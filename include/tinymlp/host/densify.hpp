@@ -30,10 +30,10 @@ class SparsityError : public DataError {
 /// One stored dimension of a sparse tensor (TFLite's DimensionMetadata; the index vectors of any of
 /// TFLite's three integer types, widened).
 struct SparseDimension {
-  bool sparse = false;                  ///< SPARSE_CSR (else DENSE).
-  std::int64_t dense_size = 0;          ///< For DENSE: the number of positions.
-  std::vector<std::int64_t> segments;   ///< For SPARSE_CSR: array_segments.
-  std::vector<std::int64_t> indices;    ///< For SPARSE_CSR: array_indices.
+  bool sparse = false;                 ///< SPARSE_CSR (else DENSE).
+  std::int64_t dense_size = 0;         ///< For DENSE: the number of positions.
+  std::vector<std::int64_t> segments;  ///< For SPARSE_CSR: array_segments.
+  std::vector<std::int64_t> indices;   ///< For SPARSE_CSR: array_indices.
 };
 
 /// TFLite's SparsityParameters.
@@ -115,8 +115,8 @@ std::vector<T> densify(const std::string& name, const std::vector<std::int32_t>&
     std::vector<Node> next;
     if (!metadata.sparse) {
       if (metadata.dense_size != level_size[p])
-        fail(detail::position_name(p) + " is DENSE of size " + std::to_string(metadata.dense_size) + ", the shape says " +
-             std::to_string(level_size[p]));
+        fail(detail::position_name(p) + " is DENSE of size " + std::to_string(metadata.dense_size) +
+             ", the shape says " + std::to_string(level_size[p]));
       if (static_cast<std::int64_t>(nodes.size()) * level_size[p] > total)
         fail(detail::position_name(p) + " has more positions than the tensor has values");
       for (const Node& node : nodes)
@@ -164,7 +164,8 @@ std::vector<T> densify(const std::string& name, const std::vector<std::int32_t>&
   for (std::size_t v = 0; v < nodes.size(); ++v) {
     // The index in each dimension: its block's index times the block size, plus the index in the block.
     std::vector<std::int64_t> index(rank, 0);
-    for (std::size_t p = 0; p < rank; ++p) index[static_cast<std::size_t>(sparsity.traversal_order[p])] = nodes[v].index[p];
+    for (std::size_t p = 0; p < rank; ++p)
+      index[static_cast<std::size_t>(sparsity.traversal_order[p])] = nodes[v].index[p];
     for (std::size_t p = rank; p < levels; ++p) {
       const std::size_t k = static_cast<std::size_t>(sparsity.traversal_order[p]) - rank;
       const std::size_t d = static_cast<std::size_t>(sparsity.block_map[k]);

@@ -86,8 +86,8 @@ Int8Table float_built_table(float input_scale, std::int32_t input_zero_point, fl
   for (int x = -128; x <= 127; ++x) {
     const float dequantized = input_scale * static_cast<float>(x - input_zero_point);
     const float rescaled = std::round(transform(dequantized) * inverse_scale);
-    table[static_cast<std::size_t>(x + 128)] =
-        clamp_to_int8(static_cast<std::int64_t>(static_cast<std::int32_t>(rescaled + static_cast<float>(output_zero_point))));
+    table[static_cast<std::size_t>(x + 128)] = clamp_to_int8(
+        static_cast<std::int64_t>(static_cast<std::int32_t>(rescaled + static_cast<float>(output_zero_point))));
   }
   return table;
 }
@@ -123,7 +123,8 @@ inline Int8Table logistic_table(const std::string& name, float input_scale, std:
     } else {
       const std::int32_t input_in_q4 = quant::DoubleRounding::multiply(input, r.multiplier, r.left_shift);
       const std::int32_t output_in_q0 = quant::fixed_point::logistic(input_in_q4, 4);
-      y = detail::clamp_to_int8(static_cast<std::int64_t>(quant::rounding_divide_by_power_of_two(output_in_q0, 23)) - 128);
+      y = detail::clamp_to_int8(static_cast<std::int64_t>(quant::rounding_divide_by_power_of_two(output_in_q0, 23)) -
+                                128);
     }
     table[static_cast<std::size_t>(x + 128)] = y;
   }
@@ -174,8 +175,8 @@ inline Int8Table relu_table(const std::string& name, float input_scale, std::int
   const std::int32_t low = std::max<std::int32_t>(-128, output_zero_point);
   const std::int32_t high =
       std::isinf(upper) ? 127
-                        : std::min<std::int32_t>(127, output_zero_point +
-                                                          static_cast<std::int32_t>(std::round(upper / output_scale)));
+                        : std::min<std::int32_t>(
+                              127, output_zero_point + static_cast<std::int32_t>(std::round(upper / output_scale)));
   Int8Table table{};
   for (int x = -128; x <= 127; ++x) {
     // Both runtimes run TFLite's own ReluX here (XNNPACK takes no int8 RELU that rescales), in the
@@ -190,9 +191,8 @@ inline Int8Table relu_table(const std::string& name, float input_scale, std::int
 /// TensorFlow Lite Micro's SOFTMAX table (quant::FixedPointSoftmax::Parameters): for d = 0 .. 255,
 /// exp_on_negative_values of -d rescaled by beta * input_scale to 5 integer bits (PreprocessSoftmaxScaling
 /// and MultiplyByQuantizedMultiplierGreaterThanOne, double rounding), 0 where -d < diff_min.
-inline std::array<std::int32_t, 256> softmax_fixed_point_table(const std::string& name, float input_scale,
-                                                                float beta, float output_scale,
-                                                                std::int32_t output_zero_point) {
+inline std::array<std::int32_t, 256> softmax_fixed_point_table(const std::string& name, float input_scale, float beta,
+                                                               float output_scale, std::int32_t output_zero_point) {
   detail::check_int8_input(name, input_scale, 0);
   detail::check_fixed_output(name, output_scale, output_zero_point, 1.0f / 256.0f, -128);
   if (!(beta > 0.0f) || !std::isfinite(beta))

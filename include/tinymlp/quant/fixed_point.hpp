@@ -94,8 +94,8 @@ inline int32_t one_minus_x_over_one_plus_x_for_x_in_0_1(int32_t a) {
 /// exp_on_interval_between_negative_one_quarter_and_0_excl: exp(a) for a in [-1/4, 0), 0 integer bits,
 /// a Taylor expansion around -1/8.
 inline int32_t exp_on_interval_between_negative_one_quarter_and_0_excl(int32_t a) {
-  const int32_t constant_term = 1895147668;      // exp(-1/8)
-  const int32_t constant_1_over_3 = 715827883;   // 1/3
+  const int32_t constant_term = 1895147668;                          // exp(-1/8)
+  const int32_t constant_1_over_3 = 715827883;                       // 1/3
   const int32_t x = wrapping_add(a, static_cast<int32_t>(1) << 28);  // a + 1/8
   const int32_t x2 = doubling_high_multiply(x, x);
   const int32_t x3 = doubling_high_multiply(x2, x);
@@ -113,8 +113,8 @@ inline int32_t exp_on_negative_values(int32_t a, int integer_bits) {
   const int32_t one_quarter = static_cast<int32_t>(1) << (fractional_bits - 2);
   const int32_t mask = one_quarter - 1;
   const int32_t a_mod_quarter_minus_one_quarter = wrapping_subtract(a & mask, one_quarter);
-  int32_t result =
-      exp_on_interval_between_negative_one_quarter_and_0_excl(rescale(a_mod_quarter_minus_one_quarter, integer_bits, 0));
+  int32_t result = exp_on_interval_between_negative_one_quarter_and_0_excl(
+      rescale(a_mod_quarter_minus_one_quarter, integer_bits, 0));
   const int32_t remainder = wrapping_subtract(a_mod_quarter_minus_one_quarter, a);
   // exp(-2^exponent) with 0 integer bits, exponent = -2 .. 4: a barrel shifter over the remainder's bits.
   static const int32_t multipliers[7] = {1672461947, 1302514674, 790015084, 290630308, 39332535, 720401, 242};
@@ -136,7 +136,8 @@ inline int32_t exp_on_negative_values(int32_t a, int integer_bits) {
 inline int32_t logistic(int32_t a, int integer_bits) {
   if (a == 0) return static_cast<int32_t>(1) << 30;  // 1/2
   const int32_t absolute = a > 0 ? a : wrapping_subtract(0, a);
-  const int32_t positive = one_over_one_plus_x_for_x_in_0_1(exp_on_negative_values(wrapping_subtract(0, absolute), integer_bits));
+  const int32_t positive =
+      one_over_one_plus_x_for_x_in_0_1(exp_on_negative_values(wrapping_subtract(0, absolute), integer_bits));
   return a > 0 ? positive : wrapping_subtract(one(0), positive);
 }
 
@@ -153,7 +154,8 @@ inline int32_t tanh(int32_t a, int integer_bits) {
 /// raw value with 0 integer bits scaled by 2^-bits_over_unit.
 inline int32_t reciprocal(int32_t x, int x_integer_digits, int* bits_over_unit) {
   int headroom_plus_one = 0;
-  while (headroom_plus_one < 32 && !(static_cast<uint32_t>(x) & (0x80000000u >> headroom_plus_one))) ++headroom_plus_one;
+  while (headroom_plus_one < 32 && !(static_cast<uint32_t>(x) & (0x80000000u >> headroom_plus_one)))
+    ++headroom_plus_one;
   *bits_over_unit = x_integer_digits - headroom_plus_one;
   const int32_t shifted_sum_minus_one =
       static_cast<int32_t>((static_cast<uint32_t>(x) << headroom_plus_one) - (static_cast<uint32_t>(1) << 31));

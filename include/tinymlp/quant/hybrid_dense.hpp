@@ -112,9 +112,9 @@ struct AsymmetricInputs {
 template <size_t In, size_t Out, class Inputs = quant::SymmetricInputs, bool FusedReLU = false>
 struct HybridDense {
   static_assert(In > 0 && Out > 0, "HybridDense<In, Out> needs at least one input and one output");
-  static constexpr size_t input_size = In;           ///< float values in.
-  static constexpr size_t output_size = Out;         ///< float values out.
-  static constexpr size_t scratch_bytes = In;        ///< The quantized input row, on the stack.
+  static constexpr size_t input_size = In;            ///< float values in.
+  static constexpr size_t output_size = Out;          ///< float values out.
+  static constexpr size_t scratch_bytes = In;         ///< The quantized input row, on the stack.
   typedef HybridDenseParameters<In, Out> Parameters;  ///< This layer's parameter block.
 
   /// Writes the Out outputs to `y` from the In inputs `x`, reading `parameters` through Reader.

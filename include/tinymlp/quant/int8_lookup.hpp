@@ -12,8 +12,8 @@ namespace tinymlp {
 
 /// The table of an Int8Lookup: `output[k]` is the output for the input k - 128.
 struct Int8LookupParameters {
-  int8_t output[256];         ///< By input, from -128 to 127.
-  int8_t output_zero_point;   ///< The output's zero point (for the float predict after a last layer).
+  int8_t output[256];        ///< By input, from -128 to 127.
+  int8_t output_zero_point;  ///< The output's zero point (for the float predict after a last layer).
 };
 
 /// An int8 operator on each of Width values, read from a 256-entry table (see the file's description).

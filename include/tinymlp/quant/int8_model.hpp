@@ -208,7 +208,8 @@ struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Dense<In, Out>, F
   typedef Int8FollowerOfDense<Follower> follower;
   typedef typename AppendInt8Layer<Int8LayerChain<Done..., Int8Dense<In, Out, follower::fused_relu>>,
                                    typename follower::template layer<Out, SoftmaxArithmetic>::type>::type with_follower;
-  typedef typename FuseAfterFollower<SoftmaxArithmetic, follower::consumed, with_follower, Follower, Rest...>::type type;
+  typedef
+      typename FuseAfterFollower<SoftmaxArithmetic, follower::consumed, with_follower, Follower, Rest...>::type type;
 };
 
 template <class Model, class SoftmaxArithmetic = quant::FixedPointSoftmax>

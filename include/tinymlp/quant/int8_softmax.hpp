@@ -97,10 +97,10 @@ template <size_t Classes, class Arithmetic>
 struct Int8Softmax {
   static_assert(Classes > 0 && Classes <= 256,
                 "Int8Softmax<Classes, Arithmetic> takes 1 to 256 classes (TFLite's fixed-point sum holds 256)");
-  static constexpr size_t input_size = Classes;                ///< int8 values in.
-  static constexpr size_t output_size = Classes;               ///< int8 probabilities out.
-  static constexpr bool fused_relu = false;                    ///< No Dense to fuse into.
-  typedef typename Arithmetic::Parameters Parameters;          ///< The table, in flash.
+  static constexpr size_t input_size = Classes;        ///< int8 values in.
+  static constexpr size_t output_size = Classes;       ///< int8 probabilities out.
+  static constexpr bool fused_relu = false;            ///< No Dense to fuse into.
+  typedef typename Arithmetic::Parameters Parameters;  ///< The table, in flash.
 
   /// Writes the Classes probabilities (scale 1/256, zero point -128) of `x` to `y`.
   template <class Rounding, class Reader>
