@@ -24,6 +24,7 @@
 #include "tinymlp/model/flash_model.hpp"
 #include "tinymlp/model/mlp.hpp"
 #include "tinymlp/model/sequential.hpp"
+#include "tinymlp/quant/hybrid_dense.hpp"
 #include "tinymlp/quant/int8_dense.hpp"
 #include "tinymlp/quant/int8_model.hpp"
 #include "tinymlp/quant/requantization.hpp"
