@@ -9,6 +9,7 @@
 
 #include "tinymlp/detail/flash.hpp"
 #include "tinymlp/host/int8_activation_tables.hpp"
+#include "tinymlp/quant/hybrid_dense.hpp"
 #include "tinymlp/quant/int8_lookup.hpp"
 #include "tinymlp/quant/int8_softmax.hpp"
 
@@ -52,7 +53,8 @@ int main(int argc, char** argv) {
     tinymlp::quant::FixedPointSoftmax::forward<6, tinymlp::RamReader>(micro, &inputs[r * 6], &expected_micro[r * 6]);
   }
   std::fprintf(out,
-               "// Written by write_activation_probe_tables: do not edit.\n#include <tinymlp/quant/int8_lookup.hpp>\n"
+               "// Written by write_activation_probe_tables: do not edit.\n#include "
+               "<tinymlp/quant/hybrid_dense.hpp>\n#include <tinymlp/quant/int8_lookup.hpp>\n"
                "#include <tinymlp/quant/int8_softmax.hpp>\n#include <tinymlp/detail/flash.hpp>\n\n");
   std::fprintf(out, "const tinymlp::Int8LookupParameters logistic TINYMLP_PROGMEM = {{");
   const std::vector<int> logistic_values(logistic.begin(), logistic.end());
@@ -74,6 +76,43 @@ int main(int argc, char** argv) {
               "%d%s");
   std::fprintf(out, "};\nconst int8_t expected_logistic[256] TINYMLP_PROGMEM = {");
   write_array(out, logistic_values.data(), 256, "%d%s");
+  std::fprintf(out, "};\n");
+
+  // A hybrid 1-16-16-1 model (symmetric inputs, ReLUs fused): random int8 weights, and its outputs.
+  tinymlp::HybridDenseParameters<1, 16> first{};
+  tinymlp::HybridDenseParameters<16, 16> second{};
+  tinymlp::HybridDenseParameters<16, 1> third{};
+  std::uniform_real_distribution<float> real(-1.0f, 1.0f);
+  auto fill = [&](auto& parameters, std::size_t kernel, std::size_t bias, const char* name) {
+    for (std::size_t k = 0; k < kernel; ++k) parameters.kernel[k] = static_cast<std::int8_t>(value(random) | 1);
+    parameters.weight_scale = 0.01f + 0.01f * std::fabs(real(random));
+    for (std::size_t k = 0; k < bias; ++k) parameters.bias[k] = real(random);
+    std::fprintf(out, "const tinymlp::HybridDenseParameters<%s> %s TINYMLP_PROGMEM = {{", name,
+                 kernel == 16 && bias == 16 ? "hybrid_first"
+                 : kernel == 16             ? "hybrid_third"
+                                            : "hybrid_second");
+    const std::vector<int> weights(parameters.kernel, parameters.kernel + kernel);
+    write_array(out, weights.data(), kernel, "%d%s");
+    std::fprintf(out, "}, %.9ef, {", static_cast<double>(parameters.weight_scale));
+    write_array(out, parameters.bias, bias, "%.9ef%s");
+    std::fprintf(out, "}};\n");
+  };
+  fill(first, 16, 16, "1, 16");
+  fill(second, 256, 16, "16, 16");
+  fill(third, 16, 1, "16, 1");
+  std::vector<float> hybrid_inputs(32), hybrid_outputs(32);
+  for (std::size_t s = 0; s < 32; ++s) {
+    hybrid_inputs[s] = 3.0f * real(random);
+    float h1[16], h2[16];
+    tinymlp::HybridDense<1, 16, tinymlp::quant::SymmetricInputs, true>::forward<tinymlp::RamReader>(
+        first, &hybrid_inputs[s], h1);
+    tinymlp::HybridDense<16, 16, tinymlp::quant::SymmetricInputs, true>::forward<tinymlp::RamReader>(second, h1, h2);
+    tinymlp::HybridDense<16, 1>::forward<tinymlp::RamReader>(third, h2, &hybrid_outputs[s]);
+  }
+  std::fprintf(out, "const float hybrid_inputs[32] TINYMLP_PROGMEM = {");
+  write_array(out, hybrid_inputs.data(), 32, "%.9ef%s");
+  std::fprintf(out, "};\nconst float hybrid_outputs[32] TINYMLP_PROGMEM = {");
+  write_array(out, hybrid_outputs.data(), 32, "%.9ef%s");
   std::fprintf(out, "};\n");
   return std::fclose(out) == 0 ? 0 : 1;
 }

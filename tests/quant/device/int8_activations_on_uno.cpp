@@ -1,7 +1,8 @@
 // On the ATmega328P (run-on-uno): the int8 activations from tables in flash, each call a measured region
 // (GPIOR0 1 .. 2), and their outputs against the host's (activation_probe_tables.hpp, written by
 // write_activation_probe_tables). PROBE_KIND 0: LOGISTIC (Int8Lookup, 16 values a region); 1: SOFTMAX
-// over 6 classes in the CPU runtime's arithmetic; 2: the same in TensorFlow Lite Micro's. Prints
+// over 6 classes in the CPU runtime's arithmetic; 2: the same in TensorFlow Lite Micro's; 3: a hybrid
+// 1-16-16-1 model (HybridDense, symmetric inputs), whose float outputs must be the host's exactly. Prints
 // activation_mismatches=M (0 to pass). Built with plain avr-g++ (no Arduino core, no interrupts).
 #include "activation_probe_tables.hpp"
 #include "simavr/uno_console.hpp"
@@ -24,6 +25,21 @@ int main() {
     for (int k = 0; k < 16; ++k)
       if (y[k] != tinymlp::FlashReader::load(expected_logistic + start + k)) ++mismatches;
     sink = y[0];
+  }
+#elif PROBE_KIND == 3
+  for (int s = 0; s < 32; ++s) {
+    const float x = tinymlp::FlashReader::load(hybrid_inputs + s);
+    float h1[16], h2[16], y = 0.0f;
+    GPIOR0 = 1;
+    tinymlp::HybridDense<1, 16, tinymlp::quant::SymmetricInputs, true>::forward<tinymlp::FlashReader>(hybrid_first, &x,
+                                                                                                      h1);
+    tinymlp::HybridDense<16, 16, tinymlp::quant::SymmetricInputs, true>::forward<tinymlp::FlashReader>(hybrid_second,
+                                                                                                       h1, h2);
+    tinymlp::HybridDense<16, 1>::forward<tinymlp::FlashReader>(hybrid_third, h2, &y);
+    GPIOR0 = 2;
+    const float expected = tinymlp::FlashReader::load(hybrid_outputs + s);
+    if (!(y == expected)) ++mismatches;
+    sink = static_cast<int8_t>(y);
   }
 #else
   for (int row = 0; row < probe_rows; ++row) {
