@@ -9,7 +9,9 @@
 #                                      compilers, QEMU for the Cortex-M and RISC-V boards,
 #                                      Arm NN (a TFLite runtime that runs tinymlp's .tflite exports),
 #                                      doxygen (the API reference, built warning-free), python3
-#                                      (checks that library.json is strict JSON)
+#                                      (checks that library.json is strict JSON), Node and npm (TFLite's
+#                                      own WebAssembly runtime as the tests' oracle, which
+#                                      install-tflite-oracle.sh then installs from npm)
 #   install-debian-packages.sh bench   the benchmarks: also PyTorch for the side-by-side timing
 set -euo pipefail
 
@@ -32,11 +34,15 @@ missing=()
 for package in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-echo "Installing Debian packages: ${missing[*]}"
-as_root=()
-[ "$(id -u)" -eq 0 ] || as_root=(sudo)
-export DEBIAN_FRONTEND=noninteractive
-"${as_root[@]}" apt-get update -qq
-"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Node and npm: Debian's, unless a node with its npm is installed already (NodeSource's package has both).
+if [ "$1" != job ] && ! { command -v node && command -v npm; } >/dev/null; then missing+=(nodejs npm); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${missing[*]}"
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# The tests' TFLite oracle, from npm.
+[ "$1" = job ] || "$(dirname "$0")/install-tflite-oracle.sh"

@@ -59,10 +59,10 @@ std::vector<std::int8_t> dense_int8(const Layer& layer, const std::vector<std::i
   activation_range(layer, low, high);
   std::vector<std::int8_t> y(layer.outputs);
   for (std::size_t o = 0; o < layer.outputs; ++o) {
-    const float weight_scale = q.weight_scales.size() == 1 ? q.weight_scales[0] : q.weight_scales[o];
-    // As TFLite: the product of the two scales in float32, divided in double.
-    const double real_multiplier =
-        static_cast<double>(q.input.scale * weight_scale) / static_cast<double>(q.output.scale);
+    // As TFLite: one weight scale, the product in float32; per-channel scales, all in double.
+    const double real_multiplier = q.weight_scales.size() == 1
+                                       ? tinymlp::real_multiplier(q.input.scale, q.weight_scales[0], q.output.scale)
+                                       : per_channel_real_multiplier(q.input.scale, q.weight_scales[o], q.output.scale);
     std::int64_t accumulator = q.bias[o];
     for (std::size_t i = 0; i < layer.inputs; ++i)
       accumulator += static_cast<std::int64_t>(q.kernel[o * layer.inputs + i]) * (x[i] - q.input.zero_point);

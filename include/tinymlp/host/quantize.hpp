@@ -8,7 +8,8 @@
 ///     representative dataset gives, widened to include 0, scale and zero point chosen as TFLite's
 ///     ChooseQuantizationParams does;
 ///   - per output unit a fixed-point multiplier and shift (TFLite's QuantizeMultiplier) for
-///     input scale * weight scale / output scale.
+///     input scale * weight scale / output scale (the first product in float32 for one weight scale,
+///     all in double for per-channel scales, as TFLite).
 ///
 /// Bad input fails with a QuantizationError naming the sample, feature, layer or unit: calibration
 /// data with NaN or infinity, multipliers outside what the int32 arithmetic can hold, biases or folded
@@ -101,10 +102,18 @@ inline QuantizedMultiplier quantize_multiplier(double real_multiplier) {
   return result;
 }
 
-/// The multiplier of one output unit, as TFLite derives it: input scale * weight scale in float32,
-/// then divided by the output scale in double.
+/// The multiplier of one output unit, as TFLite derives it for a kernel with one weight scale:
+/// input scale * weight scale in float32, then divided by the output scale in double
+/// (GetQuantizedConvolutionMultipler).
 inline double real_multiplier(float input_scale, float weight_scale, float output_scale) {
   return static_cast<double>(input_scale * weight_scale) / static_cast<double>(output_scale);
+}
+
+/// The multiplier of one output unit for a kernel with one weight scale per output (per channel), as
+/// TFLite and TFLite Micro derive it: all three scales in double (PopulateConvolutionQuantizationParams).
+/// It can differ from real_multiplier in the last bits, and so move an output by one step.
+inline double per_channel_real_multiplier(float input_scale, float weight_scale, float output_scale) {
+  return static_cast<double>(input_scale) * static_cast<double>(weight_scale) / static_cast<double>(output_scale);
 }
 
 namespace detail {
@@ -175,9 +184,10 @@ inline Int8LayerArrays int8_layer_arrays(const QuantizedLayer& layer, std::size_
     detail::check_accumulator_bound(q.bias[o], largest_products, unit + ": TFLite's accumulator");
     detail::check_accumulator_bound(folded, largest_products, unit + ": the accumulator with the zero point folded in");
     arrays.bias.push_back(static_cast<std::int32_t>(folded));
-    const float weight_scale = q.weight_scales.size() == 1 ? q.weight_scales[0] : q.weight_scales[o];
-    const QuantizedMultiplier m =
-        detail::checked_multiplier(real_multiplier(q.input.scale, weight_scale, q.output.scale), unit);
+    const double real = q.weight_scales.size() == 1
+                            ? real_multiplier(q.input.scale, q.weight_scales[0], q.output.scale)
+                            : per_channel_real_multiplier(q.input.scale, q.weight_scales[o], q.output.scale);
+    const QuantizedMultiplier m = detail::checked_multiplier(real, unit);
     arrays.multiplier.push_back(m.multiplier);
     arrays.shift.push_back(static_cast<std::int8_t>(m.shift));
   }
