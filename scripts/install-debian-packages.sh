@@ -10,7 +10,8 @@
 #                                      Arm NN (a TFLite runtime that runs tinymlp's .tflite exports),
 #                                      doxygen (the API reference, built warning-free), python3
 #                                      (checks that library.json is strict JSON)
-#   install-debian-packages.sh bench   the benchmarks: also PyTorch for the side-by-side timing
+#   install-debian-packages.sh bench   the benchmarks: also PyTorch for the side-by-side timing, and Eigen
+#                                      (fixed-size matrices, the single-predict figure to beat)
 set -euo pipefail
 
 job_packages=(g++ cmake make gnuplot-nox flatbuffers-compiler libflatbuffers-dev
@@ -19,7 +20,7 @@ test_packages=("${job_packages[@]}" clang libclang-rt-14-dev clang-format clang-
                gcc-avr avr-libc binutils-avr gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
                gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc
                libarmnn-dev libarmnntfliteparser-dev libarmnn-cpuref-backend22 doxygen python3)
-bench_packages=("${test_packages[@]}" python3 python3-torch)
+bench_packages=("${test_packages[@]}" python3 python3-torch libeigen3-dev)
 
 case "${1:-}" in
   job) wanted=("${job_packages[@]}") ;;

@@ -1,6 +1,7 @@
 /// \file
 /// The shape shared by activations that act on each value alone: Function supplies value(x) and
-/// derivative(x, y) (y = value(x), handy where the derivative is cheaper from the output).
+/// derivative(x, y) (y = value(x), handy where the derivative is cheaper from the output), and may
+/// replace gradient(x, y, dy), dy times the derivative, where a cheaper form gives the same values.
 #ifndef TINYMLP_LAYERS_ELEMENTWISE_HPP
 #define TINYMLP_LAYERS_ELEMENTWISE_HPP
 
@@ -25,14 +26,14 @@ struct Elementwise {
       for (size_t s = 0; s < samples; ++s) y[f * stride + s] = Function::value(x[f * stride + s]);
   }
 
-  /// dx = dy * Function::derivative(x, y) for each value (nothing when dx is null).
+  /// dx = Function::gradient(x, y, dy), dy times the derivative, for each value (nothing when dx is null).
   static void backward(const float* /*parameters*/, const float* x, const float* y, const float* dy, float* dx,
                        float* /*gradients*/, size_t samples, size_t stride) {
     if (!dx) return;
     for (size_t f = 0; f < Width; ++f)
       for (size_t s = 0; s < samples; ++s) {
         const size_t at = f * stride + s;
-        dx[at] = dy[at] * Function::derivative(x[at], y[at]);
+        dx[at] = Function::gradient(x[at], y[at], dy[at]);
       }
   }
 
@@ -54,6 +55,9 @@ constexpr bool Elementwise<Function, Width>::works_in_place;
 /// Base of the user-facing activation types: takes the width of whatever layer comes before.
 template <class Function>
 struct ElementwiseActivation {
+  /// The gradient with respect to the input, dy * derivative(x, y).
+  static float gradient(float x, float y, float dy) { return dy * Function::derivative(x, y); }
+
   /// The activation after a layer of PreviousOutputs outputs.
   template <size_t PreviousOutputs>
   struct bind {
