@@ -293,9 +293,10 @@ class RecordingReporter : public benchmark::ConsoleReporter {
 
 void print_summary(const RecordingReporter& reporter, const Peak& peak) {
   std::printf("\n== tinymlp on the host (CPU time, one thread), against the targets\n");
-  std::printf("FMA peak: %.2f GHz (measured: dependent integer adds, one a cycle) x %.0f FMA units x %.0f lanes x 2"
-              " = %.1f GFLOP/s\n",
-              peak.clock_hz / 1e9, peak.fma_units, peak.lanes, peak.flops() / 1e9);
+  std::printf(
+      "FMA peak: %.2f GHz (measured: dependent integer adds, one a cycle) x %.0f FMA units x %.0f lanes x 2"
+      " = %.1f GFLOP/s\n",
+      peak.clock_hz / 1e9, peak.fma_units, peak.lanes, peak.flops() / 1e9);
   double load[3] = {0, 0, 0};
   if (getloadavg(load, 3) > 0)
     std::printf("load average %.1f %.1f %.1f on %ld cores\n", load[0], load[1], load[2], sysconf(_SC_NPROCESSORS_ONLN));
