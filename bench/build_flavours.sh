@@ -36,7 +36,7 @@ for flavour in "${flavours[@]}"; do
   IFS='|' read -r name compiler flags <<<"$flavour"
   binary="$out_dir/$(echo "$name" | tr -c 'A-Za-z0-9\n' '_')"
   # shellcheck disable=SC2086 # the flags are words
-  "$compiler" -std=c++17 $flags -DNDEBUG -I "$repository/include" "$repository/bench/build_flavours.cpp" -o "$binary"
+  "$compiler" -std=gnu++17 $flags -DNDEBUG -I "$repository/include" "$repository/bench/build_flavours.cpp" -o "$binary"
   "$binary" "$epochs" >"$binary.txt"
 done
 

@@ -69,6 +69,22 @@ TINYMLP_KERNEL_INLINE block_vector load_block(const float* values) {
 }
 TINYMLP_KERNEL_INLINE void store_block(float* values, block_vector v) { __builtin_memcpy(values, &v, sizeof v); }
 
+// function(a[k], b[k], c[k]) in each lane k, as a vector: the activations' loops, written so that
+// even -O2 turns a select such as ReLU's into a compare and a mask over whole blocks, whose stores
+// are then as wide as the kernels' loads of them.
+#if TINYMLP_BATCH_BLOCK > 1
+template <class Function>
+TINYMLP_KERNEL_INLINE block_vector each_lane(Function function, block_vector a, block_vector b, block_vector c) {
+  for (size_t k = 0; k < batch_block; ++k) a[k] = function(a[k], b[k], c[k]);
+  return a;
+}
+#else
+template <class Function>
+TINYMLP_KERNEL_INLINE block_vector each_lane(Function function, block_vector a, block_vector b, block_vector c) {
+  return function(a, b, c);
+}
+#endif
+
 // The one multiply-accumulate pattern of a dense layer's forward and backward passes, for the rows
 // out(j) of a group of Group outputs, every s < count:
 //   out(j)[s] = first + sum over t < terms, in order, of coefficient(j, t) * row(t)[s],

@@ -5,6 +5,7 @@
 #ifndef TINYMLP_LAYERS_ELEMENTWISE_HPP
 #define TINYMLP_LAYERS_ELEMENTWISE_HPP
 
+#include "../detail/batch_loops.hpp"
 #include "../detail/integers.hpp"
 #include "../detail/random.hpp"
 
@@ -22,20 +23,35 @@ struct Elementwise {
   /// y = Function::value(x) for each value of `samples` samples, feature-major with `stride`.
   template <class Reader>
   static void forward(const float* /*parameters*/, const float* x, float* y, size_t samples, size_t stride) {
-    for (size_t f = 0; f < Width; ++f)
-      for (size_t s = 0; s < samples; ++s) y[f * stride + s] = Function::value(x[f * stride + s]);
+    for (size_t f = 0; f < Width; ++f) {
+      const float* xf = x + f * stride;
+      float* yf = y + f * stride;
+      size_t s = 0;
+      for (; s + detail::batch_block <= samples; s += detail::batch_block) {
+        const detail::block_vector v = detail::load_block(xf + s);
+        detail::store_block(yf + s, detail::each_lane(value_of, v, v, v));
+      }
+      for (; s < samples; ++s) yf[s] = Function::value(xf[s]);
+    }
   }
 
   /// dx = Function::gradient(x, y, dy), dy times the derivative, for each value (nothing when dx is null).
   static void backward(const float* /*parameters*/, const float* x, const float* y, const float* dy, float* dx,
                        float* /*gradients*/, size_t samples, size_t stride) {
     if (!dx) return;
-    for (size_t f = 0; f < Width; ++f)
-      for (size_t s = 0; s < samples; ++s) {
-        const size_t at = f * stride + s;
-        dx[at] = Function::gradient(x[at], y[at], dy[at]);
-      }
+    for (size_t f = 0; f < Width; ++f) {
+      const size_t row = f * stride;
+      size_t s = 0;
+      for (; s + detail::batch_block <= samples; s += detail::batch_block)
+        detail::store_block(dx + row + s,
+                            detail::each_lane(Function::gradient, detail::load_block(x + row + s),
+                                              detail::load_block(y + row + s), detail::load_block(dy + row + s)));
+      for (; s < samples; ++s) dx[row + s] = Function::gradient(x[row + s], y[row + s], dy[row + s]);
+    }
   }
+
+  /// Function::value, in the shape each_lane takes.
+  static float value_of(float x, float /*unused*/, float /*unused*/) { return Function::value(x); }
 
   /// Nothing to initialize.
   static void initialize(float* /*parameters*/, Random& /*random*/) {}
