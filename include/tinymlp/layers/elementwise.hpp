@@ -26,12 +26,12 @@ struct Elementwise {
     for (size_t f = 0; f < Width; ++f) {
       const float* xf = x + f * stride;
       float* yf = y + f * stride;
-      size_t s = 0;
-      for (; s + detail::batch_block <= samples; s += detail::batch_block) {
+      const size_t blocked = samples - samples % detail::batch_block;
+      for (size_t s = 0; s < blocked; s += detail::batch_block) {
         const detail::block_vector v = detail::load_block(xf + s);
         detail::store_block(yf + s, detail::each_lane(value_of, v, v, v));
       }
-      for (; s < samples; ++s) yf[s] = Function::value(xf[s]);
+      for (size_t s = blocked; s < samples; ++s) yf[s] = Function::value(xf[s]);
     }
   }
 
@@ -41,12 +41,12 @@ struct Elementwise {
     if (!dx) return;
     for (size_t f = 0; f < Width; ++f) {
       const size_t row = f * stride;
-      size_t s = 0;
-      for (; s + detail::batch_block <= samples; s += detail::batch_block)
+      const size_t blocked = samples - samples % detail::batch_block;
+      for (size_t s = 0; s < blocked; s += detail::batch_block)
         detail::store_block(dx + row + s,
                             detail::each_lane(Function::gradient, detail::load_block(x + row + s),
                                               detail::load_block(y + row + s), detail::load_block(dy + row + s)));
-      for (; s < samples; ++s) dx[row + s] = Function::gradient(x[row + s], y[row + s], dy[row + s]);
+      for (size_t s = blocked; s < samples; ++s) dx[row + s] = Function::gradient(x[row + s], y[row + s], dy[row + s]);
     }
   }
 
