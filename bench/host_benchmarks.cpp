@@ -209,15 +209,17 @@ void eigen_predict_one(benchmark::State& state) {
 #endif
 
 std::vector<Widths> shapes;
+// What RegisterBenchmark returns: Google Benchmark owns them; kept so that no analyzer takes them for leaks.
+std::vector<benchmark::internal::Benchmark*> registered;
 
 template <class Shape>
 void register_shape() {
   const std::string name = Shape::widths().name();
   shapes.push_back(Shape::widths());
-  benchmark::RegisterBenchmark(("predict_one/" + name).c_str(), predict_one<Shape>);
-  benchmark::RegisterBenchmark(("predict_batch/" + name).c_str(), predict_batch<Shape>);
-  benchmark::RegisterBenchmark(("train_step_16/" + name).c_str(), train_step<Shape, 16>);
-  benchmark::RegisterBenchmark(("train_step_64/" + name).c_str(), train_step<Shape, 64>);
+  registered.push_back(benchmark::RegisterBenchmark(("predict_one/" + name).c_str(), predict_one<Shape>));
+  registered.push_back(benchmark::RegisterBenchmark(("predict_batch/" + name).c_str(), predict_batch<Shape>));
+  registered.push_back(benchmark::RegisterBenchmark(("train_step_16/" + name).c_str(), train_step<Shape, 16>));
+  registered.push_back(benchmark::RegisterBenchmark(("train_step_64/" + name).c_str(), train_step<Shape, 64>));
 }
 
 // The core's clock while this process runs, from a chain of dependent integer adds (one cycle each
@@ -383,9 +385,9 @@ int main(int argc, char** argv) {
   register_shape<Shape<1, 256, 256, 1>>();
   register_shape<Shape<714, 50, 15, 4>>();
 #if TINYMLP_BENCH_HAS_EIGEN
-  benchmark::RegisterBenchmark("eigen_predict_one/1-16-16-1", eigen_predict_one);
+  registered.push_back(benchmark::RegisterBenchmark("eigen_predict_one/1-16-16-1", eigen_predict_one));
 #endif
-  benchmark::RegisterBenchmark("fit_epoch/1-16-16-1", fit_epoch);
+  registered.push_back(benchmark::RegisterBenchmark("fit_epoch/1-16-16-1", fit_epoch));
   const Peak peak = core_peak();
   RecordingReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
