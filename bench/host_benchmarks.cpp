@@ -208,19 +208,24 @@ void eigen_predict_one(benchmark::State& state) {
 }
 #endif
 
-std::vector<Widths> shapes;
-// What RegisterBenchmark returns: Google Benchmark owns them; kept so that no analyzer takes them for leaks.
-std::vector<benchmark::internal::Benchmark*> registered;
+// Each shape's four benchmarks, named <benchmark>/<widths> (the names the summary looks up).
+#define TINYMLP_BENCH_SHAPE(...)                                                                                       \
+  BENCHMARK_TEMPLATE(predict_one, Shape<__VA_ARGS__>)->Name("predict_one/" + Shape<__VA_ARGS__>::widths().name());     \
+  BENCHMARK_TEMPLATE(predict_batch, Shape<__VA_ARGS__>)->Name("predict_batch/" + Shape<__VA_ARGS__>::widths().name()); \
+  BENCHMARK_TEMPLATE(train_step, Shape<__VA_ARGS__>, 16)                                                               \
+      ->Name("train_step_16/" + Shape<__VA_ARGS__>::widths().name());                                                  \
+  BENCHMARK_TEMPLATE(train_step, Shape<__VA_ARGS__>, 64)->Name("train_step_64/" + Shape<__VA_ARGS__>::widths().name())
+TINYMLP_BENCH_SHAPE(1, 16, 16, 1);
+TINYMLP_BENCH_SHAPE(1, 64, 64, 1);
+TINYMLP_BENCH_SHAPE(1, 256, 256, 1);
+TINYMLP_BENCH_SHAPE(714, 50, 15, 4);
+#if TINYMLP_BENCH_HAS_EIGEN
+BENCHMARK(eigen_predict_one)->Name("eigen_predict_one/1-16-16-1");
+#endif
+BENCHMARK(fit_epoch)->Name("fit_epoch/1-16-16-1");
 
-template <class Shape>
-void register_shape() {
-  const std::string name = Shape::widths().name();
-  shapes.push_back(Shape::widths());
-  registered.push_back(benchmark::RegisterBenchmark(("predict_one/" + name).c_str(), predict_one<Shape>));
-  registered.push_back(benchmark::RegisterBenchmark(("predict_batch/" + name).c_str(), predict_batch<Shape>));
-  registered.push_back(benchmark::RegisterBenchmark(("train_step_16/" + name).c_str(), train_step<Shape, 16>));
-  registered.push_back(benchmark::RegisterBenchmark(("train_step_64/" + name).c_str(), train_step<Shape, 64>));
-}
+const std::vector<Widths> shapes = {Shape<1, 16, 16, 1>::widths(), Shape<1, 64, 64, 1>::widths(),
+                                    Shape<1, 256, 256, 1>::widths(), Shape<714, 50, 15, 4>::widths()};
 
 // The core's clock while this process runs, from a chain of dependent integer adds (one cycle each
 // on every x86-64 core) timed in CPU time; 0 elsewhere.
@@ -380,14 +385,6 @@ void print_summary(const RecordingReporter& reporter, const Peak& peak) {
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  register_shape<Shape<1, 16, 16, 1>>();
-  register_shape<Shape<1, 64, 64, 1>>();
-  register_shape<Shape<1, 256, 256, 1>>();
-  register_shape<Shape<714, 50, 15, 4>>();
-#if TINYMLP_BENCH_HAS_EIGEN
-  registered.push_back(benchmark::RegisterBenchmark("eigen_predict_one/1-16-16-1", eigen_predict_one));
-#endif
-  registered.push_back(benchmark::RegisterBenchmark("fit_epoch/1-16-16-1", fit_epoch));
   const Peak peak = core_peak();
   RecordingReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
