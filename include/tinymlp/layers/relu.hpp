@@ -11,6 +11,9 @@ struct ReLU : ElementwiseActivation<ReLU> {
   static float value(float x) { return x > 0.0f ? x : 0.0f; }
   /// d value / dx: 1 for x > 0, else 0.
   static float derivative(float x, float /*y*/) { return x > 0.0f ? 1.0f : 0.0f; }
+  /// dy where the ReLU was on, else 0: the product with the derivative as a select, which vectorizes
+  /// into a compare and a mask where the product compiles to a branching loop.
+  static float gradient(float x, float /*y*/, float dy) { return x > 0.0f ? dy : 0.0f; }
 };
 
 }  // namespace tinymlp
