@@ -10,10 +10,10 @@
 #include "plot.hpp"
 #include "sine_job.hpp"
 #include "tinymlp/host.hpp"
-#include "tinymlp_tools/header_writer.hpp"
-#include "tinymlp_tools/model_file.hpp"
-#include "tinymlp_tools/sequential_description.hpp"
-#include "tinymlp_tools/tflite_export.hpp"
+#include "tinymlp/host/header_writer.hpp"
+#include "tinymlp/host/model_file.hpp"
+#include "tinymlp/host/describe.hpp"
+#include "tinymlp/tflite/export.hpp"
 
 namespace {
 
@@ -80,10 +80,10 @@ int main(int argc, char** argv) try {
   recommended_outcome.history.write_csv(folder + "history_recommended.csv");
   sine::draw_pictures(folder, data.test, tutorial, recommended, sine::true_function);
   // The recommended model for TFLite runtimes, for later conversion, and for a sketch (SineInference).
-  const tinymlp::tools::ModelDescription model = tinymlp::tools::describe(recommended);
-  tinymlp::tools::write_tflite(folder + "sine.tflite", model);
-  tinymlp::tools::write_model_file(folder + "sine.tinymlp", model);
-  tinymlp::tools::write_model_header(
+  const tinymlp::ModelDescription model = tinymlp::describe(recommended);
+  tinymlp::tflite::write_tflite(folder + "sine.tflite", model);
+  tinymlp::write_model_file(folder + "sine.tinymlp", model);
+  tinymlp::write_model_header(
       folder + "sine_model.hpp", model, "sine_model",
       "the reference job's model (recommended setup, seed " + std::to_string(arguments.job.seed) + ")");
   std::printf(
