@@ -36,7 +36,7 @@ endfunction()
 
 run_step("configure tinymlp" ${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${library_build} -G ${GENERATOR}
          -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DTINYMLP_BUILD_TESTS=OFF -DTINYMLP_BUILD_EXAMPLES=OFF
-         -DTINYMLP_BUILD_BENCHMARKS=OFF -DTINYMLP_BUILD_BOARD=OFF)
+         -DTINYMLP_BUILD_BENCHMARKS=OFF -DTINYMLP_BUILD_BOARD=OFF -DTINYMLP_BUILD_TOOLS=ON)
 run_step("build tinymlp" ${CMAKE_COMMAND} --build ${library_build})
 run_step("install tinymlp" ${CMAKE_COMMAND} --install ${library_build} --prefix ${prefix})
 
