@@ -5,7 +5,7 @@
 // against the host).
 //
 // sine_int8.hpp was written by tinymlp's quantizer (tinymlp::quantize and model_header, see
-// tests/quant/write_sine_int8_header.cpp) from examples/SineInference/sine_model.hpp.
+// examples/sine_reference/write_sine_int8_header.cpp) from examples/SineInference/sine_model.hpp.
 #include <tinymlp.hpp>
 
 #include "sine_int8.hpp"
