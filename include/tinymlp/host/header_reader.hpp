@@ -131,7 +131,7 @@ class HeaderParser {
 
   Layer activation_layer(std::size_t width) {
     for (Activation activation : header_activations) {
-      const Layer layer = sequence_layer(LayerKind::activation, activation, width, width);
+      Layer layer = sequence_layer(LayerKind::activation, activation, width, width);
       if (reader_.skip(sequence_layer_name(layer))) return layer;
     }
     const std::string rest = reader_.rest();
