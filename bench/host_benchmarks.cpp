@@ -1,111 +1,275 @@
-// Host speed of the reference model, Mlp<ReLU, 1, 16, 16, 1>, on the reference job's data:
-// inference per sample (one call per sample, and one batch call) and training throughput (one
-// train_on_batch step of 16 samples, and one fit() epoch of 3000 samples with validation on 1000).
-// After Google Benchmark's table comes a summary against the targets, ending in key=value lines
-// that bench/reference_job.sh reads.
+// Host speed of tinymlp on four shapes: the reference model 1-16-16-1, the wider 1-64-64-1 and
+// 1-256-256-1, and 714-50-15-4 (the shape of Arduino's gesture classifier), all ReLU MLPs. For each:
+// inference one sample per call (as a device loop does) and in one batch call, and one
+// train_on_batch step (RMSprop, MSE) of 16 and of 64 samples; for the reference model also one
+// epoch of the tutorial's fit(), and Eigen's fixed-size matrices on one sample where Eigen is
+// installed (the figure to beat). Times are CPU time (the machine may be shared); Google Benchmark
+// shows wall time beside it. After its table comes a summary against the targets, with the achieved
+// GFLOP/s and their fraction of the core's FMA peak, ending in key=value lines that
+// bench/reference_job.sh reads. `--benchmark_out=run.json` keeps the results for
+// bench/compare_runs.py to hold a later run against.
 #include <benchmark/benchmark.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "tinymlp/host.hpp"
 
+#if __has_include(<Eigen/Dense>)
+#include <Eigen/Dense>
+#define TINYMLP_BENCH_HAS_EIGEN 1
+#else
+#define TINYMLP_BENCH_HAS_EIGEN 0
+#endif
+
 namespace {
 
-using Model = tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1>;
-constexpr std::size_t batch_size = 16;
-constexpr double inference_target_ns = 50.0;
 constexpr std::size_t reference_epochs = 500;
+constexpr std::size_t sample_count = 1024;  // per shape, for inference and the training steps
+constexpr double single_predict_target_ns = 20.0;
+constexpr double batch_predict_target_ns = 8.0;
+constexpr double wide_peak_fraction_target = 0.6;
 
-// The reference job's data: 5000 samples of x uniform in [0, 15), y = sin(x) sqrt(x) + 0.5 N(0, 1),
-// split 60/20/20 in generation order. Built once, outside every timed loop.
-const tinymlp::SplitDataset& reference_data() {
-  static const tinymlp::SplitDataset data = [] {
-    tinymlp::Random random(1u);
-    tinymlp::Dataset samples;
-    samples.features = samples.targets = 1;
-    for (int count = 0; count < 5000; ++count) {
-      const float x = random.uniform(0.0f, 15.0f);
-      samples.inputs.push_back(x);
-      samples.outputs.push_back(std::sin(x) * std::sqrt(x) + 0.5f * random.normal());
-    }
-    return tinymlp::split(samples, 0.6, 0.2);
+// Floating-point operations (a multiply-add counts two) per sample of a ReLU MLP with these widths:
+// a forward pass, and a training step's forward pass, weight gradients and input gradients (none
+// for the first layer, whose input gradient is never needed).
+struct Widths {
+  std::vector<std::size_t> values;
+  std::string name() const {
+    std::string text;
+    for (std::size_t width : values) text += (text.empty() ? "" : "-") + std::to_string(width);
+    return text;
+  }
+  double forward_flops() const {
+    double flops = 0;
+    for (std::size_t k = 1; k < values.size(); ++k) flops += 2.0 * static_cast<double>(values[k - 1] * values[k]);
+    return flops;
+  }
+  double training_flops() const {
+    const double first_layer = 2.0 * static_cast<double>(values[0] * values[1]);
+    return 3.0 * forward_flops() - first_layer;
+  }
+};
+
+template <std::size_t... Sizes>
+struct Shape {
+  using Model = tinymlp::Mlp<tinymlp::ReLU, Sizes...>;
+  static Widths widths() { return Widths{{Sizes...}}; }
+};
+
+// Inputs uniform in [-1, 1) and targets in [0, 1), feature-major where a step reads them (a batch of
+// one input and one output is the same either way).
+struct Samples {
+  std::vector<float> inputs, targets;
+};
+template <class Model>
+const Samples& samples_for() {
+  static const Samples samples = [] {
+    Samples made;
+    tinymlp::Random random(7u);
+    for (std::size_t k = 0; k < sample_count * Model::input_size; ++k) made.inputs.push_back(random.uniform(-1, 1));
+    for (std::size_t k = 0; k < sample_count * Model::output_size; ++k) made.targets.push_back(random.uniform(0, 1));
+    return made;
   }();
-  return data;
+  return samples;
 }
 
+template <class Model>
 Model initialized_model() {
   Model model;
   model.initialize(1u);
   return model;
 }
 
-// What a device loop does: one model.predict(x) per sample, here over the 1000 test inputs.
-void predict_one_at_a_time(benchmark::State& state) {
-  const Model model = initialized_model();
-  const std::vector<float>& inputs = reference_data().test.inputs;
+void count(benchmark::State& state, std::size_t samples_per_iteration, double flops_per_sample) {
+  const double samples = static_cast<double>(state.iterations()) * static_cast<double>(samples_per_iteration);
+  state.SetItemsProcessed(static_cast<std::int64_t>(samples));
+  state.counters["GFLOPS"] = benchmark::Counter(samples * flops_per_sample / 1e9, benchmark::Counter::kIsRate);
+}
+
+// One model.predict(x, y) per sample, over the shape's samples.
+template <class Shape>
+void predict_one(benchmark::State& state) {
+  using Model = typename Shape::Model;
+  const Model model = initialized_model<Model>();
+  const std::vector<float>& inputs = samples_for<Model>().inputs;
+  float y[Model::output_size];
   for ([[maybe_unused]] auto _ : state)
-    for (float x : inputs) benchmark::DoNotOptimize(model.predict(x));
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * inputs.size()));
+    for (std::size_t s = 0; s < sample_count; ++s) {
+      model.predict(inputs.data() + s * Model::input_size, y);
+      benchmark::DoNotOptimize(y);
+    }
+  count(state, sample_count, Shape::widths().forward_flops());
 }
-BENCHMARK(predict_one_at_a_time)->UseRealTime();
 
-// The host API over the same 1000 inputs in one call, output vector included.
+// The host API over the same samples in one call, output vector included.
+template <class Shape>
 void predict_batch(benchmark::State& state) {
-  const Model model = initialized_model();
-  const std::vector<float>& inputs = reference_data().test.inputs;
+  using Model = typename Shape::Model;
+  const Model model = initialized_model<Model>();
+  const std::vector<float>& inputs = samples_for<Model>().inputs;
   for ([[maybe_unused]] auto _ : state) benchmark::DoNotOptimize(tinymlp::predict(model, inputs));
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * inputs.size()));
+  count(state, sample_count, Shape::widths().forward_flops());
 }
-BENCHMARK(predict_batch)->UseRealTime();
 
-// One RMSprop step on 16 samples, cycling through the training split's consecutive batches.
-void train_on_batch_of_16(benchmark::State& state) {
-  static_assert(Model::input_size == 1 && Model::output_size == 1,
-                "consecutive samples of a one-input, one-output dataset are already a feature-major batch");
-  const tinymlp::Dataset& train = reference_data().train;
-  const std::size_t batch_count = train.size() / batch_size;
-  if (batch_count == 0) {
-    state.SkipWithError("the training split holds less than one batch");
-    return;
-  }
-  Model model = initialized_model();
-  tinymlp::Rmsprop<Model> optimizer;
-  tinymlp::TrainingWorkspace<Model, batch_size> workspace;
+// One RMSprop step (MSE) on Batch samples, cycling through the shape's consecutive batches.
+template <class Shape, std::size_t Batch>
+void train_step(benchmark::State& state) {
+  using Model = typename Shape::Model;
+  const Samples& samples = samples_for<Model>();
+  static Model model;  // static: the 256-wide models' arrays are too big for the stack
+  model = initialized_model<Model>();
+  static tinymlp::Rmsprop<Model> optimizer;
+  optimizer = tinymlp::Rmsprop<Model>();
+  static tinymlp::TrainingWorkspace<Model, Batch> workspace;
   const tinymlp::TrainingBuffers buffers = workspace.buffers();
+  // Feature-major copies of every batch, made once.
+  std::vector<float> x(sample_count * Model::input_size), t(sample_count * Model::output_size);
+  const std::size_t batch_count = sample_count / Batch;
+  for (std::size_t b = 0; b < batch_count; ++b)
+    for (std::size_t s = 0; s < Batch; ++s) {
+      const std::size_t sample = b * Batch + s;
+      for (std::size_t f = 0; f < Model::input_size; ++f)
+        x[b * Batch * Model::input_size + f * Batch + s] = samples.inputs[sample * Model::input_size + f];
+      for (std::size_t f = 0; f < Model::output_size; ++f)
+        t[b * Batch * Model::output_size + f * Batch + s] = samples.targets[sample * Model::output_size + f];
+    }
   std::size_t batch = 0;
   for ([[maybe_unused]] auto _ : state) {
-    const std::size_t first = batch * batch_size;
     benchmark::DoNotOptimize(tinymlp::train_on_batch<tinymlp::MeanSquaredError>(
-        model, optimizer, train.input(first), train.output(first), batch_size, buffers));
+        model, optimizer, x.data() + batch * Batch * Model::input_size, t.data() + batch * Batch * Model::output_size,
+        Batch, buffers));
     batch = (batch + 1) % batch_count;
   }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * batch_size));
+  count(state, Batch, Shape::widths().training_flops());
 }
-BENCHMARK(train_on_batch_of_16)->UseRealTime();
+
+// The reference job's data: 5000 samples of x uniform in [0, 15), y = sin(x) sqrt(x) + 0.5 N(0, 1),
+// split 60/20/20 in generation order.
+const tinymlp::SplitDataset& reference_data() {
+  static const tinymlp::SplitDataset data = [] {
+    tinymlp::Random random(1u);
+    tinymlp::Dataset made;
+    made.features = made.targets = 1;
+    for (int k = 0; k < 5000; ++k) {
+      const float x = random.uniform(0.0f, 15.0f);
+      made.inputs.push_back(x);
+      made.outputs.push_back(std::sin(x) * std::sqrt(x) + 0.5f * random.normal());
+    }
+    return tinymlp::split(made, 0.6, 0.2);
+  }();
+  return data;
+}
 
 // One epoch of the tutorial's fit(): shuffled batches of 16 over 3000 samples, then validation on
 // 1000. The model keeps training from one iteration to the next, as over the job's 500 epochs.
-void fit_one_epoch(benchmark::State& state) {
+void fit_epoch(benchmark::State& state) {
+  using Model = tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1>;
   const tinymlp::SplitDataset& data = reference_data();
-  Model model = initialized_model();
+  Model model = initialized_model<Model>();
   tinymlp::Rmsprop<Model> optimizer;
   tinymlp::FitOptions options;
-  options.batch_size = batch_size;
+  options.batch_size = 16;
   options.validation = &data.validation;
   options.progress = tinymlp::Progress::silent;
   for ([[maybe_unused]] auto _ : state)
     benchmark::DoNotOptimize(tinymlp::fit<tinymlp::MeanSquaredError>(model, optimizer, data.train, options));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * data.train.size()));
 }
-BENCHMARK(fit_one_epoch)->UseRealTime();
 
-// Shows the usual table and keeps each benchmark's samples per second (the median when repeated)
-// for the summary.
+#if TINYMLP_BENCH_HAS_EIGEN
+// The same 1-16-16-1 model in Eigen's fixed-size matrices, one sample per call.
+void eigen_predict_one(benchmark::State& state) {
+  using Model = tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1>;
+  const Model model = initialized_model<Model>();
+  const float* p = model.parameters;
+  const Eigen::Matrix<float, 16, 1> w1 = Eigen::Map<const Eigen::Matrix<float, 16, 1>>(p);
+  const Eigen::Matrix<float, 16, 1> b1 = Eigen::Map<const Eigen::Matrix<float, 16, 1>>(p + 16);
+  const Eigen::Matrix<float, 16, 16> w2 =
+      Eigen::Map<const Eigen::Matrix<float, 16, 16, Eigen::RowMajor>>(p + 32);  // stored [out][in]
+  const Eigen::Matrix<float, 16, 1> b2 = Eigen::Map<const Eigen::Matrix<float, 16, 1>>(p + 288);
+  const Eigen::Matrix<float, 1, 16> w3 = Eigen::Map<const Eigen::Matrix<float, 1, 16>>(p + 304);
+  const float b3 = p[320];
+  const std::vector<float>& inputs = samples_for<Model>().inputs;
+  for ([[maybe_unused]] auto _ : state)
+    for (std::size_t s = 0; s < sample_count; ++s) {
+      const Eigen::Matrix<float, 16, 1> h1 = (w1 * inputs[s] + b1).cwiseMax(0.0f);
+      const Eigen::Matrix<float, 16, 1> h2 = (w2 * h1 + b2).cwiseMax(0.0f);
+      float y = w3.dot(h2.transpose()) + b3;
+      benchmark::DoNotOptimize(y);
+    }
+  count(state, sample_count, Widths{{1, 16, 16, 1}}.forward_flops());
+}
+#endif
+
+// Each shape's four benchmarks, named <benchmark>/<widths> (the names the summary looks up).
+#define TINYMLP_BENCH_SHAPE(...)                                                                                       \
+  BENCHMARK_TEMPLATE(predict_one, Shape<__VA_ARGS__>)->Name("predict_one/" + Shape<__VA_ARGS__>::widths().name());     \
+  BENCHMARK_TEMPLATE(predict_batch, Shape<__VA_ARGS__>)->Name("predict_batch/" + Shape<__VA_ARGS__>::widths().name()); \
+  BENCHMARK_TEMPLATE(train_step, Shape<__VA_ARGS__>, 16)                                                               \
+      ->Name("train_step_16/" + Shape<__VA_ARGS__>::widths().name());                                                  \
+  BENCHMARK_TEMPLATE(train_step, Shape<__VA_ARGS__>, 64)->Name("train_step_64/" + Shape<__VA_ARGS__>::widths().name())
+TINYMLP_BENCH_SHAPE(1, 16, 16, 1);
+TINYMLP_BENCH_SHAPE(1, 64, 64, 1);
+TINYMLP_BENCH_SHAPE(1, 256, 256, 1);
+TINYMLP_BENCH_SHAPE(714, 50, 15, 4);
+#if TINYMLP_BENCH_HAS_EIGEN
+BENCHMARK(eigen_predict_one)->Name("eigen_predict_one/1-16-16-1");
+#endif
+BENCHMARK(fit_epoch)->Name("fit_epoch/1-16-16-1");
+
+const std::vector<Widths> shapes = {Shape<1, 16, 16, 1>::widths(), Shape<1, 64, 64, 1>::widths(),
+                                    Shape<1, 256, 256, 1>::widths(), Shape<714, 50, 15, 4>::widths()};
+
+// The core's clock while this process runs, from a chain of dependent integer adds (one cycle each
+// on every x86-64 core) timed in CPU time; 0 elsewhere.
+double measured_clock_hz() {
+#if defined(__x86_64__)
+  const auto cpu_seconds = [] {
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
+  };
+  double best = 0;
+  for (int attempt = 0; attempt < 5; ++attempt) {  // the fastest: others' load only slows it
+    unsigned long value = 0, rounds = 20000000;
+    const unsigned long adds = rounds * 10;
+    const double started = cpu_seconds();
+    __asm__ volatile(
+        "1:\n\t"
+        "add $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\t"
+        "add $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\t"
+        "dec %1\n\tjnz 1b"
+        : "+r"(value), "+r"(rounds));
+    const double hz = static_cast<double>(adds) / (cpu_seconds() - started);
+    if (hz > best) best = hz;
+  }
+  return best;
+#else
+  return 0;
+#endif
+}
+
+// The core's single-precision FMA peak in flops per second: clock x FMA units x lanes x 2. The units
+// are two on every AVX2 core since Haswell and Zen 2 (TINYMLP_FMA_UNITS overrides); the lanes are 8
+// with AVX (256 bits), as the library's kernels use.
+struct Peak {
+  double clock_hz, fma_units, lanes;
+  double flops() const { return clock_hz * fma_units * lanes * 2; }
+};
+Peak core_peak() {
+  const char* units = std::getenv("TINYMLP_FMA_UNITS");
+  return Peak{measured_clock_hz(), units ? std::atof(units) : 2.0, static_cast<double>(tinymlp::detail::batch_block)};
+}
+
+// Shows the usual table and keeps each benchmark's samples per CPU second and GFLOP/s (the median
+// when repeated) for the summary.
 class RecordingReporter : public benchmark::ConsoleReporter {
  public:
   RecordingReporter() : ConsoleReporter(isatty(fileno(stdout)) ? OO_Defaults : OO_Tabular) {}
@@ -113,61 +277,107 @@ class RecordingReporter : public benchmark::ConsoleReporter {
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const Run& run : runs) {
       const bool is_measurement = run.run_type == Run::RT_Iteration || run.aggregate_name == "median";
-      if (!run.error_occurred && is_measurement)
-        samples_per_second_[run.run_name.function_name] = run.counters.at("items_per_second");
+      if (run.error_occurred || !is_measurement) continue;
+      const std::string name = run.run_name.function_name;
+      rate_[name] = run.counters.at("items_per_second");
+      const auto gflops = run.counters.find("GFLOPS");
+      if (gflops != run.counters.end()) gflops_[name] = gflops->second;
     }
     ConsoleReporter::ReportRuns(runs);
   }
 
   // Zero when the benchmark did not run (left out by --benchmark_filter).
-  double samples_per_second(const std::string& benchmark_name) const {
-    const auto found = samples_per_second_.find(benchmark_name);
-    return found == samples_per_second_.end() ? 0.0 : found->second;
-  }
+  double samples_per_second(const std::string& name) const { return value(rate_, name); }
+  double gflops(const std::string& name) const { return value(gflops_, name); }
 
  private:
-  std::map<std::string, double> samples_per_second_;
+  static double value(const std::map<std::string, double>& values, const std::string& name) {
+    const auto found = values.find(name);
+    return found == values.end() ? 0.0 : found->second;
+  }
+  std::map<std::string, double> rate_, gflops_;
 };
 
-struct Figure {
-  const char* benchmark_name;
-  const char* description;
-  const char* key;    // of the key=value line
-  bool is_inference;  // shown in ns per sample against the target, else in samples per second
-};
-
-const Figure figures[] = {
-    {"predict_one_at_a_time", "inference, model.predict(x) per sample", "predict_one_ns_per_sample", true},
-    {"predict_batch", "inference, tinymlp::predict over 1000", "predict_batch_ns_per_sample", true},
-    {"train_on_batch_of_16", "training, train_on_batch of 16 (RMSprop, MSE)", "train_on_batch_samples_per_second",
-     false},
-    {"fit_one_epoch", "training, fit epoch (3000 + 1000 validation)", "fit_epoch_samples_per_second", false},
-};
-
-void print_summary(const RecordingReporter& reporter) {
-  std::printf("\n== Mlp<ReLU, 1, 16, 16, 1> on the host, against the targets\n");
-  for (const Figure& figure : figures) {
-    const double rate = reporter.samples_per_second(figure.benchmark_name);
-    if (rate <= 0) continue;
-    if (figure.is_inference) {
-      const double nanoseconds = 1e9 / rate;
-      std::printf("%-48s %9.1f ns/sample  (target < %.0f ns: %s)\n", figure.description, nanoseconds,
-                  inference_target_ns, nanoseconds < inference_target_ns ? "met" : "MISSED");
-    } else {
-      std::printf("%-48s %9.2f M samples/s\n", figure.description, rate / 1e6);
+void print_summary(const RecordingReporter& reporter, const Peak& peak) {
+  std::printf("\n== tinymlp on the host (CPU time, one thread), against the targets\n");
+  std::printf(
+      "FMA peak: %.2f GHz (measured: dependent integer adds, one a cycle) x %.0f FMA units x %.0f lanes x 2"
+      " = %.1f GFLOP/s\n",
+      peak.clock_hz / 1e9, peak.fma_units, peak.lanes, peak.flops() / 1e9);
+  double load[3] = {0, 0, 0};
+  if (getloadavg(load, 3) > 0)
+    std::printf("load average %.1f %.1f %.1f on %ld cores\n", load[0], load[1], load[2], sysconf(_SC_NPROCESSORS_ONLN));
+  const double eigen_ns = reporter.samples_per_second("eigen_predict_one/1-16-16-1") > 0
+                              ? 1e9 / reporter.samples_per_second("eigen_predict_one/1-16-16-1")
+                              : 0;
+  std::printf("\n%-13s %-26s %12s %9s %7s  %s\n", "shape", "figure", "value", "GFLOP/s", "peak", "target");
+  std::string keys;
+  for (const Widths& shape : shapes) {
+    const std::string name = shape.name();
+    const auto row = [&](const std::string& benchmark, const char* figure, bool per_sample, const std::string& target) {
+      const double rate = reporter.samples_per_second(benchmark + "/" + name);
+      if (rate <= 0) return;
+      const double gflops = reporter.gflops(benchmark + "/" + name);
+      const double fraction = gflops * 1e9 / peak.flops();
+      if (per_sample)
+        std::printf("%-13s %-26s %9.1f ns %9.2f %6.0f%%  %s\n", name.c_str(), figure, 1e9 / rate, gflops,
+                    100 * fraction, target.c_str());
+      else
+        std::printf("%-13s %-26s %7.3g smp/s %9.2f %6.0f%%  %s\n", name.c_str(), figure, rate, gflops, 100 * fraction,
+                    target.c_str());
+      char line[160];
+      std::snprintf(line, sizeof line, "%s.%s.samples_per_second=%.6g\n%s.%s.peak_fraction=%.4f\n", benchmark.c_str(),
+                    name.c_str(), rate, benchmark.c_str(), name.c_str(), fraction);
+      keys += line;
+    };
+    const auto verdict = [](double value, double bound) { return value > 0 && value <= bound ? "met" : "MISSED"; };
+    const double one_ns = reporter.samples_per_second("predict_one/" + name) > 0
+                              ? 1e9 / reporter.samples_per_second("predict_one/" + name)
+                              : 0;
+    const double batch_ns = reporter.samples_per_second("predict_batch/" + name) > 0
+                                ? 1e9 / reporter.samples_per_second("predict_batch/" + name)
+                                : 0;
+    std::string one_target;
+    if (name == "1-16-16-1") {
+      char text[120];
+      const double bound = eigen_ns > 0 ? eigen_ns : single_predict_target_ns;
+      std::snprintf(text, sizeof text, "<= %s %.1f ns: %s", eigen_ns > 0 ? "Eigen's" : "", bound,
+                    verdict(one_ns, bound));
+      one_target = text;
+    }
+    row("predict_one", "predict, one per call", true, one_target);
+    std::string batch_target;
+    if (name == "1-16-16-1") batch_target = std::string("< 8 ns: ") + verdict(batch_ns, batch_predict_target_ns);
+    row("predict_batch", "predict, one batch call", true, batch_target);
+    const bool wide = name == "1-256-256-1";
+    for (const char* step : {"train_step_16", "train_step_64"}) {
+      std::string target = ">= 50x PyTorch (bench/reference_job.sh)";
+      if (wide) {
+        const double fraction = reporter.gflops(std::string(step) + "/" + name) * 1e9 / peak.flops();
+        target += std::string("; >= 60% of peak: ") + (fraction >= wide_peak_fraction_target ? "met" : "MISSED");
+      }
+      row(step, step == std::string("train_step_16") ? "training step, batch 16" : "training step, batch 64", false,
+          target);
     }
   }
-  const double fit_rate = reporter.samples_per_second("fit_one_epoch");
+  if (eigen_ns > 0) {
+    const double gflops = reporter.gflops("eigen_predict_one/1-16-16-1");
+    std::printf("%-13s %-26s %9.1f ns %9.2f %6.0f%%\n", "1-16-16-1", "Eigen fixed-size, one", eigen_ns, gflops,
+                100 * gflops * 1e9 / peak.flops());
+    char line[80];
+    std::snprintf(line, sizeof line, "eigen_predict_one.1-16-16-1.ns=%.4g\n", eigen_ns);
+    keys += line;
+  }
+  const double fit_rate = reporter.samples_per_second("fit_epoch/1-16-16-1");
   if (fit_rate > 0) {
     const double epoch_seconds = static_cast<double>(reference_data().train.size()) / fit_rate;
-    std::printf("%-48s %9.3f ms/epoch, so %zu epochs take about %.2f s\n", "", epoch_seconds * 1e3, reference_epochs,
-                epoch_seconds * reference_epochs);
+    std::printf("%-13s %-26s %9.3f ms, so %zu epochs take about %.3f s\n", "1-16-16-1", "fit epoch (3000 + 1000)",
+                epoch_seconds * 1e3, reference_epochs, epoch_seconds * reference_epochs);
+    char line[80];
+    std::snprintf(line, sizeof line, "fit_epoch.1-16-16-1.seconds=%.6g\n", epoch_seconds);
+    keys += line;
   }
-  std::printf("\n");
-  for (const Figure& figure : figures) {
-    const double rate = reporter.samples_per_second(figure.benchmark_name);
-    if (rate > 0) std::printf("%s=%.6g\n", figure.key, figure.is_inference ? 1e9 / rate : rate);
-  }
+  std::printf("\n%speak_gflops=%.4g\n", keys.c_str(), peak.flops() / 1e9);
 }
 
 }  // namespace
@@ -175,9 +385,10 @@ void print_summary(const RecordingReporter& reporter) {
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  const Peak peak = core_peak();
   RecordingReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::Shutdown();
-  print_summary(reporter);
+  print_summary(reporter, peak);
   return 0;
 }

@@ -9,8 +9,11 @@
 #                                      compilers, QEMU for the Cortex-M and RISC-V boards,
 #                                      Arm NN (a TFLite runtime that runs tinymlp's .tflite exports),
 #                                      doxygen (the API reference, built warning-free), python3
-#                                      (checks that library.json is strict JSON)
-#   install-debian-packages.sh bench   the benchmarks: also PyTorch for the side-by-side timing
+#                                      (checks that library.json is strict JSON), Node and npm (TFLite's
+#                                      own WebAssembly runtime as the tests' oracle, which
+#                                      install-tflite-oracle.sh then installs from npm)
+#   install-debian-packages.sh bench   the benchmarks: also PyTorch for the side-by-side timing, and Eigen
+#                                      (fixed-size matrices, the single-predict figure to beat)
 set -euo pipefail
 
 job_packages=(g++ cmake make gnuplot-nox flatbuffers-compiler libflatbuffers-dev
@@ -19,7 +22,7 @@ test_packages=("${job_packages[@]}" clang libclang-rt-14-dev clang-format clang-
                gcc-avr avr-libc binutils-avr gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
                gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc
                libarmnn-dev libarmnntfliteparser-dev libarmnn-cpuref-backend22 doxygen python3)
-bench_packages=("${test_packages[@]}" python3 python3-torch)
+bench_packages=("${test_packages[@]}" python3 python3-torch libeigen3-dev)
 
 case "${1:-}" in
   job) wanted=("${job_packages[@]}") ;;
@@ -32,11 +35,15 @@ missing=()
 for package in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-echo "Installing Debian packages: ${missing[*]}"
-as_root=()
-[ "$(id -u)" -eq 0 ] || as_root=(sudo)
-export DEBIAN_FRONTEND=noninteractive
-"${as_root[@]}" apt-get update -qq
-"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Node and npm: Debian's, unless a node with its npm is installed already (NodeSource's package has both).
+if [ "$1" != job ] && ! { command -v node && command -v npm; } >/dev/null; then missing+=(nodejs npm); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${missing[*]}"
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# The tests' TFLite oracle, from npm.
+[ "$1" = job ] || "$(dirname "$0")/install-tflite-oracle.sh"

@@ -34,6 +34,23 @@ const Int8Model<Quantizable>::Parameters int8_parameters TINYMLP_PROGMEM = {
 const Int8Model<Sequential<Dense<1, 1>>, quant::SingleRounding>::Parameters single_rounding_parameters
     TINYMLP_PROGMEM = {{0.1f, 0, 0.1f}, {{{127}, {0}, {1073741824}, {-1}, 0}}};
 
+// int8 models ending in LOGISTIC (a table) and SOFTMAX (in both arithmetics), and hybrid layers.
+typedef Sequential<Dense<2, 2>, Sigmoid> Int8Binary;
+typedef Sequential<Dense<2, 3>, Tanh, Dense<3, 3>, Softmax> Int8Classifier;
+const Int8Model<Int8Binary>::Parameters int8_binary_parameters TINYMLP_PROGMEM = {
+    {0.05f, -3, 0.00390625f},
+    {{{12, -127, 40, 7}, {-300, 41}, {1301469821, 1404738837}, {-6, -8}, 3}, {{{-128, -127}, -128}}}};
+const Int8Model<Int8Classifier, quant::SingleRounding>::Parameters int8_classifier_parameters TINYMLP_PROGMEM = {
+    {0.05f, -3, 0.00390625f},
+    {{{12, -127, 40, 7, 127, -90}, {-300, 41, 5}, {1301469821, 1404738837, 1708534956}, {-6, -8, -7}, 0},
+     {{{-128, -100, 0, 100, 127}, 0},
+      {{{127, -5, 33, -64, 2, 90, 1, 2, 3}, {17815, -120, 9}, {1659069366, 1199413351, 1199413351}, {-6, -5, -5}, 4},
+       {{{1.0f, 0.5f, 0.25f}, 0.00390625f}}}}}};
+const Int8Model<Int8Classifier>::Parameters fixed_point_classifier_parameters TINYMLP_PROGMEM = {};
+const HybridDenseParameters<2, 3> hybrid_parameters TINYMLP_PROGMEM = {
+    {12, -127, 40, 7, 127, -90}, 0.01f, {0.5f, -1.0f, 2.0f}};
+typedef Sequential<Dense<2, 3>, ReLU6, Dense<3, 2>, LeakyReLU<>, Dense<2, 1>, LeakyReLU<1, 100>> Leaky;
+
 // Two training steps on a one-sample batch in a workspace for two (so the stride exceeds the batch).
 template <class Loss, class Model, class Optimizer>
 float train_twice(Model& model, Optimizer& optimizer, const float* x, const float* t) {
@@ -128,6 +145,27 @@ float exercise_everything(float input) {
            train_in_place<CategoricalCrossEntropy>(classifier, adam, features, one_hot) +
            train_in_place<BinaryCrossEntropy>(tagger, rmsprop, pair, tags) +
            train_in_place<MeanAbsoluteError>(linear, momentum, pair, target);
+
+  const Int8Model<Int8Binary> int8_binary(&int8_binary_parameters);
+  const Int8Model<Int8Classifier, quant::SingleRounding> int8_classifier(&int8_classifier_parameters);
+  const Int8Model<Int8Classifier> fixed_point_classifier(&fixed_point_classifier_parameters);
+  float two_probabilities[2], three_probabilities[3];
+  int8_binary.predict(pair, two_probabilities);
+  int8_classifier.predict(features, three_probabilities);
+  total += two_probabilities[1] + three_probabilities[2];
+  fixed_point_classifier.predict(features, three_probabilities);
+  float hybrid_output[3] = {0.0f, 0.0f, 0.0f};  // arm-none-eabi-gcc 12 at -Os misses the writes through the layer
+  HybridDense<2, 3>::forward<FlashReader>(hybrid_parameters, pair, hybrid_output);
+  total += hybrid_output[0] + three_probabilities[0];
+  HybridDense<2, 3, quant::AsymmetricInputs, true>::forward<FlashReader>(hybrid_parameters, pair, hybrid_output);
+  total += hybrid_output[2];
+
+  Leaky leaky;
+  leaky.initialize(9u);
+  Sgd<Leaky> leaky_sgd(0.05f);
+  float leaky_output[1];
+  leaky.predict(pair, leaky_output);
+  total += leaky_output[0] + train_twice<MeanSquaredError>(leaky, leaky_sgd, pair, target);
 
 #if defined(TINYMLP_TEST_ARDUINO_MACROS)
   // The sketch's own use of the macros still works beside the library.

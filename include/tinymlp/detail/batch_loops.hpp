@@ -8,11 +8,16 @@
 
 #include "../config.hpp"
 #include "integers.hpp"
+#include "math.hpp"
 
 namespace tinymlp {
 namespace detail {
 
 static const size_t batch_block = TINYMLP_BATCH_BLOCK;
+
+// The kernels below and their small helpers are inlined whatever the optimization level: as calls
+// (clang 14 leaves some so at -O2) they pass vectors through memory and stop the sums staying in registers.
+#define TINYMLP_KERNEL_INLINE inline __attribute__((always_inline))
 
 #if TINYMLP_BATCH_BLOCK > 1
 typedef float block_vector __attribute__((vector_size(TINYMLP_BATCH_BLOCK * sizeof(float))));
@@ -22,7 +27,7 @@ template <size_t Lanes>
 struct LaneSum {
   typedef float whole __attribute__((vector_size(Lanes * sizeof(float))));
   typedef float half __attribute__((vector_size(Lanes / 2 * sizeof(float))));
-  static float of(whole v) {
+  TINYMLP_KERNEL_INLINE static float of(whole v) {
     half low, high;
     __builtin_memcpy(&low, &v, sizeof low);
     __builtin_memcpy(&high, reinterpret_cast<const char*>(&v) + sizeof low, sizeof high);
@@ -32,57 +37,190 @@ struct LaneSum {
 template <>
 struct LaneSum<2> {
   typedef float whole __attribute__((vector_size(2 * sizeof(float))));
-  static float of(whole v) { return v[0] + v[1]; }
+  TINYMLP_KERNEL_INLINE static float of(whole v) { return v[0] + v[1]; }
 };
-inline float lane_sum(block_vector v) { return LaneSum<batch_block>::of(v); }
-inline block_vector splat(float value) { return value - block_vector{}; }  // x - 0 is exactly x: folds away
+TINYMLP_KERNEL_INLINE float lane_sum(block_vector v) { return LaneSum<batch_block>::of(v); }
+TINYMLP_KERNEL_INLINE block_vector splat(float value) {
+  return value - block_vector{};
+}  // x - 0 is exactly x: folds away
 #else
 typedef float block_vector;
-inline float lane_sum(block_vector v) { return v; }
-inline block_vector splat(float value) { return value; }
+TINYMLP_KERNEL_INLINE float lane_sum(block_vector v) { return v; }
+TINYMLP_KERNEL_INLINE block_vector splat(float value) { return value; }
 #endif
-inline block_vector load_block(const float* values) {
+// The square root of each lane, correctly rounded as sqrtf's, and branch-free: sqrtf itself keeps a
+// call for errno's sake unless the build says -fno-math-errno, and that call stops vectorization.
+#if TINYMLP_BATCH_BLOCK == 8 && defined(__AVX__)
+TINYMLP_KERNEL_INLINE block_vector square_root(block_vector v) { return __builtin_ia32_sqrtps256(v); }
+#elif TINYMLP_BATCH_BLOCK == 4 && defined(__SSE2__)
+TINYMLP_KERNEL_INLINE block_vector square_root(block_vector v) { return __builtin_ia32_sqrtps(v); }
+#elif TINYMLP_BATCH_BLOCK > 1
+TINYMLP_KERNEL_INLINE block_vector square_root(block_vector v) {
+  for (size_t k = 0; k < batch_block; ++k) v[k] = sqrt_of(v[k]);
+  return v;
+}
+#else
+TINYMLP_KERNEL_INLINE block_vector square_root(block_vector v) { return sqrt_of(v); }
+#endif
+TINYMLP_KERNEL_INLINE block_vector load_block(const float* values) {
   block_vector v;
   __builtin_memcpy(&v, values, sizeof v);  // rows need not be aligned to a vector
   return v;
 }
-inline void store_block(float* values, block_vector v) { __builtin_memcpy(values, &v, sizeof v); }
+TINYMLP_KERNEL_INLINE void store_block(float* values, block_vector v) { __builtin_memcpy(values, &v, sizeof v); }
 
-// Calls body(s) for every s < samples (for loops simple enough that any compiler vectorizes them).
-template <class Body>
-inline void for_each_sample(size_t samples, Body body) {
-  for (size_t s = 0; s < samples; ++s) body(s);
+// function(a[k], b[k], c[k]) in each lane k, as a vector: the activations' loops, written so that
+// even -O2 turns a select such as ReLU's into a compare and a mask over whole blocks, whose stores
+// are then as wide as the kernels' loads of them.
+#if TINYMLP_BATCH_BLOCK > 1
+template <class Function>
+TINYMLP_KERNEL_INLINE block_vector each_lane(Function function, block_vector a, block_vector b, block_vector c) {
+  for (size_t k = 0; k < batch_block; ++k) a[k] = function(a[k], b[k], c[k]);
+  return a;
+}
+#else
+template <class Function>
+TINYMLP_KERNEL_INLINE block_vector each_lane(Function function, block_vector a, block_vector b, block_vector c) {
+  return function(a, b, c);
+}
+#endif
+
+// The one multiply-accumulate pattern of a dense layer's forward and backward passes, for the rows
+// out(j) of a group of Group outputs, every s < count:
+//   out(j)[s] = first + sum over t < terms, in order, of coefficient(j, t) * row(t)[s],
+// where first is out(j)[s] itself when Accumulate, else start(j). Blocks of samples sum in registers
+// from their first value across all terms and are stored once. Four outputs go together so that each
+// block of a row is loaded once for all four, and two blocks of samples so that each coefficient is
+// broadcast once for both; the eight sums are independent, which hides the adder's latency. Every
+// output's sum runs in the same order whatever the grouping, so the results do not depend on it.
+template <bool Accumulate, class Start>
+TINYMLP_KERNEL_INLINE block_vector first_block(Start start, size_t j, const float* out) {
+  return Accumulate ? load_block(out) : splat(start(j));
+}
+template <bool Accumulate, class Start>
+TINYMLP_KERNEL_INLINE float first_value(Start start, size_t j, const float* out) {
+  return Accumulate ? *out : start(j);
 }
 
-// out[s] += sum over t < terms of coefficient(t) * row(t)[s], for every s < count: the one
-// multiply-accumulate pattern of a dense layer's forward and backward passes. Blocks of values sum
-// in registers across all terms and are stored once; two blocks go together so that each coefficient
-// is broadcast once for both and two independent sums hide the adder's latency.
-template <class Coefficient, class Row>
-inline void add_weighted_rows(size_t count, size_t terms, Coefficient coefficient, Row row, float* out) {
+template <bool Accumulate, class Start, class Coefficient, class Row, class Out>
+TINYMLP_KERNEL_INLINE void weighted_row_sums_of_four(size_t count, size_t terms, Start start, Coefficient coefficient,
+                                                     Row row, Out out) {
+  float* const out0 = out(0);
+  float* const out1 = out(1);
+  float* const out2 = out(2);
+  float* const out3 = out(3);
   size_t s = 0;
   for (; s + 2 * batch_block <= count; s += 2 * batch_block) {
-    block_vector low = load_block(out + s), high = load_block(out + s + batch_block);
+    const size_t next = s + batch_block;
+    block_vector low0 = first_block<Accumulate>(start, 0, out0 + s),
+                 high0 = first_block<Accumulate>(start, 0, out0 + next);
+    block_vector low1 = first_block<Accumulate>(start, 1, out1 + s),
+                 high1 = first_block<Accumulate>(start, 1, out1 + next);
+    block_vector low2 = first_block<Accumulate>(start, 2, out2 + s),
+                 high2 = first_block<Accumulate>(start, 2, out2 + next);
+    block_vector low3 = first_block<Accumulate>(start, 3, out3 + s),
+                 high3 = first_block<Accumulate>(start, 3, out3 + next);
     for (size_t t = 0; t < terms; ++t) {
-      const block_vector c = splat(coefficient(t));
+      const float* values = row(t);
+      const block_vector low = load_block(values + s), high = load_block(values + next);
+      const block_vector c0 = splat(coefficient(0, t)), c1 = splat(coefficient(1, t));
+      const block_vector c2 = splat(coefficient(2, t)), c3 = splat(coefficient(3, t));
+      low0 += c0 * low;
+      high0 += c0 * high;
+      low1 += c1 * low;
+      high1 += c1 * high;
+      low2 += c2 * low;
+      high2 += c2 * high;
+      low3 += c3 * low;
+      high3 += c3 * high;
+    }
+    store_block(out0 + s, low0);
+    store_block(out0 + next, high0);
+    store_block(out1 + s, low1);
+    store_block(out1 + next, high1);
+    store_block(out2 + s, low2);
+    store_block(out2 + next, high2);
+    store_block(out3 + s, low3);
+    store_block(out3 + next, high3);
+  }
+  if (s + batch_block <= count) {
+    block_vector sum0 = first_block<Accumulate>(start, 0, out0 + s), sum1 = first_block<Accumulate>(start, 1, out1 + s);
+    block_vector sum2 = first_block<Accumulate>(start, 2, out2 + s), sum3 = first_block<Accumulate>(start, 3, out3 + s);
+    for (size_t t = 0; t < terms; ++t) {
+      const block_vector values = load_block(row(t) + s);
+      sum0 += splat(coefficient(0, t)) * values;
+      sum1 += splat(coefficient(1, t)) * values;
+      sum2 += splat(coefficient(2, t)) * values;
+      sum3 += splat(coefficient(3, t)) * values;
+    }
+    store_block(out0 + s, sum0);
+    store_block(out1 + s, sum1);
+    store_block(out2 + s, sum2);
+    store_block(out3 + s, sum3);
+    s += batch_block;
+  }
+  for (; s < count; ++s) {
+    float sum0 = first_value<Accumulate>(start, 0, out0 + s), sum1 = first_value<Accumulate>(start, 1, out1 + s);
+    float sum2 = first_value<Accumulate>(start, 2, out2 + s), sum3 = first_value<Accumulate>(start, 3, out3 + s);
+    for (size_t t = 0; t < terms; ++t) {
+      const float value = row(t)[s];
+      sum0 += coefficient(0, t) * value;
+      sum1 += coefficient(1, t) * value;
+      sum2 += coefficient(2, t) * value;
+      sum3 += coefficient(3, t) * value;
+    }
+    out0[s] = sum0;
+    out1[s] = sum1;
+    out2[s] = sum2;
+    out3[s] = sum3;
+  }
+}
+
+template <bool Accumulate, class Start, class Coefficient, class Row, class Out>
+TINYMLP_KERNEL_INLINE void weighted_row_sums_of_one(size_t count, size_t terms, Start start, Coefficient coefficient,
+                                                    Row row, Out out) {
+  float* const out0 = out(0);
+  size_t s = 0;
+  for (; s + 2 * batch_block <= count; s += 2 * batch_block) {
+    block_vector low = first_block<Accumulate>(start, 0, out0 + s);
+    block_vector high = first_block<Accumulate>(start, 0, out0 + s + batch_block);
+    for (size_t t = 0; t < terms; ++t) {
+      const block_vector c = splat(coefficient(0, t));
       const float* values = row(t) + s;
       low += c * load_block(values);
       high += c * load_block(values + batch_block);
     }
-    store_block(out + s, low);
-    store_block(out + s + batch_block, high);
+    store_block(out0 + s, low);
+    store_block(out0 + s + batch_block, high);
   }
   if (s + batch_block <= count) {
-    block_vector sum = load_block(out + s);
-    for (size_t t = 0; t < terms; ++t) sum += splat(coefficient(t)) * load_block(row(t) + s);
-    store_block(out + s, sum);
+    block_vector sum = first_block<Accumulate>(start, 0, out0 + s);
+    for (size_t t = 0; t < terms; ++t) sum += splat(coefficient(0, t)) * load_block(row(t) + s);
+    store_block(out0 + s, sum);
     s += batch_block;
   }
-  for (size_t k = 0; k < batch_block && s + k < count; ++k) {
-    float sum = out[s + k];
-    for (size_t t = 0; t < terms; ++t) sum += coefficient(t) * row(t)[s + k];
-    out[s + k] = sum;
+  for (; s < count; ++s) {
+    float sum = first_value<Accumulate>(start, 0, out0 + s);
+    for (size_t t = 0; t < terms; ++t) sum += coefficient(0, t) * row(t)[s];
+    out0[s] = sum;
   }
+}
+
+// The above for `outputs` outputs: coefficient(j, t), start(j) and out(j) take the output's number
+// j < outputs; four at a time where the host has vectors (a microcontroller has too few registers
+// to gain from it), the rest one by one.
+template <bool Accumulate, class Start, class Coefficient, class Row, class Out>
+TINYMLP_KERNEL_INLINE void weighted_row_sums(size_t outputs, size_t count, size_t terms, Start start,
+                                             Coefficient coefficient, Row row, Out out) {
+  const size_t grouped = batch_block > 1 ? outputs - outputs % 4 : 0;
+  for (size_t j = 0; j < grouped; j += 4)
+    weighted_row_sums_of_four<Accumulate>(
+        count, terms, [=](size_t k) { return start(j + k); }, [=](size_t k, size_t t) { return coefficient(j + k, t); },
+        row, [=](size_t k) { return out(j + k); });
+  for (size_t j = grouped; j < outputs; ++j)
+    weighted_row_sums_of_one<Accumulate>(
+        count, terms, [=](size_t) { return start(j); }, [=](size_t, size_t t) { return coefficient(j, t); }, row,
+        [=](size_t) { return out(j); });
 }
 
 // sum over s < samples of a[s] * b[s]: per-lane partial sums, added up once at the end (and no

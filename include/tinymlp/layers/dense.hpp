@@ -131,17 +131,15 @@ struct Dense {
     }
   }
 
-  /// A batch of `samples`, feature-major with `stride`: each output row built from weighted input rows.
+  /// A batch of `samples`, feature-major with `stride`: each output row is its bias plus the input
+  /// rows weighted by the output's weights.
   template <class Reader>
   static void forward_batch(const float* parameters, const float* x, float* y, size_t samples, size_t stride) {
-    for (size_t o = 0; o < Out; ++o) {
-      const float* row = parameters + o * In;
-      float* yo = y + o * stride;
-      const float bias = Reader::load(parameters + kernel_count + o);
-      detail::for_each_sample(samples, [=](size_t s) { yo[s] = bias; });
-      detail::add_weighted_rows(
-          samples, In, [=](size_t i) { return Reader::load(row + i); }, [=](size_t i) { return x + i * stride; }, yo);
-    }
+    const float* bias = parameters + kernel_count;
+    detail::weighted_row_sums<false>(
+        Out, samples, In, [=](size_t o) { return Reader::load(bias + o); },
+        [=](size_t o, size_t i) { return Reader::load(parameters + o * In + i); },
+        [=](size_t i) { return x + i * stride; }, [=](size_t o) { return y + o * stride; });
   }
 
   /// Adds this batch's gradient to `gradients` (dL/dW, dL/db) and, unless `dx` is null, writes the
@@ -150,13 +148,10 @@ struct Dense {
                        float* gradients, size_t samples, size_t stride) {
     accumulate_parameter_gradients(x, dy, gradients, samples, stride);
     if (!dx) return;
-    for (size_t i = 0; i < In; ++i) {
-      float* dxi = dx + i * stride;
-      detail::for_each_sample(samples, [=](size_t s) { dxi[s] = 0.0f; });
-      detail::add_weighted_rows(
-          samples, Out, [=](size_t o) { return parameters[o * In + i]; }, [=](size_t o) { return dy + o * stride; },
-          dxi);
-    }
+    // dx[i] = sum over o of W[o][i] dy[o], from zero.
+    detail::weighted_row_sums<false>(
+        In, samples, Out, [](size_t) { return 0.0f; }, [=](size_t i, size_t o) { return parameters[o * In + i]; },
+        [=](size_t o) { return dy + o * stride; }, [=](size_t i) { return dx + i * stride; });
   }
 
   /// dL/db[o] += sum_s dy[o][s] and dL/dW[o][i] += sum_s dy[o][s] x[i][s].
@@ -179,11 +174,10 @@ struct Dense {
       float inputs[detail::batch_block][In];
       for (size_t i = 0; i < In; ++i)
         for (size_t k = 0; k < count; ++k) inputs[k][i] = x[i * stride + first + k];
-      for (size_t o = 0; o < Out; ++o) {
-        const float* dyo = dy + o * stride + first;
-        detail::add_weighted_rows(
-            In, count, [=](size_t k) { return dyo[k]; }, [&](size_t k) { return inputs[k]; }, gradients + o * In);
-      }
+      const float* dyo = dy + first;
+      detail::weighted_row_sums<true>(
+          Out, In, count, [](size_t) { return 0.0f; }, [=](size_t o, size_t k) { return dyo[o * stride + k]; },
+          [&](size_t k) { return inputs[k]; }, [=](size_t o) { return gradients + o * In; });
     }
   }
 

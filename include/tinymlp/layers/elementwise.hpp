@@ -1,9 +1,11 @@
 /// \file
 /// The shape shared by activations that act on each value alone: Function supplies value(x) and
-/// derivative(x, y) (y = value(x), handy where the derivative is cheaper from the output).
+/// derivative(x, y) (y = value(x), handy where the derivative is cheaper from the output), and may
+/// replace gradient(x, y, dy), dy times the derivative, where a cheaper form gives the same values.
 #ifndef TINYMLP_LAYERS_ELEMENTWISE_HPP
 #define TINYMLP_LAYERS_ELEMENTWISE_HPP
 
+#include "../detail/batch_loops.hpp"
 #include "../detail/integers.hpp"
 #include "../detail/random.hpp"
 
@@ -21,21 +23,39 @@ struct Elementwise {
   /// y = Function::value(x) for each value of `samples` samples, feature-major with `stride`.
   template <class Reader>
   static void forward(const float* /*parameters*/, const float* x, float* y, size_t samples, size_t stride) {
-    if (stride == samples) return Function::apply(x, y, Width * samples);  // one block of values
-    for (size_t f = 0; f < Width; ++f)
-      for (size_t s = 0; s < samples; ++s) y[f * stride + s] = Function::value(x[f * stride + s]);
+    // One block of values (a microcontroller's contiguous batch): Function::apply in one pass, which
+    // an activation such as ReLU may do in place. Hosts keep the vector blocks below, whose stores are
+    // as wide as the kernels' loads.
+    if (detail::batch_block == 1 && stride == samples) return Function::apply(x, y, Width * samples);
+    for (size_t f = 0; f < Width; ++f) {
+      const float* xf = x + f * stride;
+      float* yf = y + f * stride;
+      const size_t blocked = samples - samples % detail::batch_block;
+      for (size_t s = 0; s < blocked; s += detail::batch_block) {
+        const detail::block_vector v = detail::load_block(xf + s);
+        detail::store_block(yf + s, detail::each_lane(value_of, v, v, v));
+      }
+      for (size_t s = blocked; s < samples; ++s) yf[s] = Function::value(xf[s]);
+    }
   }
 
-  /// dx = dy * Function::derivative(x, y) for each value (nothing when dx is null).
+  /// dx = Function::gradient(x, y, dy), dy times the derivative, for each value (nothing when dx is null).
   static void backward(const float* /*parameters*/, const float* x, const float* y, const float* dy, float* dx,
                        float* /*gradients*/, size_t samples, size_t stride) {
     if (!dx) return;
-    for (size_t f = 0; f < Width; ++f)
-      for (size_t s = 0; s < samples; ++s) {
-        const size_t at = f * stride + s;
-        dx[at] = Function::input_gradient(x[at], y[at], dy[at]);
-      }
+    for (size_t f = 0; f < Width; ++f) {
+      const size_t row = f * stride;
+      const size_t blocked = samples - samples % detail::batch_block;
+      for (size_t s = 0; s < blocked; s += detail::batch_block)
+        detail::store_block(dx + row + s,
+                            detail::each_lane(Function::gradient, detail::load_block(x + row + s),
+                                              detail::load_block(y + row + s), detail::load_block(dy + row + s)));
+      for (size_t s = blocked; s < samples; ++s) dx[row + s] = Function::gradient(x[row + s], y[row + s], dy[row + s]);
+    }
   }
+
+  /// Function::value, in the shape each_lane takes.
+  static float value_of(float x, float /*unused*/, float /*unused*/) { return Function::value(x); }
 
   /// Nothing to initialize.
   static void initialize(float* /*parameters*/, Random& /*random*/) {}
@@ -53,15 +73,15 @@ constexpr bool Elementwise<Function, Width>::works_in_place;
 #endif
 
 /// Base of the user-facing activation types: takes the width of whatever layer comes before.
-/// Function may replace apply and input_gradient where it has a cheaper way to the same values.
+/// Function may replace apply and gradient where it has a cheaper way to the same values.
 template <class Function>
 struct ElementwiseActivation {
   /// y[k] = Function::value(x[k]) for `count` values (y may be x).
   static void apply(const float* x, float* y, size_t count) {
     for (size_t k = 0; k < count; ++k) y[k] = Function::value(x[k]);
   }
-  /// dL/dx from dL/dy = dy: dy * Function::derivative(x, y).
-  static float input_gradient(float x, float y, float dy) { return dy * Function::derivative(x, y); }
+  /// The gradient with respect to the input, dy * derivative(x, y).
+  static float gradient(float x, float y, float dy) { return dy * Function::derivative(x, y); }
 
   /// The activation after a layer of PreviousOutputs outputs.
   template <size_t PreviousOutputs>

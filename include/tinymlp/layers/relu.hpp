@@ -21,10 +21,14 @@ struct ReLU : ElementwiseActivation<ReLU> {
     for (size_t k = 0; k < count; ++k)
       if (!detail::is_above_zero(x[k])) y[k] = 0.0f;
   }
-  static float input_gradient(float x, float /*y*/, float dy) {
+  static float gradient(float x, float /*y*/, float dy) {
     if (detail::is_inf_or_nan(dy)) return dy * derivative(x, 0.0f);
     return detail::is_above_zero(x) ? dy : detail::times_zero(dy);
   }
+#else
+  /// dy where the ReLU was on, else 0: the product with the derivative as a select, which vectorizes
+  /// into a compare and a mask where the product compiles to a branching loop.
+  static float gradient(float x, float /*y*/, float dy) { return detail::is_above_zero(x) ? dy : 0.0f; }
 #endif
 };
 

@@ -1,7 +1,8 @@
 /// \file
 /// Int8Model<FloatModel, Rounding>: a full-integer version of a float Sequential (Dense layers, each
-/// followed by a ReLU, an Identity or nothing), run with TFLite's int8 kernels from a parameter block
-/// in flash. Sizes come from the float model's type:
+/// followed by a ReLU, an Identity, a Sigmoid, a Tanh, a Softmax or nothing), run with TFLite's int8
+/// kernels from a parameter block in flash: ReLU fused into FULLY_CONNECTED, Sigmoid and Tanh as
+/// LOGISTIC and TANH tables (Int8Lookup), Softmax as SOFTMAX (Int8Softmax). Sizes come from the float model's type:
 /// \code
 ///   typedef tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1> Float;
 ///   static const tinymlp::Int8Model<Float>::Parameters parameters TINYMLP_PROGMEM = {...};  // the converter writes it
@@ -11,6 +12,8 @@
 /// \endcode
 /// Rounding is quant::DoubleRounding (TFLite's default: the integers of TensorFlow Lite Micro and
 /// CMSIS-NN) or quant::SingleRounding (TFLITE_SINGLE_ROUNDING=1: those of Arm NN and XNNPACK).
+/// SoftmaxArithmetic follows it (quant::SoftmaxArithmeticOf): TensorFlow Lite Micro's fixed point, or
+/// TFLite's CPU runtime's float table; LOGISTIC and TANH tables carry their runtime's integers already.
 #ifndef TINYMLP_QUANT_INT8_MODEL_HPP
 #define TINYMLP_QUANT_INT8_MODEL_HPP
 
@@ -21,14 +24,48 @@
 #include "../layers/layer_sizes.hpp"
 #include "../layers/identity.hpp"
 #include "../layers/relu.hpp"
+#include "../layers/sigmoid.hpp"
+#include "../layers/softmax.hpp"
+#include "../layers/tanh.hpp"
 #include "../model/sequential.hpp"
 #include "int8_dense.hpp"
+#include "int8_lookup.hpp"
+#include "int8_softmax.hpp"
 #include "requantization.hpp"
 
 namespace tinymlp {
 namespace detail {
 
-// The int8 layers, in order: each Dense of the float model as an Int8Dense.
+// Weights and biases of an int8 layer: a Dense's; an activation's table is no parameter.
+template <class Layer>
+struct Int8ParameterCount {
+  static constexpr size_t value = 0;
+};
+template <size_t In, size_t Out, bool FusedReLU>
+struct Int8ParameterCount<Int8Dense<In, Out, FusedReLU>> {
+  static constexpr size_t value = In * Out + Out;
+};
+
+// The zero point of a layer's output, read from its parameters (SOFTMAX's is fixed by TFLite).
+template <class Reader, size_t In, size_t Out>
+int8_t int8_output_zero_point(const Int8DenseParameters<In, Out>& parameters) {
+  return Reader::load(&parameters.output_zero_point);
+}
+template <class Reader>
+int8_t int8_output_zero_point(const Int8LookupParameters& parameters) {
+  return Reader::load(&parameters.output_zero_point);
+}
+template <class Reader>
+int8_t int8_output_zero_point(const quant::FixedPointSoftmax::Parameters&) {
+  return -128;
+}
+template <class Reader>
+int8_t int8_output_zero_point(const quant::FloatTableSoftmax::Parameters&) {
+  return -128;
+}
+
+// The int8 layers, in order: each Dense of the float model as an Int8Dense, each Sigmoid or Tanh as an
+// Int8Lookup, a Softmax as an Int8Softmax.
 template <class... Layers>
 struct Int8LayerChain;
 
@@ -39,7 +76,7 @@ struct Int8LayerChain<Layer> {
   };
   static constexpr size_t output_size = Layer::output_size;
   static constexpr size_t widest_hidden_output = 0;
-  static constexpr size_t parameter_count = Layer::input_size * Layer::output_size + Layer::output_size;
+  static constexpr size_t parameter_count = Int8ParameterCount<Layer>::value;
   static constexpr size_t layer_count = 1;
   static constexpr bool fused_relu_at(size_t k) { return k == 0 ? Layer::fused_relu : false; }
 
@@ -50,7 +87,7 @@ struct Int8LayerChain<Layer> {
   }
   template <class Reader>
   static int8_t output_zero_point(const Parameters& parameters) {
-    return Reader::load(&parameters.layer.output_zero_point);
+    return int8_output_zero_point<Reader>(parameters.layer);
   }
 };
 
@@ -64,8 +101,7 @@ struct Int8LayerChain<Layer, NextLayer, Rest...> {
   };
   static constexpr size_t output_size = Next::output_size;
   static constexpr size_t widest_hidden_output = larger_of(Layer::output_size, Next::widest_hidden_output);
-  static constexpr size_t parameter_count =
-      Layer::input_size * Layer::output_size + Layer::output_size + Next::parameter_count;
+  static constexpr size_t parameter_count = Int8ParameterCount<Layer>::value + Next::parameter_count;
   static constexpr size_t layer_count = 1 + Next::layer_count;
   static constexpr bool fused_relu_at(size_t k) { return k == 0 ? Layer::fused_relu : Next::fused_relu_at(k - 1); }
 
@@ -82,62 +118,105 @@ struct Int8LayerChain<Layer, NextLayer, Rest...> {
   }
 };
 
-// What follows a Dense in the float model: a ReLU (fused into the int8 kernel), an Identity (dropped)
-// or another Dense (kept).
+// No int8 layer after a Dense (a ReLU fused into it, an Identity dropped, the next Dense kept).
+struct NoInt8Layer {};
+
+// What follows a Dense in the float model: a ReLU (fused into the int8 kernel), an Identity (dropped),
+// a Sigmoid or Tanh (an Int8Lookup: TFLite's LOGISTIC, TANH), a Softmax (an Int8Softmax in
+// SoftmaxArithmetic) or another Dense (kept).
 template <class Layer>
 struct Int8FollowerOfDense {
   static_assert(sizeof(Layer) == 0,
-                "an Int8Model runs Dense layers each followed by ReLU (fused into the int8 kernel), Identity or "
-                "nothing: TFLite's int8 FULLY_CONNECTED fuses no other activation");
+                "an Int8Model runs Dense layers each followed by ReLU (fused into the int8 kernel), Identity, "
+                "Sigmoid, Tanh, Softmax or nothing: TFLite's int8 kernels have no other activation");
   static constexpr bool fused_relu = false, consumed = true;
+  template <size_t Width, class SoftmaxArithmetic>
+  struct layer {
+    typedef NoInt8Layer type;
+  };
 };
 template <>
-struct Int8FollowerOfDense<ReLU> {
-  static constexpr bool fused_relu = true, consumed = true;
+struct Int8FollowerOfDense<NoInt8Layer> {
+  static constexpr bool fused_relu = false, consumed = true;
+  template <size_t Width, class SoftmaxArithmetic>
+  struct layer {
+    typedef NoInt8Layer type;
+  };
 };
 template <>
-struct Int8FollowerOfDense<Identity> {
-  static constexpr bool fused_relu = false, consumed = true;
+struct Int8FollowerOfDense<ReLU> : Int8FollowerOfDense<NoInt8Layer> {
+  static constexpr bool fused_relu = true;
+};
+template <>
+struct Int8FollowerOfDense<Identity> : Int8FollowerOfDense<NoInt8Layer> {};
+template <>
+struct Int8FollowerOfDense<Sigmoid> : Int8FollowerOfDense<NoInt8Layer> {
+  template <size_t Width, class SoftmaxArithmetic>
+  struct layer {
+    typedef Int8Lookup<Width> type;
+  };
+};
+template <>
+struct Int8FollowerOfDense<Tanh> : Int8FollowerOfDense<Sigmoid> {};
+template <>
+struct Int8FollowerOfDense<Softmax> : Int8FollowerOfDense<NoInt8Layer> {
+  template <size_t Width, class SoftmaxArithmetic>
+  struct layer {
+    typedef Int8Softmax<Width, SoftmaxArithmetic> type;
+  };
 };
 template <size_t In, size_t Out>
-struct Int8FollowerOfDense<Dense<In, Out>> {
-  static constexpr bool fused_relu = false, consumed = false;
+struct Int8FollowerOfDense<Dense<In, Out>> : Int8FollowerOfDense<NoInt8Layer> {
+  static constexpr bool consumed = false;
+};
+
+// Done with Layer appended (NoInt8Layer: unchanged).
+template <class Done, class Layer>
+struct AppendInt8Layer;
+template <class... Done, class Layer>
+struct AppendInt8Layer<Int8LayerChain<Done...>, Layer> {
+  typedef Int8LayerChain<Done..., Layer> type;
+};
+template <class... Done>
+struct AppendInt8Layer<Int8LayerChain<Done...>, NoInt8Layer> {
+  typedef Int8LayerChain<Done...> type;
 };
 
 // Walks the float layers, appending int8 layers to Done.
-template <class Done, class... Remaining>
+template <class SoftmaxArithmetic, class Done, class... Remaining>
 struct FuseForInt8;
-template <class... Done>
-struct FuseForInt8<Int8LayerChain<Done...>> {
+template <class SoftmaxArithmetic, class... Done>
+struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>> {
   typedef Int8LayerChain<Done...> type;
 };
-template <class... Done, size_t In, size_t Out>
-struct FuseForInt8<Int8LayerChain<Done...>, Dense<In, Out>> {
+template <class SoftmaxArithmetic, class... Done, size_t In, size_t Out>
+struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Dense<In, Out>> {
   typedef Int8LayerChain<Done..., Int8Dense<In, Out, false>> type;
 };
-template <bool Consumed, class Done, class Follower, class... Rest>
+template <class SoftmaxArithmetic, bool Consumed, class Done, class Follower, class... Rest>
 struct FuseAfterFollower;
-template <class Done, class Follower, class... Rest>
-struct FuseAfterFollower<true, Done, Follower, Rest...> {
-  typedef typename FuseForInt8<Done, Rest...>::type type;
+template <class SoftmaxArithmetic, class Done, class Follower, class... Rest>
+struct FuseAfterFollower<SoftmaxArithmetic, true, Done, Follower, Rest...> {
+  typedef typename FuseForInt8<SoftmaxArithmetic, Done, Rest...>::type type;
 };
-template <class Done, class Follower, class... Rest>
-struct FuseAfterFollower<false, Done, Follower, Rest...> {
-  typedef typename FuseForInt8<Done, Follower, Rest...>::type type;
+template <class SoftmaxArithmetic, class Done, class Follower, class... Rest>
+struct FuseAfterFollower<SoftmaxArithmetic, false, Done, Follower, Rest...> {
+  typedef typename FuseForInt8<SoftmaxArithmetic, Done, Follower, Rest...>::type type;
 };
-template <class... Done, size_t In, size_t Out, class Follower, class... Rest>
-struct FuseForInt8<Int8LayerChain<Done...>, Dense<In, Out>, Follower, Rest...> {
+template <class SoftmaxArithmetic, class... Done, size_t In, size_t Out, class Follower, class... Rest>
+struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Dense<In, Out>, Follower, Rest...> {
   typedef Int8FollowerOfDense<Follower> follower;
+  typedef typename AppendInt8Layer<Int8LayerChain<Done..., Int8Dense<In, Out, follower::fused_relu>>,
+                                   typename follower::template layer<Out, SoftmaxArithmetic>::type>::type with_follower;
   typedef
-      typename FuseAfterFollower<follower::consumed, Int8LayerChain<Done..., Int8Dense<In, Out, follower::fused_relu>>,
-                                 Follower, Rest...>::type type;
+      typename FuseAfterFollower<SoftmaxArithmetic, follower::consumed, with_follower, Follower, Rest...>::type type;
 };
 
-template <class Model>
+template <class Model, class SoftmaxArithmetic = quant::FixedPointSoftmax>
 struct Int8ChainOf;
-template <class... Layers>
-struct Int8ChainOf<Sequential<Layers...>> {
-  typedef typename FuseForInt8<Int8LayerChain<>, Layers...>::type type;
+template <class... Layers, class SoftmaxArithmetic>
+struct Int8ChainOf<Sequential<Layers...>, SoftmaxArithmetic> {
+  typedef typename FuseForInt8<SoftmaxArithmetic, Int8LayerChain<>, Layers...>::type type;
 };
 
 }  // namespace detail
@@ -153,13 +232,15 @@ struct Int8InputOutput {
 /// The int8 version of the float Sequential FloatModel, run from a Parameters block in flash with
 /// TFLite's integers (see the file's description). The object is one pointer; a prediction uses
 /// activation_bytes of stack and no heap.
-template <class FloatModel, class Rounding = quant::DoubleRounding>
+template <class FloatModel, class Rounding = quant::DoubleRounding,
+          class SoftmaxArithmetic = typename quant::SoftmaxArithmeticOf<Rounding>::type>
 class Int8Model {
  public:
-  typedef FloatModel float_model_type;  ///< The float Sequential whose sizes this model has.
-  typedef Rounding rounding;            ///< quant::DoubleRounding or quant::SingleRounding.
-  /// The int8 layers (Int8Dense, ReLUs fused), derived from FloatModel's layers.
-  typedef typename detail::Int8ChainOf<FloatModel>::type Chain;
+  typedef FloatModel float_model_type;           ///< The float Sequential whose sizes this model has.
+  typedef Rounding rounding;                     ///< quant::DoubleRounding or quant::SingleRounding.
+  typedef SoftmaxArithmetic softmax_arithmetic;  ///< quant::FixedPointSoftmax or quant::FloatTableSoftmax.
+  /// The int8 layers (Int8Dense with ReLUs fused, Int8Lookup, Int8Softmax), derived from FloatModel's.
+  typedef typename detail::Int8ChainOf<FloatModel, SoftmaxArithmetic>::type Chain;
 
   static constexpr size_t input_size = FloatModel::input_size;       ///< Values per sample in.
   static constexpr size_t output_size = FloatModel::output_size;     ///< Values per sample out.
@@ -232,14 +313,14 @@ class Int8Model {
 };
 
 #if __cplusplus < 201703L
-template <class M, class R>
-constexpr size_t Int8Model<M, R>::input_size;
-template <class M, class R>
-constexpr size_t Int8Model<M, R>::output_size;
-template <class M, class R>
-constexpr size_t Int8Model<M, R>::parameter_count;
-template <class M, class R>
-constexpr size_t Int8Model<M, R>::activation_bytes;
+template <class M, class R, class S>
+constexpr size_t Int8Model<M, R, S>::input_size;
+template <class M, class R, class S>
+constexpr size_t Int8Model<M, R, S>::output_size;
+template <class M, class R, class S>
+constexpr size_t Int8Model<M, R, S>::parameter_count;
+template <class M, class R, class S>
+constexpr size_t Int8Model<M, R, S>::activation_bytes;
 #endif
 
 }  // namespace tinymlp

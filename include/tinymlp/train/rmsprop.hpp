@@ -8,9 +8,10 @@
 #ifndef TINYMLP_TRAIN_RMSPROP_HPP
 #define TINYMLP_TRAIN_RMSPROP_HPP
 
+#include "../detail/batch_loops.hpp"
 #include "../detail/integers.hpp"
-#include "per_parameter_optimizer.hpp"
 #include "../detail/math.hpp"
+#include "per_parameter_optimizer.hpp"
 
 namespace tinymlp {
 
@@ -31,6 +32,25 @@ class Rmsprop : public PerParameterOptimizer<Rmsprop<Model>, Model> {
 
   /// Mean squares at zero.
   explicit Rmsprop(RmspropSettings settings = RmspropSettings()) : settings_(settings), mean_square_() {}
+
+  /// One step over all parameters: update's formula a block of parameters at a time, in vector
+  /// registers on the host, with the same values as update gives each.
+  void step(float* parameters, const float* gradients) {
+    const detail::block_vector rho = detail::splat(settings_.rho), rest = detail::splat(1.0f - settings_.rho);
+    const detail::block_vector rate = detail::splat(settings_.learning_rate);
+    const detail::block_vector epsilon = detail::splat(settings_.epsilon);
+    size_t k = 0;
+    for (; k + detail::batch_block <= Model::parameter_count; k += detail::batch_block) {
+      const detail::block_vector gradient = detail::load_block(gradients + k);
+      detail::block_vector mean_square = detail::load_block(mean_square_ + k);
+      mean_square = rho * mean_square + rest * gradient * gradient;
+      detail::store_block(mean_square_ + k, mean_square);
+      detail::block_vector parameter = detail::load_block(parameters + k);
+      parameter -= rate * gradient / detail::square_root(mean_square + epsilon);
+      detail::store_block(parameters + k, parameter);
+    }
+    for (; k < Model::parameter_count; ++k) update(parameters[k], gradients[k], k);
+  }
 
   /// Moves `parameter` (number `index` of the model's parameters) for its `gradient`.
   void update(float& parameter, float gradient, size_t index) {

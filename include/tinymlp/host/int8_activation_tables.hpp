@@ -1,0 +1,239 @@
+/// \file
+/// The tables behind the device's int8 activations (quant/int8_lookup.hpp, quant/int8_softmax.hpp),
+/// computed with either runtime's own arithmetic on every int8 input:
+///   - Int8Activations::tflite_micro: TensorFlow Lite Micro's reference integer kernels (gemmlowp
+///     fixed point for LOGISTIC, TANH and SOFTMAX; MultiplyByQuantizedMultiplier with double rounding
+///     for RELU and RELU6, which the CPU runtime computes the same way);
+///   - Int8Activations::tflite_cpu: TFLite's CPU runtime as the tfjs-tflite WebAssembly build runs it
+///     (XNNPACK's float-built LOGISTIC table, TFLite's float-built TANH table, SOFTMAX's float expf
+///     table), each checked against that runtime (tests/oracle).
+/// Scales and zero points are refused by name where TFLite fixes them (LOGISTIC and SOFTMAX output
+/// 1/256 and -128, TANH 1/128 and 0) or where the arithmetic cannot hold them.
+#ifndef TINYMLP_HOST_INT8_ACTIVATION_TABLES_HPP
+#define TINYMLP_HOST_INT8_ACTIVATION_TABLES_HPP
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+
+#include "../quant/fixed_point.hpp"
+#include "../quant/requantization.hpp"
+#include "quantize.hpp"
+
+namespace tinymlp {
+
+/// Which runtime's int8 activation arithmetic a table reproduces.
+enum class Int8Activations {
+  tflite_micro,  ///< TensorFlow Lite Micro's reference kernels (with quant::DoubleRounding).
+  tflite_cpu     ///< TFLite's CPU runtime, the tfjs-tflite WebAssembly build (with quant::SingleRounding).
+};
+
+/// An int8 table by input (entry k is the output for k - 128), as Int8LookupParameters holds it.
+using Int8Table = std::array<std::int8_t, 256>;
+
+namespace detail {
+
+inline void check_int8_input(const std::string& name, float scale, std::int32_t zero_point) {
+  if (!(scale > 0.0f) || !std::isfinite(scale))
+    throw QuantizationError(name + ": the input scale " + std::to_string(scale) + " is not a positive finite number");
+  if (zero_point < -128 || zero_point > 127)
+    throw QuantizationError(name + ": the input zero point " + std::to_string(zero_point) + " is not an int8");
+}
+
+inline void check_fixed_output(const std::string& name, float scale, std::int32_t zero_point, float wanted_scale,
+                               std::int32_t wanted_zero_point) {
+  if (scale != wanted_scale || zero_point != wanted_zero_point)
+    throw QuantizationError(name + ": the output scale and zero point are " + std::to_string(scale) + " and " +
+                            std::to_string(zero_point) + "; TFLite fixes them at " + std::to_string(wanted_scale) +
+                            " and " + std::to_string(wanted_zero_point));
+}
+
+inline std::int8_t clamp_to_int8(std::int64_t value) {
+  return static_cast<std::int8_t>(value < -128 ? -128 : value > 127 ? 127 : value);
+}
+
+// TensorFlow Lite Micro's LOGISTIC and TANH input rescaling to 4 integer bits: frexp of
+// input_scale * 2^27 (no fix-up when q rounds to 2^31), and the radius beyond which the output saturates.
+struct Q4Rescaling {
+  std::int32_t multiplier = 0;
+  int left_shift = 0;
+  std::int32_t radius = 0;
+};
+
+inline Q4Rescaling q4_rescaling(const std::string& name, float input_scale) {
+  Q4Rescaling r;
+  const double real = static_cast<double>(input_scale) * static_cast<double>(1 << 27);
+  const double q = std::frexp(real, &r.left_shift);
+  const double fixed = std::round(q * static_cast<double>(std::int64_t{1} << 31));
+  if (fixed >= static_cast<double>(std::int64_t{1} << 31) || r.left_shift > 30 || r.left_shift < -31)
+    throw QuantizationError(name + ": the input scale " + std::to_string(input_scale) +
+                            " is outside what TensorFlow Lite Micro's fixed-point rescaling holds");
+  r.multiplier = static_cast<std::int32_t>(fixed);
+  // CalculateInputRadius(4, left_shift, 31): floor(15 * 2^27 / 2^left_shift).
+  const double radius = std::floor(15.0 * static_cast<double>(std::int64_t{1} << 27) / std::ldexp(1.0, r.left_shift));
+  r.radius = radius > 2147483647.0 ? 2147483647 : static_cast<std::int32_t>(radius);
+  return r;
+}
+
+// TFLite's LUTPopulate for int8: dequantize, transform in float, round half away, add the zero point, clamp.
+template <class Transform>
+Int8Table float_built_table(float input_scale, std::int32_t input_zero_point, float output_scale,
+                            std::int32_t output_zero_point, Transform transform) {
+  Int8Table table{};
+  const float inverse_scale = 1.0f / output_scale;
+  for (int x = -128; x <= 127; ++x) {
+    const float dequantized = input_scale * static_cast<float>(x - input_zero_point);
+    const float rescaled = std::round(transform(dequantized) * inverse_scale);
+    table[static_cast<std::size_t>(x + 128)] = clamp_to_int8(
+        static_cast<std::int64_t>(static_cast<std::int32_t>(rescaled + static_cast<float>(output_zero_point))));
+  }
+  return table;
+}
+
+}  // namespace detail
+
+/// TFLite's int8 LOGISTIC on every int8 input. `name` (the operator or tensor) starts every error.
+inline Int8Table logistic_table(const std::string& name, float input_scale, std::int32_t input_zero_point,
+                                float output_scale, std::int32_t output_zero_point, Int8Activations runtime) {
+  detail::check_int8_input(name, input_scale, input_zero_point);
+  detail::check_fixed_output(name, output_scale, output_zero_point, 1.0f / 256.0f, -128);
+  Int8Table table{};
+  if (runtime == Int8Activations::tflite_cpu) {
+    // The CPU runtime hands int8 LOGISTIC to XNNPACK, whose table is built in float from the side of 0
+    // that keeps 1 + exp(.) accurate, and rounded to nearest even (lrintf); checked against the runtime.
+    const float inverse_scale = 1.0f / output_scale;
+    for (int x = -128; x <= 127; ++x) {
+      const float real = input_scale * static_cast<float>(x - input_zero_point);
+      const float scaled = std::signbit(real) ? inverse_scale / (1.0f + std::exp(-real))
+                                              : inverse_scale - inverse_scale / (1.0f + std::exp(real));
+      table[static_cast<std::size_t>(x + 128)] = detail::clamp_to_int8(std::lrint(scaled) + output_zero_point);
+    }
+    return table;
+  }
+  const detail::Q4Rescaling r = detail::q4_rescaling(name, input_scale);
+  for (int x = -128; x <= 127; ++x) {
+    const std::int32_t input = x - input_zero_point;
+    std::int8_t y;
+    if (input <= -r.radius) {
+      y = -128;
+    } else if (input >= r.radius) {
+      y = 127;
+    } else {
+      const std::int32_t input_in_q4 = quant::DoubleRounding::multiply(input, r.multiplier, r.left_shift);
+      const std::int32_t output_in_q0 = quant::fixed_point::logistic(input_in_q4, 4);
+      y = detail::clamp_to_int8(static_cast<std::int64_t>(quant::rounding_divide_by_power_of_two(output_in_q0, 23)) -
+                                128);
+    }
+    table[static_cast<std::size_t>(x + 128)] = y;
+  }
+  return table;
+}
+
+/// TFLite's int8 TANH on every int8 input.
+inline Int8Table tanh_table(const std::string& name, float input_scale, std::int32_t input_zero_point,
+                            float output_scale, std::int32_t output_zero_point, Int8Activations runtime) {
+  detail::check_int8_input(name, input_scale, input_zero_point);
+  detail::check_fixed_output(name, output_scale, output_zero_point, 1.0f / 128.0f, 0);
+  if (runtime == Int8Activations::tflite_cpu)
+    return detail::float_built_table(input_scale, input_zero_point, output_scale, output_zero_point,
+                                     [](float v) { return std::tanh(v); });
+  const detail::Q4Rescaling r = detail::q4_rescaling(name, input_scale);
+  Int8Table table{};
+  for (int x = -128; x <= 127; ++x) {
+    const std::int32_t input = x - input_zero_point;
+    std::int8_t y;
+    if (input <= -r.radius) {
+      y = -128;
+    } else if (input >= r.radius) {
+      y = 127;
+    } else {
+      const std::int32_t input_in_q4 = quant::DoubleRounding::multiply(input, r.multiplier, r.left_shift);
+      const std::int32_t output_in_q0 = quant::fixed_point::tanh(input_in_q4, 4);
+      y = detail::clamp_to_int8(quant::rounding_divide_by_power_of_two(output_in_q0, 24));
+    }
+    table[static_cast<std::size_t>(x + 128)] = y;
+  }
+  return table;
+}
+
+/// TFLite's int8 RELU (`upper` infinite) or RELU6 (`upper` 6): the input requantized to the output's
+/// scale (MultiplyByQuantizedMultiplier of input_scale / output_scale, double rounding), plus
+/// the output zero point, clamped to [zero point, zero point + round(upper / output_scale)] in int8.
+inline Int8Table relu_table(const std::string& name, float input_scale, std::int32_t input_zero_point,
+                            float output_scale, std::int32_t output_zero_point, float upper, Int8Activations runtime) {
+  detail::check_int8_input(name, input_scale, input_zero_point);
+  if (!(output_scale > 0.0f) || !std::isfinite(output_scale) || output_zero_point < -128 || output_zero_point > 127)
+    throw QuantizationError(name + ": the output scale " + std::to_string(output_scale) + " and zero point " +
+                            std::to_string(output_zero_point) + " are not an int8 quantization");
+  // TFLite Micro divides in double, the CPU runtime in float.
+  const double real = runtime == Int8Activations::tflite_micro
+                          ? static_cast<double>(input_scale) / static_cast<double>(output_scale)
+                          : static_cast<double>(input_scale / output_scale);
+  const QuantizedMultiplier m = detail::checked_multiplier(real, name);
+  const std::int32_t low = std::max<std::int32_t>(-128, output_zero_point);
+  const std::int32_t high =
+      std::isinf(upper) ? 127
+                        : std::min<std::int32_t>(
+                              127, output_zero_point + static_cast<std::int32_t>(std::round(upper / output_scale)));
+  Int8Table table{};
+  for (int x = -128; x <= 127; ++x) {
+    // Both runtimes run TFLite's own ReluX here (XNNPACK takes no int8 RELU that rescales), in the
+    // default double rounding.
+    const std::int32_t scaled = quant::DoubleRounding::multiply(x - input_zero_point, m.multiplier, m.shift);
+    const std::int32_t y = std::min(high, std::max(low, scaled + output_zero_point));
+    table[static_cast<std::size_t>(x + 128)] = static_cast<std::int8_t>(y);
+  }
+  return table;
+}
+
+/// TensorFlow Lite Micro's SOFTMAX table (quant::FixedPointSoftmax::Parameters): for d = 0 .. 255,
+/// exp_on_negative_values of -d rescaled by beta * input_scale to 5 integer bits (PreprocessSoftmaxScaling
+/// and MultiplyByQuantizedMultiplierGreaterThanOne, double rounding), 0 where -d < diff_min.
+inline std::array<std::int32_t, 256> softmax_fixed_point_table(const std::string& name, float input_scale, float beta,
+                                                               float output_scale, std::int32_t output_zero_point) {
+  detail::check_int8_input(name, input_scale, 0);
+  detail::check_fixed_output(name, output_scale, output_zero_point, 1.0f / 256.0f, -128);
+  if (!(beta > 0.0f) || !std::isfinite(beta))
+    throw QuantizationError(name + ": beta " + std::to_string(beta) + " is not a positive finite number");
+  const int scaled_diff_integer_bits = 5;
+  const double real = std::min(static_cast<double>(beta) * static_cast<double>(input_scale) *
+                                   static_cast<double>(std::int64_t{1} << (31 - scaled_diff_integer_bits)),
+                               static_cast<double>((std::int64_t{1} << 31) - 1));
+  const QuantizedMultiplier m = quantize_multiplier(real);  // QuantizeMultiplierGreaterThanOne
+  if (m.shift < 0 || m.multiplier == 0)
+    throw QuantizationError(name + ": beta * input scale = " + std::to_string(static_cast<double>(beta) * input_scale) +
+                            " is too small for TensorFlow Lite Micro's SOFTMAX (it needs at least 2^-26)");
+  // CalculateInputRadius(5, left_shift): floor(31 * 2^26 / 2^left_shift).
+  const double diff_min = -std::floor(31.0 * static_cast<double>(std::int64_t{1} << 26) / std::ldexp(1.0, m.shift));
+  std::array<std::int32_t, 256> table{};
+  for (int d = 0; d <= 255; ++d) {
+    if (-static_cast<double>(d) < diff_min) continue;
+    const std::int32_t rescaled = quant::fixed_point::doubling_high_multiply(
+        static_cast<std::int32_t>(static_cast<std::uint32_t>(-d) << m.shift), m.multiplier);
+    table[static_cast<std::size_t>(d)] = quant::fixed_point::exp_on_negative_values(rescaled, scaled_diff_integer_bits);
+  }
+  return table;
+}
+
+/// TFLite's CPU runtime's SOFTMAX table (quant::FloatTableSoftmax::Parameters' exp_of_difference):
+/// expf(-input_scale * beta * d) for d = 0 .. 255, as PopulateSoftmaxLookupTable computes it. The output
+/// scale must be within TFLite's tolerance of 1/256 (0.1 %) and the zero point -128.
+inline std::array<float, 256> softmax_float_table(const std::string& name, float input_scale, float beta,
+                                                  float output_scale, std::int32_t output_zero_point) {
+  detail::check_int8_input(name, input_scale, 0);
+  if (!(std::fabs(output_scale - 1.0f / 256.0f) <= 0.001f / 256.0f) || output_zero_point != -128)
+    throw QuantizationError(name + ": the output scale and zero point are " + std::to_string(output_scale) + " and " +
+                            std::to_string(output_zero_point) + "; TFLite fixes them at 1/256 and -128");
+  if (!(beta > 0.0f) || !std::isfinite(beta))
+    throw QuantizationError(name + ": beta " + std::to_string(beta) + " is not a positive finite number");
+  const float scale = -input_scale * beta;
+  std::array<float, 256> table{};
+  for (int d = 0; d <= 255; ++d) table[static_cast<std::size_t>(d)] = std::exp(scale * static_cast<float>(d));
+  return table;
+}
+
+}  // namespace tinymlp
+
+#endif

@@ -1,0 +1,162 @@
+/// \file
+/// tinymlp's own model file: the layers and float weights as plain text, to keep a trained model
+/// and convert it later (tinymlp-convert turns it into a .tflite or a header). For example:
+/// \code{.unparsed}
+///   tinymlp-model 1
+///   input 1
+///   dense 16 relu          <- outputs, fused activation (none, relu, relu6, tanh)
+///   row 0.25               <- one line per output unit: its weights, one per input
+///   ...
+///   bias 0 0.5 ...         <- one per output unit
+///   activation softmax     <- a standalone activation (relu, relu6, tanh, sigmoid, softmax)
+///   end
+/// \endcode
+/// Lines starting with # are comments. Errors name the file and line.
+#ifndef TINYMLP_HOST_MODEL_FILE_HPP
+#define TINYMLP_HOST_MODEL_FILE_HPP
+
+#include <string>
+#include <vector>
+
+#include "atomic_file.hpp"
+#include "float_text.hpp"
+#include "model_description.hpp"
+#include "read_file.hpp"
+#include "text_reader.hpp"
+
+namespace tinymlp {
+namespace detail {
+
+constexpr const char* model_file_format_line = "tinymlp-model 1";
+
+// File names of activations: lower case, as in the format's description.
+constexpr Activation named_activations[] = {Activation::none, Activation::relu,    Activation::relu6,
+                                            Activation::tanh, Activation::sigmoid, Activation::softmax};
+constexpr const char* activation_words[] = {"none", "relu", "relu6", "tanh", "sigmoid", "softmax"};
+
+inline const char* activation_word(Activation activation) {
+  for (std::size_t k = 0; k < 6; ++k)
+    if (named_activations[k] == activation) return activation_words[k];
+  return "none";
+}
+
+inline void append_numbers(std::string& text, const char* keyword, const float* values, std::size_t count) {
+  text += keyword;
+  for (std::size_t k = 0; k < count; ++k) text += " " + float_text(values[k]);
+  text += "\n";
+}
+
+// Reads the file line by line; every error names the file, line and column.
+class ModelFileParser {
+ public:
+  ModelFileParser(const std::string& text, const std::string& origin) : reader_(text, origin, "#", true) {}
+
+  ModelDescription run() {
+    if (!reader_.next_line() || reader_.line() != model_file_format_line)
+      reader_.fail("expected \"" + std::string(model_file_format_line) + "\" as the first line");
+    if (!reader_.next_line() || reader_.word() != "input") reader_.fail("expected \"input N\"");
+    model_.input_size = count("the input width");
+    reader_.expect_end_of_line();
+    std::size_t width = model_.input_size;
+    while (reader_.next_line()) {
+      const std::string keyword = reader_.word();
+      if (keyword == "end") {
+        reader_.expect_end_of_line();
+        if (reader_.next_line()) reader_.fail("text after \"end\"");
+        return std::move(model_);
+      }
+      Layer layer;
+      layer.inputs = width;
+      if (keyword == "dense") {
+        layer.outputs = count("the number of outputs");
+        layer.activation = activation(false);
+        reader_.expect_end_of_line();
+        for (std::size_t o = 0; o < layer.outputs; ++o) numbers_line("row", layer.inputs, layer.kernel);
+        numbers_line("bias", layer.outputs, layer.bias);
+      } else if (keyword == "activation") {
+        layer.kind = LayerKind::activation;
+        layer.outputs = width;
+        layer.activation = activation(true);
+        reader_.expect_end_of_line();
+      } else {
+        reader_.fail(R"(expected "dense", "activation" or "end", found )" + quoted_field(keyword));
+      }
+      width = layer.outputs;
+      model_.layers.push_back(std::move(layer));
+    }
+    reader_.fail("the file ends without \"end\"");
+  }
+
+ private:
+  std::size_t count(const std::string& what) { return reader_.whole_number(what, std::size_t{1} << 24); }
+
+  Activation activation(bool standalone) {
+    const std::string w = reader_.word();
+    for (std::size_t k = 0; k < 6; ++k)
+      if (w == activation_words[k]) {
+        const Activation found = named_activations[k];
+        if (standalone ? found == Activation::none : !(found == Activation::none || can_fuse(found))) break;
+        return found;
+      }
+    reader_.fail(quoted_field(w) + " is not " +
+                 (standalone ? "relu, relu6, tanh, sigmoid or softmax" : "none, relu, relu6 or tanh"));
+  }
+
+  void numbers_line(const char* keyword, std::size_t count, std::vector<float>& values) {
+    if (!reader_.next_line() || reader_.word() != keyword)
+      reader_.fail(std::string("expected a \"") + keyword + "\" line");
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::string w = reader_.word();
+      if (w.empty())
+        reader_.fail(std::string("\"") + keyword + "\" needs " + std::to_string(count) + " numbers, found " +
+                     std::to_string(k));
+      values.push_back(reader_.finite_float(w));
+    }
+    reader_.expect_end_of_line();
+  }
+
+  TextReader reader_;
+  ModelDescription model_;
+};
+
+}  // namespace detail
+
+/// The model file's text for `model` (an int8 model with its dequantized float weights).
+inline std::string model_file_text(const ModelDescription& model_to_write) {
+  check_consistent(model_to_write);
+  const ModelDescription model = float_version(model_to_write);
+  std::string text = std::string(detail::model_file_format_line) + "\n";
+  if (model_to_write.is_quantized()) text += "# dequantized from an int8 model\n";
+  text += "input " + std::to_string(model.input_size) + "\n";
+  for (const Layer& layer : model.layers) {
+    if (layer.kind == LayerKind::activation) {
+      text += std::string("activation ") + detail::activation_word(layer.activation) + "\n";
+      continue;
+    }
+    text += "dense " + std::to_string(layer.outputs) + " " + detail::activation_word(layer.activation) + "\n";
+    for (std::size_t o = 0; o < layer.outputs; ++o)
+      detail::append_numbers(text, "row", layer.kernel.data() + o * layer.inputs, layer.inputs);
+    detail::append_numbers(text, "bias", layer.bias.data(), layer.outputs);
+  }
+  return text + "end\n";
+}
+
+/// The model in a model file's `text`; `origin` (a file name) starts every error message, with the
+/// line. Throws ModelError.
+inline ModelDescription parse_model_file(const std::string& text, const std::string& origin) {
+  return detail::ModelFileParser(text, origin).run();
+}
+
+/// Writes atomically; an int8 model is written with its dequantized float weights.
+inline void write_model_file(const std::string& path, const ModelDescription& model) {
+  write_file_atomically(path, model_file_text(model));
+}
+
+/// The model in the model file at `path`; ModelError naming the file and line.
+inline ModelDescription read_model_file(const std::string& path) {
+  return parse_model_file(read_whole_file<ModelError>(path), path);
+}
+
+}  // namespace tinymlp
+
+#endif

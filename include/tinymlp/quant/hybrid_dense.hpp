@@ -1,0 +1,154 @@
+/// \file
+/// HybridDense<In, Out, Inputs, FusedReLU>: TFLite's dynamic-range ("hybrid") FULLY_CONNECTED, what the
+/// converter makes with Optimize.DEFAULT and no representative data: int8 weights (one scale for the
+/// kernel) kept in flash, float inputs, outputs and biases. As TFLite's EvalHybrid computes it:
+///   1. the input row quantized to int8 at run time:
+///        SymmetricInputs   (TFLite's default) scale = max |x| / 127, q = round(x * 127 / max |x|) in
+///                          [-127, 127], no offset (SymmetricQuantizeFloats, all in float);
+///        AsymmetricInputs  (asymmetric_quantize_inputs) the range widened to 0, TFLite's
+///                          zero-point choice in double, q = round(offset + x / scale) in [-128, 127]
+///                          (AsymmetricQuantizeFloats);
+///      a row of zeros gets scale 1 and all-zero q;
+///   2. per output, dot = sum w q in int32 (less offset * sum w for asymmetric inputs);
+///   3. y = bias + float(dot) * (input scale * weight scale), in float; a fused ReLU after.
+/// Rounding is half away from zero, as TFLite's TfLiteRound. The asymmetric variant's double
+/// arithmetic is exact where double has 64 bits (not on an AVR, whose double is a float).
+#ifndef TINYMLP_QUANT_HYBRID_DENSE_HPP
+#define TINYMLP_QUANT_HYBRID_DENSE_HPP
+
+#include "../detail/integers.hpp"
+#include "../detail/math.hpp"
+
+namespace tinymlp {
+
+/// The parameter block of a HybridDense<In, Out>, in flash.
+template <size_t In, size_t Out>
+struct HybridDenseParameters {
+  int8_t kernel[Out * In];  ///< [out][in], TFLite's order; symmetric, zero point 0.
+  float weight_scale;       ///< The real value of one weight step.
+  float bias[Out];          ///< Float biases.
+};
+
+namespace quant {
+
+/// Rounding half away from zero for |value| < 2^31, as roundf (std::round): the cast truncates, and the
+/// dropped fraction is exact in float.
+inline int32_t round_half_away(float value) {
+  int32_t truncated = static_cast<int32_t>(value);
+  const float dropped = value - static_cast<float>(truncated);
+  return truncated + (dropped >= 0.5f ? 1 : dropped <= -0.5f ? -1 : 0);
+}
+
+/// The same for a double (for the asymmetric variant's zero point).
+inline int32_t round_half_away(double value) {
+  int32_t truncated = static_cast<int32_t>(value);
+  const double dropped = value - static_cast<double>(truncated);
+  return truncated + (dropped >= 0.5 ? 1 : dropped <= -0.5 ? -1 : 0);
+}
+
+/// TFLite's SymmetricQuantizeFloats: the int8 row q and its scale; offset 0.
+struct SymmetricInputs {
+  template <size_t In>
+  static void quantize(const float* x, int8_t* q, float* scale, int32_t* offset) {
+    float low = x[0], high = x[0];
+    for (size_t i = 1; i < In; ++i) {
+      if (x[i] < low) low = x[i];
+      if (x[i] > high) high = x[i];
+    }
+    *offset = 0;
+    const float range = fabsf(low) > fabsf(high) ? fabsf(low) : fabsf(high);
+    if (range == 0.0f) {
+      for (size_t i = 0; i < In; ++i) q[i] = 0;
+      *scale = 1.0f;
+      return;
+    }
+    *scale = range / 127.0f;
+    const float inverse = 127.0f / range;
+    for (size_t i = 0; i < In; ++i) {
+      const int32_t v = round_half_away(x[i] * inverse);
+      q[i] = static_cast<int8_t>(v > 127 ? 127 : v < -127 ? -127 : v);
+    }
+  }
+};
+
+/// TFLite's AsymmetricQuantizeFloats: the int8 row q, its scale and its zero point (offset).
+struct AsymmetricInputs {
+  template <size_t In>
+  static void quantize(const float* x, int8_t* q, float* scale, int32_t* offset) {
+    float low = x[0], high = x[0];
+    for (size_t i = 1; i < In; ++i) {
+      if (x[i] < low) low = x[i];
+      if (x[i] > high) high = x[i];
+    }
+    const double real_low = static_cast<double>(low < 0.0f ? low : 0.0f);
+    const double real_high = static_cast<double>(high > 0.0f ? high : 0.0f);
+    if (real_low == real_high) {
+      for (size_t i = 0; i < In; ++i) q[i] = 0;
+      *scale = 1.0f;
+      *offset = 0;
+      return;
+    }
+    const double qmin = -128.0, qmax = 127.0;
+    const double step = (real_high - real_low) / (qmax - qmin);
+    const double zero_point_from_min = qmin - real_low / step;
+    const double zero_point_from_max = qmax - real_high / step;
+    const double error_from_min = fabs(qmin) + fabs(real_low / step);
+    const double error_from_max = fabs(qmax) + fabs(real_high / step);
+    const double zero_point = error_from_min < error_from_max ? zero_point_from_min : zero_point_from_max;
+    *offset = zero_point <= qmin ? -128 : zero_point >= qmax ? 127 : round_half_away(zero_point);
+    *scale = static_cast<float>(step);
+    const float inverse = 1.0f / *scale;
+    for (size_t i = 0; i < In; ++i) {
+      const int32_t v = round_half_away(static_cast<float>(*offset) + x[i] * inverse);
+      q[i] = static_cast<int8_t>(v > 127 ? 127 : v < -128 ? -128 : v);
+    }
+  }
+};
+
+}  // namespace quant
+
+/// TFLite's hybrid FULLY_CONNECTED with In inputs and Out outputs (see the file's description): Inputs
+/// is quant::SymmetricInputs or quant::AsymmetricInputs; FusedReLU clamps outputs at 0.
+template <size_t In, size_t Out, class Inputs = quant::SymmetricInputs, bool FusedReLU = false>
+struct HybridDense {
+  static_assert(In > 0 && Out > 0, "HybridDense<In, Out> needs at least one input and one output");
+  static constexpr size_t input_size = In;            ///< float values in.
+  static constexpr size_t output_size = Out;          ///< float values out.
+  static constexpr size_t scratch_bytes = In;         ///< The quantized input row, on the stack.
+  typedef HybridDenseParameters<In, Out> Parameters;  ///< This layer's parameter block.
+
+  /// Writes the Out outputs to `y` from the In inputs `x`, reading `parameters` through Reader.
+  template <class Reader>
+  static void forward(const Parameters& parameters, const float* x, float* y) {
+    int8_t q[In];
+    float input_scale = 1.0f;
+    int32_t offset = 0;
+    Inputs::template quantize<In>(x, q, &input_scale, &offset);
+    const float scale = input_scale * Reader::load(&parameters.weight_scale);
+    const int8_t* row = parameters.kernel;
+    for (size_t o = 0; o < Out; ++o, row += In) {
+      int32_t dot = 0, row_sum = 0;
+      for (size_t i = 0; i < In; ++i) {
+        const int8_t w = Reader::load(row + i);
+        dot += static_cast<int32_t>(static_cast<int16_t>(w) * q[i]);
+        row_sum += w;
+      }
+      dot -= row_sum * offset;
+      const float value = Reader::load(parameters.bias + o) + static_cast<float>(dot) * scale;
+      y[o] = FusedReLU && !(value > 0.0f) ? 0.0f : value;
+    }
+  }
+};
+
+#if __cplusplus < 201703L
+template <size_t In, size_t Out, class I, bool R>
+constexpr size_t HybridDense<In, Out, I, R>::input_size;
+template <size_t In, size_t Out, class I, bool R>
+constexpr size_t HybridDense<In, Out, I, R>::output_size;
+template <size_t In, size_t Out, class I, bool R>
+constexpr size_t HybridDense<In, Out, I, R>::scratch_bytes;
+#endif
+
+}  // namespace tinymlp
+
+#endif

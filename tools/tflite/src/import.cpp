@@ -1,0 +1,485 @@
+#include "tinymlp/tflite/import.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <vector>
+
+#include "tflite_mlp_generated.h"
+#include "tinymlp/host/read_file.hpp"
+
+namespace tinymlp {
+namespace tflite {
+namespace {
+
+using ::tflite::BuiltinOperator;
+using ::tflite::TensorType;
+
+// Bounds on what a layer may declare, far above any microcontroller model; they keep every size
+// product within std::size_t and every allocation proportionate to the file.
+constexpr std::int64_t largest_dimension = 1 << 24;
+constexpr std::int64_t largest_element_count = 1 << 26;
+
+// Names from the file go into messages: printable ASCII only, and not too long.
+std::string printable(const flatbuffers::String* text) {
+  if (!text) return "";
+  std::string result;
+  for (std::size_t k = 0; k < text->size() && result.size() < 80; ++k) {
+    const char c = text->c_str()[k];
+    result += (c >= 32 && c < 127) ? c : '?';
+  }
+  return result;
+}
+
+std::string type_name(TensorType type) {
+  const char* name = ::tflite::EnumNameTensorType(type);
+  return name && *name ? name : "type " + std::to_string(static_cast<int>(type));
+}
+
+std::string operator_name(BuiltinOperator code) {
+  const char* name = ::tflite::EnumNameBuiltinOperator(code);
+  return name && *name ? name : "builtin operator " + std::to_string(static_cast<int>(code));
+}
+
+std::string activation_function_name(::tflite::ActivationFunctionType function) {
+  const char* name = ::tflite::EnumNameActivationFunctionType(function);
+  return name && *name ? name : "activation " + std::to_string(static_cast<int>(function));
+}
+
+template <class T>
+std::vector<T> copy_little_endian(const std::uint8_t* bytes, std::size_t count) {
+  std::vector<T> values(count);
+  if (count) std::memcpy(values.data(), bytes, count * sizeof(T));  // .tflite data is little-endian, as the host
+  return values;
+}
+
+// IEEE half precision to float (for float16-quantized weights).
+float half_to_float(std::uint16_t half) {
+  const int exponent = (half >> 10) & 0x1f;
+  const int mantissa = half & 0x3ff;
+  const float sign = (half & 0x8000) ? -1.0f : 1.0f;
+  if (exponent == 0) return sign * std::ldexp(static_cast<float>(mantissa), -24);
+  if (exponent == 31) return mantissa ? NAN : sign * INFINITY;
+  return sign * std::ldexp(static_cast<float>(mantissa + 1024), exponent - 25);
+}
+
+class Importer {
+ public:
+  Importer(const std::uint8_t* data, std::size_t size, std::string origin) : origin_(std::move(origin)) {
+    if (size < 8) fail("too short to be a .tflite file (" + std::to_string(size) + " bytes)");
+    if (!flatbuffers::BufferHasIdentifier(data, ::tflite::ModelIdentifier())) {
+      std::string found;
+      for (int k = 4; k < 8; ++k) found += (data[k] >= 32 && data[k] < 127) ? static_cast<char>(data[k]) : '?';
+      fail("not a TFLite model: the file identifier is \"" + found + R"(", not "TFL3")");
+    }
+    flatbuffers::Verifier verifier(data, size);
+    if (!::tflite::VerifyModelBuffer(verifier))
+      fail("fails FlatBuffers verification: the file is truncated or corrupt");
+    model_ = ::tflite::GetModel(data);
+    if (model_->version() != 3)
+      fail("schema version " + std::to_string(model_->version()) + ", tinymlp reads version 3");
+    if (!model_->subgraphs() || model_->subgraphs()->size() == 0) fail("the model has no graph");
+    if (model_->subgraphs()->size() != 1)
+      fail("the model has " + std::to_string(model_->subgraphs()->size()) +
+           " graphs; tinymlp imports models of one graph (no control flow)");
+    graph_ = model_->subgraphs()->Get(0);
+    if (!graph_->tensors() || !graph_->operators() || !graph_->inputs() || !graph_->outputs())
+      fail("the graph lacks its tensors, operators, inputs or outputs");
+  }
+
+  ModelDescription run() {
+    if (graph_->inputs()->size() != 1 || graph_->outputs()->size() != 1)
+      fail("the graph has " + std::to_string(graph_->inputs()->size()) + " inputs and " +
+           std::to_string(graph_->outputs()->size()) + " outputs; tinymlp models have one of each");
+    current_ = graph_->inputs()->Get(0);
+    const ::tflite::Tensor& input = tensor(current_, "the graph's input");
+    current_type_ = input.type();
+    if (current_type_ != TensorType::FLOAT32 && current_type_ != TensorType::INT8)
+      fail(tensor_label(current_) + " (the graph's input) is " + type_name(current_type_) +
+           "; tinymlp imports FLOAT32 or INT8 models");
+    width_ = element_count(current_);
+    description_.input_size = width_;
+    if (current_type_ == TensorType::INT8) {
+      description_.int8_input = true;
+      description_.input_quantization = activation_quantization(current_);
+    }
+    for (std::uint32_t k = 0; k < graph_->operators()->size(); ++k) import_operator(k);
+    const int output = graph_->outputs()->Get(0);
+    if (output != current_)
+      fail("the graph's output is " + tensor_label(output) + ", but the chain of operators ends at " +
+           tensor_label(current_));
+    if (description_.layers.empty()) fail("the graph has no FULLY_CONNECTED or activation operator");
+    if (current_type_ == TensorType::INT8) {
+      description_.int8_output = true;
+      description_.output_quantization = activation_quantization(current_);
+    }
+    return std::move(description_);
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& message) const { throw ModelError(origin_ + ": " + message); }
+
+  const ::tflite::Tensor& tensor(int index, const std::string& role) const {
+    if (index < 0 || static_cast<std::uint32_t>(index) >= graph_->tensors()->size())
+      fail(role + " is tensor " + std::to_string(index) + ", but the graph has " +
+           std::to_string(graph_->tensors()->size()) + " tensors");
+    return *graph_->tensors()->Get(static_cast<std::uint32_t>(index));
+  }
+
+  std::string tensor_label(int index) const {
+    const ::tflite::Tensor& t = tensor(index, "a tensor");
+    return "tensor " + std::to_string(index) + " '" + printable(t.name()) + "'";
+  }
+
+  std::vector<std::int64_t> shape(int index) const {
+    const ::tflite::Tensor& t = tensor(index, "a tensor");
+    std::vector<std::int64_t> dimensions;
+    if (t.shape())
+      for (std::int32_t dimension : *t.shape()) {
+        if (dimension < 1 || dimension > largest_dimension)
+          fail(tensor_label(index) + " has a dimension of " + std::to_string(dimension));
+        dimensions.push_back(dimension);
+      }
+    return dimensions;
+  }
+
+  std::size_t element_count(int index) const {
+    std::int64_t count = 1;
+    for (std::int64_t dimension : shape(index)) {
+      count *= dimension;
+      if (count > largest_element_count) fail(tensor_label(index) + " is too large");
+    }
+    return static_cast<std::size_t>(count);
+  }
+
+  void expect_type(int index, TensorType type, const std::string& role) const {
+    const TensorType found = tensor(index, role).type();
+    if (found != type)
+      fail(role + " " + tensor_label(index) + " is " + type_name(found) + ", expected " + type_name(type));
+  }
+
+  // The constant data of a tensor, exactly `bytes` long.
+  const std::uint8_t* constant_bytes(int index, std::size_t bytes, const std::string& role) const {
+    const ::tflite::Tensor& t = tensor(index, role);
+    if (!model_->buffers() || t.buffer() >= model_->buffers()->size())
+      fail(role + " " + tensor_label(index) + " refers to buffer " + std::to_string(t.buffer()) +
+           ", but the model has " + std::to_string(model_->buffers() ? model_->buffers()->size() : 0) + " buffers");
+    const ::tflite::Buffer* buffer = model_->buffers()->Get(t.buffer());
+    if (buffer->offset() > 1)
+      fail(role + " " + tensor_label(index) + " keeps its data outside the FlatBuffer (models over 2 GB)");
+    const std::size_t found = buffer->data() ? buffer->data()->size() : 0;
+    if (found != bytes)
+      fail(role + " " + tensor_label(index) + " has " + std::to_string(found) + " bytes of data, its shape needs " +
+           std::to_string(bytes));
+    return buffer->data() ? buffer->data()->data() : nullptr;
+  }
+
+  bool has_constant_data(int index) const {
+    const ::tflite::Tensor& t = tensor(index, "a tensor");
+    if (!model_->buffers() || t.buffer() >= model_->buffers()->size()) return false;
+    const ::tflite::Buffer* buffer = model_->buffers()->Get(t.buffer());
+    return buffer->data() && buffer->data()->size() > 0;
+  }
+
+  std::vector<float> constant_floats(int index, std::size_t count, const std::string& role) const {
+    const auto folded = dequantized_constants_.find(index);
+    if (folded != dequantized_constants_.end()) {
+      if (folded->second.size() != count) fail(role + " " + tensor_label(index) + " has the wrong size");
+      return folded->second;
+    }
+    expect_type(index, TensorType::FLOAT32, role);
+    return copy_little_endian<float>(constant_bytes(index, count * sizeof(float), role), count);
+  }
+
+  // Scales (and zero points) of a tensor, one per tensor or one per channel along dimension 0.
+  struct Scales {
+    std::vector<float> scales;
+    std::vector<std::int64_t> zero_points;
+  };
+  Scales quantization(int index, std::size_t channels, const std::string& role) const {
+    const ::tflite::QuantizationParameters* q = tensor(index, role).quantization();
+    if (!q || !q->scale() || q->scale()->size() == 0)
+      fail(role + " " + tensor_label(index) + " is quantized but has no scale");
+    if (q->details_type() != ::tflite::QuantizationDetails::NONE)
+      fail(role + " " + tensor_label(index) + " uses custom quantization");
+    Scales result;
+    result.scales.assign(q->scale()->begin(), q->scale()->end());
+    if (q->zero_point()) {
+      // The verifier checks a vector's start, not that its 8-byte elements are aligned: copy them.
+      result.zero_points = copy_little_endian<std::int64_t>(q->zero_point()->Data(), q->zero_point()->size());
+    }
+    if (result.zero_points.empty()) result.zero_points.assign(result.scales.size(), 0);
+    const bool per_tensor = result.scales.size() == 1;
+    const bool per_channel = result.scales.size() == channels && q->quantized_dimension() == 0;
+    if ((!per_tensor && !per_channel) || result.zero_points.size() != result.scales.size())
+      fail(role + " " + tensor_label(index) + " has " + std::to_string(result.scales.size()) + " scales and " +
+           std::to_string(result.zero_points.size()) + " zero points; expected one, or one per output unit");
+    for (float scale : result.scales)
+      if (!(scale >= 1e-30f && scale <= 1e30f)) fail(role + " " + tensor_label(index) + " has a scale out of range");
+    return result;
+  }
+
+  Quantization activation_quantization(int index) const {
+    const Scales scales = quantization(index, 1, "activation");
+    if (scales.zero_points[0] < -128 || scales.zero_points[0] > 127)
+      fail(tensor_label(index) + " has an int8 zero point of " + std::to_string(scales.zero_points[0]));
+    return Quantization{scales.scales[0], static_cast<std::int32_t>(scales.zero_points[0])};
+  }
+
+  struct OperatorView {
+    std::uint32_t index;
+    const ::tflite::Operator* op;
+    BuiltinOperator code;
+    std::string label;  // "operator 2 (FULLY_CONNECTED)"
+  };
+
+  OperatorView view(std::uint32_t k) const {
+    const ::tflite::Operator* op = graph_->operators()->Get(k);
+    const std::string where = "operator " + std::to_string(k);
+    if (!model_->operator_codes() || op->opcode_index() >= model_->operator_codes()->size())
+      fail(where + " refers to operator code " + std::to_string(op->opcode_index()) + ", but the model has " +
+           std::to_string(model_->operator_codes() ? model_->operator_codes()->size() : 0) + " operator codes");
+    const ::tflite::OperatorCode* code = model_->operator_codes()->Get(op->opcode_index());
+    // As TFLite reads it: the larger of the old byte field and the new int field.
+    const auto builtin = static_cast<BuiltinOperator>(std::max(
+        static_cast<std::int32_t>(code->deprecated_builtin_code()), static_cast<std::int32_t>(code->builtin_code())));
+    std::string name = operator_name(builtin);
+    if (builtin == BuiltinOperator::CUSTOM) name += " '" + printable(code->custom_code()) + "'";
+    if (!op->inputs() || !op->outputs() || op->inputs()->size() == 0 || op->outputs()->size() != 1)
+      fail(where + " (" + name + ") must have inputs and exactly one output");
+    return OperatorView{k, op, builtin, where + " (" + name + ")"};
+  }
+
+  void import_operator(std::uint32_t k) {
+    const OperatorView op = view(k);
+    const int input = op.op->inputs()->Get(0);
+    const int output = op.op->outputs()->Get(0);
+    tensor(input, op.label + "'s input");
+    tensor(output, op.label + "'s output");
+    if (op.code == BuiltinOperator::DEQUANTIZE && input != current_ && has_constant_data(input)) {
+      fold_constant_dequantize(op, input, output);
+      return;
+    }
+    if (input != current_) {
+      for (std::uint32_t later = k; later < graph_->operators()->size(); ++later) {
+        const ::tflite::Operator* writer = graph_->operators()->Get(later);
+        if (writer->outputs() && writer->outputs()->size() > 0 && writer->outputs()->Get(0) == input)
+          fail(op.label + " reads " + tensor_label(input) + ", the output of " + view(later).label +
+               ", which comes after it: operators must be in the order they run");
+      }
+      fail(op.label + " reads " + tensor_label(input) + ", not " +
+           (k == 0 ? "the graph's input" : "the output of the operator before it") + " (" + tensor_label(current_) +
+           "): tinymlp imports chains of layers only");
+    }
+    if (output_seen_) fail(op.label + " follows the DEQUANTIZE of the output; nothing may come after it");
+    switch (op.code) {
+      case BuiltinOperator::FULLY_CONNECTED: import_fully_connected(op, output); break;
+      case BuiltinOperator::RESHAPE: expect_same_values(op, output); break;
+      case BuiltinOperator::QUANTIZE: import_quantize(op, output); break;
+      case BuiltinOperator::DEQUANTIZE: import_dequantize(op, output); break;
+      case BuiltinOperator::LOGISTIC: import_activation(op, output, Activation::sigmoid); break;
+      case BuiltinOperator::TANH: import_activation(op, output, Activation::tanh); break;
+      case BuiltinOperator::RELU: import_activation(op, output, Activation::relu); break;
+      case BuiltinOperator::RELU6: import_activation(op, output, Activation::relu6); break;
+      case BuiltinOperator::SOFTMAX: import_softmax(op, output); break;
+      default:
+        fail(op.label +
+             " is not supported: tinymlp imports FULLY_CONNECTED, LOGISTIC, TANH, SOFTMAX, RELU, "
+             "RELU6, RESHAPE, QUANTIZE and DEQUANTIZE");
+    }
+    current_ = output;
+  }
+
+  // An operator whose output holds the same values as its input (RESHAPE; the shape operand is ignored).
+  void expect_same_values(const OperatorView& op, int output) {
+    expect_type(output, current_type_, op.label + "'s output");
+    expect_same_width(op, output);
+  }
+
+  void import_quantize(const OperatorView& op, int output) {
+    if (current_type_ != TensorType::FLOAT32 || !description_.layers.empty())
+      fail(op.label + ": tinymlp imports QUANTIZE only where it turns the float input into int8");
+    expect_type(output, TensorType::INT8, op.label + "'s output");
+    expect_same_width(op, output);
+    description_.input_quantization = activation_quantization(output);
+    current_type_ = TensorType::INT8;
+  }
+
+  void import_dequantize(const OperatorView& op, int output) {
+    if (current_type_ != TensorType::INT8)
+      fail(op.label + ": tinymlp imports DEQUANTIZE only of the int8 output or of constant weights");
+    expect_type(output, TensorType::FLOAT32, op.label + "'s output");
+    expect_same_width(op, output);
+    description_.output_quantization = activation_quantization(current_);
+    current_type_ = TensorType::FLOAT32;
+    output_seen_ = true;
+  }
+
+  void expect_same_width(const OperatorView& op, int output) const {
+    if (element_count(output) != width_)
+      fail(op.label + " turns " + std::to_string(width_) + " values into " + std::to_string(element_count(output)));
+  }
+
+  // DEQUANTIZE of a constant: converters store float16 (or int8) weights and dequantize them at load time.
+  void fold_constant_dequantize(const OperatorView& op, int input, int output) {
+    expect_type(output, TensorType::FLOAT32, op.label + "'s output");
+    const std::size_t count = element_count(input);
+    const TensorType type = tensor(input, op.label + "'s input").type();
+    std::vector<float> values(count);
+    if (type == TensorType::FLOAT16) {
+      const auto halves =
+          copy_little_endian<std::uint16_t>(constant_bytes(input, count * 2, op.label + "'s input"), count);
+      std::transform(halves.begin(), halves.end(), values.begin(), half_to_float);
+    } else if (type == TensorType::INT8) {
+      const std::uint8_t* bytes = constant_bytes(input, count, op.label + "'s input");
+      const Scales scales = quantization(input, 1, op.label + "'s input");
+      for (std::size_t k = 0; k < count; ++k)
+        values[k] = scales.scales[0] * static_cast<float>(static_cast<std::int8_t>(bytes[k]) - scales.zero_points[0]);
+    } else {
+      fail(op.label + " dequantizes " + type_name(type) + " constants; tinymlp folds FLOAT16 and INT8 ones");
+    }
+    if (element_count(output) != count) fail(op.label + " changes the number of values");
+    dequantized_constants_[output] = std::move(values);
+  }
+
+  void import_activation(const OperatorView& op, int output, Activation activation) {
+    if (current_type_ != TensorType::FLOAT32)
+      fail(op.label + " on " + type_name(current_type_) +
+           " values is not supported yet: tinymlp imports int8 "
+           "models made of FULLY_CONNECTED operators (with fused RELU or RELU6)");
+    expect_type(output, TensorType::FLOAT32, op.label + "'s output");
+    expect_same_width(op, output);
+    Layer layer;
+    layer.kind = LayerKind::activation;
+    layer.activation = activation;
+    layer.inputs = layer.outputs = width_;
+    description_.layers.push_back(std::move(layer));
+  }
+
+  void import_softmax(const OperatorView& op, int output) {
+    const ::tflite::SoftmaxOptions* options = op.op->builtin_options_as_SoftmaxOptions();
+    const float beta = options ? options->beta() : 0.0f;
+    if (beta != 1.0f) fail(op.label + " has beta " + std::to_string(beta) + "; tinymlp's Softmax has beta 1");
+    import_activation(op, output, Activation::softmax);
+  }
+
+  static Activation fused_activation(::tflite::ActivationFunctionType function, bool& known) {
+    known = true;
+    switch (function) {
+      case ::tflite::ActivationFunctionType::NONE: return Activation::none;
+      case ::tflite::ActivationFunctionType::RELU: return Activation::relu;
+      case ::tflite::ActivationFunctionType::RELU6: return Activation::relu6;
+      case ::tflite::ActivationFunctionType::TANH: return Activation::tanh;
+      default: known = false; return Activation::none;
+    }
+  }
+
+  void import_fully_connected(const OperatorView& op, int output) {
+    const auto* inputs = op.op->inputs();
+    if (inputs->size() < 2 || inputs->size() > 3) fail(op.label + " needs an input, weights and optionally a bias");
+    const int weights = inputs->Get(1);
+    const int bias = inputs->size() == 3 ? inputs->Get(2) : -1;  // -1: no bias
+    const std::string weights_role = op.label + "'s weights";
+    tensor(weights, weights_role);
+    if (bias != -1) tensor(bias, op.label + "'s bias");
+    const std::vector<std::int64_t> weight_shape = shape(weights);
+    if (weight_shape.size() != 2)
+      fail(weights_role + " " + tensor_label(weights) + " has " + std::to_string(weight_shape.size()) +
+           " dimensions; expected [outputs, inputs]");
+    const auto outputs = static_cast<std::size_t>(weight_shape[0]);
+    if (static_cast<std::size_t>(weight_shape[1]) != width_)
+      fail(weights_role + " " + tensor_label(weights) + " take " + std::to_string(weight_shape[1]) +
+           " inputs, but the layer before gives " + std::to_string(width_));
+    if (element_count(output) != outputs)
+      fail(op.label + "'s output " + tensor_label(output) + " holds " + std::to_string(element_count(output)) +
+           " values, the weights give " + std::to_string(outputs));
+    if (bias >= 0 && element_count(bias) != outputs)
+      fail(op.label + "'s bias " + tensor_label(bias) + " holds " + std::to_string(element_count(bias)) +
+           " values, expected " + std::to_string(outputs));
+
+    Layer layer;
+    layer.inputs = width_;
+    layer.outputs = outputs;
+    if (const ::tflite::FullyConnectedOptions* options = op.op->builtin_options_as_FullyConnectedOptions()) {
+      if (options->weights_format() != ::tflite::FullyConnectedOptionsWeightsFormat::DEFAULT)
+        fail(op.label + " uses shuffled weights; tinymlp reads weights_format DEFAULT");
+      bool known = false;
+      layer.activation = fused_activation(options->fused_activation_function(), known);
+      if (!known)
+        fail(op.label + " has the fused activation " + activation_function_name(options->fused_activation_function()) +
+             ", which tinymlp does not support");
+      const TensorType bias_type = options->quantized_bias_type();
+      if (bias_type != TensorType::FLOAT32 && bias_type != TensorType::INT32)
+        fail(op.label + " accumulates in " + type_name(bias_type) + "; tinymlp supports INT32");
+    }
+    if (current_type_ == TensorType::FLOAT32) {
+      if (tensor(weights, weights_role).type() == TensorType::INT8 && !dequantized_constants_.count(weights))
+        fail(weights_role + " " + tensor_label(weights) +
+             " are INT8 and its input is FLOAT32: a hybrid (weight-only quantized) layer, which tinymlp does not "
+             "import; convert the model with full-integer quantization, or with float weights");
+      expect_type(output, TensorType::FLOAT32, op.label + "'s output");
+      layer.kernel = constant_floats(weights, outputs * width_, weights_role);
+      layer.bias = bias >= 0 ? constant_floats(bias, outputs, op.label + "'s bias") : std::vector<float>(outputs, 0.0f);
+    } else {
+      import_int8_weights(op, layer, weights, bias, output);
+    }
+    for (const std::vector<float>* values : {&layer.kernel, &layer.bias})
+      for (float value : *values)
+        if (!std::isfinite(value)) fail(op.label + " has a weight that is not a finite number");
+    description_.layers.push_back(std::move(layer));
+    width_ = outputs;
+  }
+
+  void import_int8_weights(const OperatorView& op, Layer& layer, int weights, int bias, int output) {
+    if (layer.activation == Activation::tanh)
+      fail(op.label + " fuses TANH into int8 arithmetic, which TFLite's integer kernels do not do");
+    const std::string weights_role = op.label + "'s weights";
+    expect_type(weights, TensorType::INT8, weights_role);
+    expect_type(output, TensorType::INT8, op.label + "'s output");
+    Int8Quantization q;
+    q.input = activation_quantization(current_);
+    q.output = activation_quantization(output);
+    const Scales weight_scales = quantization(weights, layer.outputs, weights_role);
+    for (std::int64_t zero_point : weight_scales.zero_points)
+      if (zero_point != 0) fail(weights_role + " " + tensor_label(weights) + " have a zero point other than 0");
+    q.weight_scales = weight_scales.scales;
+    const std::size_t count = layer.outputs * layer.inputs;
+    q.kernel = copy_little_endian<std::int8_t>(constant_bytes(weights, count, weights_role), count);
+    if (bias >= 0) {
+      expect_type(bias, TensorType::INT32, op.label + "'s bias");
+      q.bias = copy_little_endian<std::int32_t>(constant_bytes(bias, layer.outputs * 4, op.label + "'s bias"),
+                                                layer.outputs);
+    } else {
+      q.bias.assign(layer.outputs, 0);
+    }
+    layer.quantization = std::move(q);
+    set_dequantized_weights(layer);  // the float view: what the integers stand for
+  }
+
+  std::string origin_;
+  const ::tflite::Model* model_ = nullptr;
+  const ::tflite::SubGraph* graph_ = nullptr;
+  ModelDescription description_;
+  int current_ = -1;  // the tensor the chain has reached
+  TensorType current_type_ = TensorType::FLOAT32;
+  std::size_t width_ = 0;  // values in it
+  bool output_seen_ = false;
+  std::map<int, std::vector<float>> dequantized_constants_;
+};
+
+}  // namespace
+
+ModelDescription import_tflite(const std::uint8_t* data, std::size_t size, const std::string& origin) {
+  return Importer(data, size, origin).run();
+}
+
+ModelDescription read_tflite(const std::string& path) {
+  const std::string bytes = read_whole_file<ModelError>(path);
+  return import_tflite(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), path);
+}
+
+bool looks_like_tflite(const std::string& bytes) { return bytes.size() >= 8 && bytes.compare(4, 4, "TFL3") == 0; }
+
+}  // namespace tflite
+}  // namespace tinymlp
