@@ -30,7 +30,7 @@ struct Elementwise {
     for (size_t f = 0; f < Width; ++f) {
       const float* xf = x + f * stride;
       float* yf = y + f * stride;
-      const size_t blocked = samples - samples % detail::batch_block;
+      const size_t blocked = blocked_samples(samples);
       for (size_t s = 0; s < blocked; s += detail::batch_block) {
         const detail::block_vector v = detail::load_block(xf + s);
         detail::store_block(yf + s, detail::each_lane(value_of, v, v, v));
@@ -43,15 +43,29 @@ struct Elementwise {
   static void backward(const float* /*parameters*/, const float* x, const float* y, const float* dy, float* dx,
                        float* /*gradients*/, size_t samples, size_t stride) {
     if (!dx) return;
+    if (detail::batch_block == 1) {  // a microcontroller: one value at a time, the fewest registers
+      for (size_t f = 0; f < Width; ++f)
+        for (size_t s = 0; s < samples; ++s) {
+          const size_t at = f * stride + s;
+          dx[at] = Function::gradient(x[at], y[at], dy[at]);
+        }
+      return;
+    }
     for (size_t f = 0; f < Width; ++f) {
       const size_t row = f * stride;
-      const size_t blocked = samples - samples % detail::batch_block;
+      const size_t blocked = blocked_samples(samples);
       for (size_t s = 0; s < blocked; s += detail::batch_block)
         detail::store_block(dx + row + s,
                             detail::each_lane(Function::gradient, detail::load_block(x + row + s),
                                               detail::load_block(y + row + s), detail::load_block(dy + row + s)));
       for (size_t s = blocked; s < samples; ++s) dx[row + s] = Function::gradient(x[row + s], y[row + s], dy[row + s]);
     }
+  }
+
+  /// The samples that go in whole blocks; none on a microcontroller (blocks of 1), whose plain loop
+  /// calls Function directly rather than through each_lane's function pointer.
+  static size_t blocked_samples(size_t samples) {
+    return detail::batch_block == 1 ? 0 : samples - samples % detail::batch_block;
   }
 
   /// Function::value, in the shape each_lane takes.
