@@ -103,8 +103,9 @@ inline double per_channel_real_multiplier(float input_scale, float weight_scale,
 
 /// The real multiplier of one output unit of an int8 layer: per tensor or per channel, as TFLite derives each.
 inline double unit_real_multiplier(const Int8Quantization& q, std::size_t unit) {
-  return q.weight_scales.size() == 1 ? real_multiplier(q.input.scale, q.weight_scales[0], q.output.scale)
-                                     : per_channel_real_multiplier(q.input.scale, q.weight_scales[unit], q.output.scale);
+  return q.weight_scales.size() == 1
+             ? real_multiplier(q.input.scale, q.weight_scales[0], q.output.scale)
+             : per_channel_real_multiplier(q.input.scale, q.weight_scales[unit], q.output.scale);
 }
 
 namespace detail {

@@ -22,6 +22,7 @@ static const int32_t raw_min = -2147483647 - 1;
 inline int32_t wrapping_add(int32_t a, int32_t b) {
   return static_cast<int32_t>(static_cast<uint32_t>(a) + static_cast<uint32_t>(b));
 }
+/// a - b wrapping as int32.
 inline int32_t wrapping_subtract(int32_t a, int32_t b) {
   return static_cast<int32_t>(static_cast<uint32_t>(a) - static_cast<uint32_t>(b));
 }

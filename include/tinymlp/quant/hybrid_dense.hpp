@@ -48,6 +48,7 @@ inline int32_t round_half_away(double value) {
 
 /// TFLite's SymmetricQuantizeFloats: the int8 row q and its scale; offset 0.
 struct SymmetricInputs {
+  /// Quantizes the In floats x into q, with the row's scale and offset.
   template <size_t In>
   static void quantize(const float* x, int8_t* q, float* scale, int32_t* offset) {
     float low = x[0], high = x[0];
@@ -73,6 +74,7 @@ struct SymmetricInputs {
 
 /// TFLite's AsymmetricQuantizeFloats: the int8 row q, its scale and its zero point (offset).
 struct AsymmetricInputs {
+  /// Quantizes the In floats x into q, with the row's scale and offset.
   template <size_t In>
   static void quantize(const float* x, int8_t* q, float* scale, int32_t* offset) {
     float low = x[0], high = x[0];

@@ -84,6 +84,7 @@ template <class Rounding>
 struct SoftmaxArithmeticOf {
   typedef FixedPointSoftmax type;  ///< TensorFlow Lite Micro's.
 };
+/// SingleRounding: TFLite's CPU runtime's arithmetic.
 template <>
 struct SoftmaxArithmeticOf<SingleRounding> {
   typedef FloatTableSoftmax type;  ///< TFLite's CPU runtime's.
