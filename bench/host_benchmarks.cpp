@@ -76,7 +76,7 @@ void train_on_batch_of_16(benchmark::State& state) {
   Model model = initialized_model();
   tinymlp::Rmsprop<Model> optimizer;
   tinymlp::TrainingWorkspace<Model, batch_size> workspace;
-  const tinymlp::TrainingBuffers buffers = workspace.buffers();
+  const tinymlp::TrainingBuffers<Model> buffers = workspace.buffers();
   std::size_t batch = 0;
   for ([[maybe_unused]] auto _ : state) {
     const std::size_t first = batch * batch_size;

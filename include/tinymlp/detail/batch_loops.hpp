@@ -11,6 +11,7 @@
 
 namespace tinymlp {
 namespace detail {
+inline namespace TINYMLP_CONFIGURATION {
 
 static const size_t batch_block = TINYMLP_BATCH_BLOCK;
 
@@ -112,6 +113,7 @@ inline float sum_of(const float* values, size_t samples) {
   return total;
 }
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace detail
 }  // namespace tinymlp
 

@@ -221,7 +221,7 @@ struct FillInt8Parameters<Int8LayerChain<Layer, Rest...>> {
 /// (the header writer of tools/ writes it as a constant).
 template <class Int8ModelType>
 typename Int8ModelType::Parameters int8_parameters(const QuantizedModel& model) {
-  typedef typename Int8ModelType::Chain Chain;
+  typedef typename detail::Int8ChainOf<typename Int8ModelType::float_model_type>::type Chain;
   if (model.layers.size() != Chain::layer_count)
     throw QuantizationError("the quantized model has " + std::to_string(model.layers.size()) +
                             " Dense layers, the model type " + std::to_string(Chain::layer_count));

@@ -1,9 +1,11 @@
 #ifndef TINYMLP_LAYERS_RELU_HPP
 #define TINYMLP_LAYERS_RELU_HPP
 
+#include "../config.hpp"
 #include "elementwise.hpp"
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 
 /// max(x, 0). The derivative at 0 is taken as 0, as TensorFlow and PyTorch do.
 struct ReLU : ElementwiseActivation<ReLU> {
@@ -13,6 +15,7 @@ struct ReLU : ElementwiseActivation<ReLU> {
   static float derivative(float x, float /*y*/) { return x > 0.0f ? 1.0f : 0.0f; }
 };
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

@@ -14,7 +14,8 @@
 #ifndef TINYMLP_QUANT_INT8_MODEL_HPP
 #define TINYMLP_QUANT_INT8_MODEL_HPP
 
-#include "../detail/flash.hpp"
+#include "../config.hpp"
+#include "../flash.hpp"
 #include "../detail/integers.hpp"
 #include "../detail/traits.hpp"
 #include "../layers/dense.hpp"
@@ -27,6 +28,7 @@
 
 namespace tinymlp {
 namespace detail {
+inline namespace TINYMLP_CONFIGURATION {
 
 // The int8 layers, in order: each Dense of the float model as an Int8Dense.
 template <class... Layers>
@@ -39,7 +41,8 @@ struct Int8LayerChain<Layer> {
   };
   static constexpr size_t output_size = Layer::output_size;
   static constexpr size_t widest_hidden_output = 0;
-  static constexpr size_t parameter_count = Layer::input_size * Layer::output_size + Layer::output_size;
+  static constexpr figure_t parameter_count =
+      static_cast<figure_t>(Layer::input_size) * Layer::output_size + Layer::output_size;
   static constexpr size_t layer_count = 1;
   static constexpr bool fused_relu_at(size_t k) { return k == 0 ? Layer::fused_relu : false; }
 
@@ -64,8 +67,8 @@ struct Int8LayerChain<Layer, NextLayer, Rest...> {
   };
   static constexpr size_t output_size = Next::output_size;
   static constexpr size_t widest_hidden_output = larger_of(Layer::output_size, Next::widest_hidden_output);
-  static constexpr size_t parameter_count =
-      Layer::input_size * Layer::output_size + Layer::output_size + Next::parameter_count;
+  static constexpr figure_t parameter_count =
+      static_cast<figure_t>(Layer::input_size) * Layer::output_size + Layer::output_size + Next::parameter_count;
   static constexpr size_t layer_count = 1 + Next::layer_count;
   static constexpr bool fused_relu_at(size_t k) { return k == 0 ? Layer::fused_relu : Next::fused_relu_at(k - 1); }
 
@@ -140,7 +143,9 @@ struct Int8ChainOf<Sequential<Layers...>> {
   typedef typename FuseForInt8<Int8LayerChain<>, Layers...>::type type;
 };
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace detail
+inline namespace TINYMLP_CONFIGURATION {
 
 /// The quantization of the model's float input and output, for the float predict only:
 /// real = scale * (q - zero_point).
@@ -158,12 +163,18 @@ class Int8Model {
  public:
   typedef FloatModel float_model_type;  ///< The float Sequential whose sizes this model has.
   typedef Rounding rounding;            ///< quant::DoubleRounding or quant::SingleRounding.
-  /// The int8 layers (Int8Dense, ReLUs fused), derived from FloatModel's layers.
+
+ private:
+  // The int8 layers (Int8Dense, ReLUs fused), derived from FloatModel's layers.
   typedef typename detail::Int8ChainOf<FloatModel>::type Chain;
 
-  static constexpr size_t input_size = FloatModel::input_size;       ///< Values per sample in.
-  static constexpr size_t output_size = FloatModel::output_size;     ///< Values per sample out.
-  static constexpr size_t parameter_count = Chain::parameter_count;  ///< Weights and biases.
+ public:
+  static constexpr size_t input_size = FloatModel::input_size;         ///< Values per sample in.
+  static constexpr size_t output_size = FloatModel::output_size;       ///< Values per sample out.
+  static constexpr figure_t parameter_count = Chain::parameter_count;  ///< Weights and biases.
+  static constexpr size_t layer_count = Chain::layer_count;            ///< Int8 layers: one per Dense.
+  /// Whether int8 layer k clamps at real 0 (its Dense was followed by a ReLU, fused into it).
+  static constexpr bool fused_relu_at(size_t k) { return Chain::fused_relu_at(k); }
   /// The two int8 buffers between layers, on the stack; the input and output arrays are the caller's.
   static constexpr size_t activation_bytes = 2 * detail::larger_of(Chain::widest_hidden_output, 1);
 
@@ -194,6 +205,15 @@ class Int8Model {
   }
   /// The one float output for the one float input `x` (compiles only for such models).
   float predict(float x) const { return predict_single(x); }
+  /// The same for a double (a literal such as 0.7), which would otherwise convert to int8_t as readily
+  /// as to float; any other number, an int above all, is refused: it could mean either.
+  template <class Number>
+  float predict(Number x) const {
+    static_assert(detail::is_wider_floating_point<Number>::value,
+                  "Int8Model::predict(x) takes a float (a real value, quantized on the way in) or an int8_t (an "
+                  "already quantized value): write predict(float(x)) or predict(int8_t(x))");
+    return predict_single(static_cast<float>(x));
+  }
 
   /// TFLite's QUANTIZE: x / scale in float, rounded half away from zero, plus the zero point, clamped.
   int8_t quantize_input(float x) const {
@@ -237,11 +257,14 @@ constexpr size_t Int8Model<M, R>::input_size;
 template <class M, class R>
 constexpr size_t Int8Model<M, R>::output_size;
 template <class M, class R>
-constexpr size_t Int8Model<M, R>::parameter_count;
+constexpr figure_t Int8Model<M, R>::parameter_count;
+template <class M, class R>
+constexpr size_t Int8Model<M, R>::layer_count;
 template <class M, class R>
 constexpr size_t Int8Model<M, R>::activation_bytes;
 #endif
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif
