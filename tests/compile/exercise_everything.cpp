@@ -80,9 +80,6 @@ float exercise_everything(float input) {
   int8_model.predict(pair_input, int8_output);
   const Int8Model<Sequential<Dense<1, 1>>, quant::SingleRounding> single_rounding(&single_rounding_parameters);
   total += int8_output[0] + int8_model.dequantize_output(single_rounding.predict(int8_model.quantize_input(input)));
-  // One value in, one out: a float or double is a real value, an int8_t a quantized one.
-  total += single_rounding.predict(input) + single_rounding.predict(0.7) +
-           static_cast<float>(single_rounding.predict(int8_t(-96)));
 
   Regressor regressor;
   Random random(3u);

@@ -145,8 +145,10 @@ constexpr size_t LayerChain<W, P, A, B, L, R...>::buffer1_width;
 
 // One inference through Chain with the parameters wherever Reader reads them from: the two buffers on
 // the stack, the input and output the caller's.
+// Always inlined into its callers (Sequential::predict, SequentialKernels::predict_from), so that it
+// adds no call frame to an inference's stack, which the board tests bound.
 template <class Chain, class Reader>
-void infer_through(const float* parameters, const float* x, float* y) {
+__attribute__((always_inline)) inline void infer_through(const float* parameters, const float* x, float* y) {
   float buffer0[larger_of(Chain::buffer0_width, 1)];
   float buffer1[larger_of(Chain::buffer1_width, 1)];
   float* const buffers[2] = {buffer0, buffer1};
