@@ -88,7 +88,7 @@ int main(int argc, char** argv) try {
               history.seconds, static_cast<double>(accuracy(model, train)),
               static_cast<double>(accuracy(model, validation)), static_cast<double>(accuracy(model, test)));
   tinymlp::write_model_header(folder + "/tilt_model.hpp", tinymlp::describe(model), "tilt_model",
-                                     "a 2-12-5 tilt classifier trained by examples/tilt_classifier");
+                              "a 2-12-5 tilt classifier trained by examples/tilt_classifier");
   std::printf("Wrote %s/tilt_model.hpp\n", folder.c_str());
   return 0;
 } catch (const std::exception& error) {

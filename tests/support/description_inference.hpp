@@ -70,8 +70,7 @@ inline std::vector<std::int8_t> dense_int8(const tinymlp::Layer& layer, const st
   int8_activation_range(layer, low, high);
   std::vector<std::int8_t> y(layer.outputs);
   for (std::size_t o = 0; o < layer.outputs; ++o) {
-    const tinymlp::QuantizedMultiplier multiplier =
-        tinymlp::quantize_multiplier(tinymlp::unit_real_multiplier(q, o));
+    const tinymlp::QuantizedMultiplier multiplier = tinymlp::quantize_multiplier(tinymlp::unit_real_multiplier(q, o));
     std::int64_t accumulator = q.bias[o];
     for (std::size_t i = 0; i < layer.inputs; ++i)
       accumulator += static_cast<std::int64_t>(q.kernel[o * layer.inputs + i]) * (x[i] - q.input.zero_point);

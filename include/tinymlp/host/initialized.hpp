@@ -52,7 +52,7 @@ void check_parameters_set(const Model& model, const char* user) {
           std::string(user) + ": parameter " + std::to_string(k) + " of the model is " + detail::float_text(value) +
           ", a value no initialization or training gives: the model looks never " + "initialized" + advice + user);
   }
-  const bool has_hidden_layers = Model::Chain::Bound::parameter_count != Model::parameter_count;
+  const bool has_hidden_layers = SequentialKernels<Model>::first_layer::parameter_count != Model::parameter_count;
   if (all_zero && has_hidden_layers)
     throw DataError(std::string(user) + ": every parameter of the model is 0: it was never initialized" + advice +
                     user);

@@ -1,9 +1,11 @@
 #ifndef TINYMLP_LAYERS_RELU_HPP
 #define TINYMLP_LAYERS_RELU_HPP
 
+#include "../config.hpp"
 #include "elementwise.hpp"
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 
 /// max(x, 0). The derivative at 0 is taken as 0, as TensorFlow and PyTorch do.
 struct ReLU : ElementwiseActivation<ReLU> {
@@ -16,6 +18,7 @@ struct ReLU : ElementwiseActivation<ReLU> {
   static float gradient(float x, float /*y*/, float dy) { return x > 0.0f ? dy : 0.0f; }
 };
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

@@ -115,8 +115,8 @@ class Exporter {
   int activation_tensor(const std::string& name, std::size_t width) {
     const int n = static_cast<int>(width);
     tensors_.push_back(::tflite::CreateTensor(builder_, builder_.CreateVector(std::vector<int>{1, n}),
-                                              ::tflite::TensorType::FLOAT32, 0, builder_.CreateString(name), 0, false, 0,
-                                              builder_.CreateVector(std::vector<int>{-1, n})));
+                                              ::tflite::TensorType::FLOAT32, 0, builder_.CreateString(name), 0, false,
+                                              0, builder_.CreateVector(std::vector<int>{-1, n})));
     return static_cast<int>(tensors_.size() - 1);
   }
 
