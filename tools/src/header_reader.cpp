@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "text_reader.hpp"
+#include "tinymlp/host/model_limits.hpp"
 #include "tinymlp_tools/file_bytes.hpp"
 #include "tinymlp_tools/header_writer.hpp"
 #include "tinymlp_tools/sequential_description.hpp"
@@ -12,7 +13,7 @@ namespace tinymlp {
 namespace tools {
 namespace {
 
-constexpr std::size_t largest_width = std::size_t{1} << 24;
+constexpr std::size_t largest_width = largest_layer_width;
 
 // The activation layers a header's type may name (tinymlp has no ReLU6 layer).
 const Activation header_activations[] = {Activation::relu, Activation::tanh, Activation::sigmoid, Activation::softmax,

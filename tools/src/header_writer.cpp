@@ -63,6 +63,8 @@ std::string identifier_from(const std::string& text) {
 
 std::string model_header(const ModelDescription& model_to_write, const std::string& requested_name,
                          const std::string& source) {
+  if (model_to_write.layers.empty())
+    throw ModelError("the model has no layers; a header needs at least one, and tinymlp reads none without");
   check_consistent(model_to_write);
   if (runs_as_int8(model_to_write)) return int8_header(model_to_write, requested_name, source);
   const ModelDescription model = float_version(model_to_write);

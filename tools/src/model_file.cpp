@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "tinymlp/host/atomic_file.hpp"
+#include "tinymlp/host/model_limits.hpp"
 #include "tinymlp_tools/file_bytes.hpp"
 #include "tinymlp_tools/float_text.hpp"
 #include "tinymlp_tools/model_error.hpp"
@@ -73,7 +74,7 @@ class ModelFileParser {
   }
 
  private:
-  std::size_t count(const std::string& what) { return reader_.whole_number(what, std::size_t{1} << 24); }
+  std::size_t count(const std::string& what) { return reader_.whole_number(what, largest_layer_width); }
 
   Activation activation(bool standalone) {
     const std::string w = reader_.word();

@@ -5,6 +5,7 @@
 #include "tinymlp_tools/file_bytes.hpp"
 #include "tinymlp_tools/header_reader.hpp"
 #include "tinymlp_tools/header_writer.hpp"
+#include "tinymlp_tools/model_error.hpp"
 #include "tinymlp_tools/model_file.hpp"
 #include "tinymlp_tools/tflite_export.hpp"
 #include "tinymlp_tools/tflite_import.hpp"
@@ -30,12 +31,16 @@ void write_any_model(const std::string& path, const ModelDescription& model, con
                      const std::string& source) {
   const std::filesystem::path file(path);
   const std::string extension = file.extension().string();
-  if (is_header_name(extension))
-    write_model_header(path, model, name.empty() ? file.stem().string() : name, source);
-  else if (extension == ".tflite")
-    write_tflite(path, model);
-  else
-    write_model_file(path, model);
+  try {
+    if (is_header_name(extension))
+      write_model_header(path, model, name.empty() ? file.stem().string() : name, source);
+    else if (extension == ".tflite")
+      write_tflite(path, model);
+    else
+      write_model_file(path, model);
+  } catch (const ModelError& error) {  // a model the format cannot hold: say which file was not written
+    throw ModelError(path + ": " + error.what());
+  }
 }
 
 }  // namespace tools

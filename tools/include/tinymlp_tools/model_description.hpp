@@ -117,8 +117,9 @@ std::vector<float> flat_parameters(const ModelDescription& model);
 /// The same model with float weights only (for a quantized model, its dequantized weights).
 ModelDescription float_version(const ModelDescription& model);
 
-/// Checks what every writer relies on: widths that chain, weight counts that match, finite weights.
-/// Throws ModelError naming the layer.
+/// Checks what every writer relies on: widths that chain, weight counts that match, finite weights,
+/// sizes within what the readers take (tinymlp/host/model_limits.hpp). Throws ModelError naming the
+/// layer.
 void check_consistent(const ModelDescription& model);
 
 }  // namespace tools
