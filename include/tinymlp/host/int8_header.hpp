@@ -10,11 +10,11 @@
 #ifndef TINYMLP_HOST_INT8_HEADER_HPP
 #define TINYMLP_HOST_INT8_HEADER_HPP
 
-#include <cctype>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "generated_code_text.hpp"
 #include "quantize.hpp"
 
 namespace tinymlp {
@@ -43,6 +43,10 @@ inline std::string exact_float_literal(float value) {
   return literal;
 }
 
+// Layer k's parameters nest k deep; the indent shows it for the first 16 layers and then stays, so the
+// header grows linearly with the layers (an indent that kept growing would make it quadratic).
+inline std::string nesting_indent(std::size_t depth) { return std::string(4 + 2 * (depth < 16 ? depth : 16), ' '); }
+
 }  // namespace detail
 
 /// "tinymlp::Sequential<tinymlp::Dense<1, 16>, tinymlp::ReLU, ...>": the float model type whose sizes
@@ -67,7 +71,7 @@ inline std::string int8_parameters_initializer(const QuantizedModel& model) {
   for (std::size_t k = 0; k < model.layers.size(); ++k) {
     const Int8LayerArrays a = int8_layer_arrays(model.layers[k], k);
     const bool last = k + 1 == model.layers.size();
-    const std::string indent(4 + 2 * k, ' ');
+    const std::string indent = detail::nesting_indent(k);
     text += indent + "{{  // layer " + std::to_string(k) + ": Int8Dense<" + std::to_string(model.layers[k].inputs) +
             ", " + std::to_string(model.layers[k].outputs) + (model.layers[k].fused_relu ? ", ReLU fused" : "") +
             ">: kernel, biases (input zero point folded in), multipliers, shifts, output zero point\n";
@@ -79,18 +83,21 @@ inline std::string int8_parameters_initializer(const QuantizedModel& model) {
   }
   // Every layer but the first is the `next` member of the one before: one closing brace each.
   std::string closings;
-  for (std::size_t k = model.layers.size(); k-- > 0;) closings += std::string(4 + 2 * k, ' ') + "}\n";
+  for (std::size_t k = model.layers.size(); k-- > 0;) closings += detail::nesting_indent(k) + "}\n";
   return text + closings + "}";
 }
 
 /// The whole header for `model`: `name` is its object's name (NAME_type is its type), `source` says
-/// where it came from, for the comment. QuantizationError for a model without layers.
-inline std::string int8_model_header(const QuantizedModel& model, const std::string& name, const std::string& source,
+/// where it came from, for the comment (any text: it is made safe there). QuantizationError for a model
+/// without layers; std::invalid_argument for a name that would not compile in a sketch (a keyword, an
+/// Arduino macro, "my-model": see generated_code_text.hpp), naming the one that would.
+inline std::string int8_model_header(const QuantizedModel& model, const std::string& name,
+                                     const std::string& source_text,
                                      Int8Rounding rounding = Int8Rounding::double_rounding) {
   if (model.layers.empty()) throw QuantizationError("an int8 model needs at least one layer");
-  std::string guard;
-  for (char c : name) guard += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  guard += "_HPP_";
+  check_sketch_identifier(name, "int8_model_header's name");
+  const std::string source = comment_text(source_text);
+  const std::string guard = include_guard(name);
   const std::string rounding_type =
       rounding == Int8Rounding::double_rounding ? "tinymlp::quant::DoubleRounding" : "tinymlp::quant::SingleRounding";
   std::size_t parameters = 0;

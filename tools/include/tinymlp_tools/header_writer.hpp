@@ -27,7 +27,8 @@ std::string model_header(const ModelDescription& model, const std::string& name,
 void write_model_header(const std::string& path, const ModelDescription& model, const std::string& name,
                         const std::string& source);
 
-/// A C++ identifier made from any text: "sine model-2" gives "sine_model_2".
+/// A C++ identifier made from any text that compiles in a sketch: "sine model-2" gives "sine_model_2",
+/// "class" gives "class_model" (tinymlp/host/generated_code_text.hpp).
 std::string identifier_from(const std::string& text);
 
 }  // namespace tools
