@@ -10,10 +10,10 @@
 #ifndef TINYMLP_HOST_INT8_HEADER_HPP
 #define TINYMLP_HOST_INT8_HEADER_HPP
 
-#include <cstdio>
 #include <string>
 #include <vector>
 
+#include "float_text.hpp"
 #include "generated_code_text.hpp"
 #include "quantize.hpp"
 
@@ -32,15 +32,6 @@ std::string integer_list(const Integer* values, std::size_t count) {
   std::string text = "{";
   for (std::size_t k = 0; k < count; ++k) text += (k ? ", " : "") + std::to_string(static_cast<long long>(values[k]));
   return text + "}";
-}
-
-// A float written so that it reads back as the same float32 (9 significant digits).
-inline std::string exact_float_literal(float value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.9gf", static_cast<double>(value));
-  std::string literal = text;
-  if (literal.find_first_of(".en") == std::string::npos) literal.insert(literal.size() - 1, ".0");
-  return literal;
 }
 
 // Layer k's parameters nest k deep; the indent shows it for the first 16 layers and then stays, so the
@@ -65,8 +56,8 @@ inline std::string float_model_type_name(const QuantizedModel& model) {
 /// each layer's kernel, folded biases, multipliers, shifts and output zero point, nested layer by layer.
 inline std::string int8_parameters_initializer(const QuantizedModel& model) {
   const Quantization input = model.layers.front().dense.input, output = model.layers.back().dense.output;
-  std::string text = "{\n    {" + detail::exact_float_literal(input.scale) + ", " + std::to_string(input.zero_point) +
-                     ", " + detail::exact_float_literal(output.scale) +
+  std::string text = "{\n    {" + exact_float_literal(input.scale) + ", " + std::to_string(input.zero_point) +
+                     ", " + exact_float_literal(output.scale) +
                      "},  // input scale and zero point, output scale\n";
   for (std::size_t k = 0; k < model.layers.size(); ++k) {
     const Int8LayerArrays a = int8_layer_arrays(model.layers[k], k);
