@@ -98,8 +98,8 @@ TEST_CASE("a new file gets the usual permissions (the umask's), not a temporary 
   const mode_t mask = umask(022);
   tinymlp::write_file_atomically(path, "1\n");
   umask(mask);
-  CHECK((fs::status(path).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write |
-                                                              fs::perms::group_read | fs::perms::others_read));
+  CHECK((fs::status(path).permissions() & fs::perms::all) ==
+        (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read));
 }
 
 }  // namespace

@@ -64,7 +64,8 @@ TEST_CASE("int8_model_header refuses a name that would not compile, naming one t
 TEST_CASE("int8_model_header writes its source as one comment line, whatever it holds") {
   const std::string header = tinymlp::int8_model_header(identity_chain(1), "m", "a\n#error injected\\");
   CHECK(header.find("\n#error") == std::string::npos);
-  CHECK(header.substr(0, header.find('\n')) == "// m: an int8 tinymlp model generated from a?#error injected/. Do not edit.");
+  CHECK(header.substr(0, header.find('\n')) ==
+        "// m: an int8 tinymlp model generated from a?#error injected/. Do not edit.");
 }
 
 TEST_CASE("an int8 header's size grows linearly with the layers") {

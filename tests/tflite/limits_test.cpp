@@ -96,9 +96,9 @@ TEST_CASE("a .tflite whose DEQUANTIZE operators share one weight buffer is refus
   const std::size_t refused_at = allowed / (512 * 512);  // the first operator past the allowance
   CHECK(model_error_of([&] {
           tools::import_tflite(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), "fan.tflite");
-        }) == "fan.tflite: operator " + std::to_string(refused_at) + " (DEQUANTIZE) would bring the weights decoded to " +
-                  std::to_string((refused_at + 1) * 512 * 512) + ", over the " + std::to_string(allowed) +
-                  " a file of " + std::to_string(bytes.size()) +
+        }) == "fan.tflite: operator " + std::to_string(refused_at) +
+                  " (DEQUANTIZE) would bring the weights decoded to " + std::to_string((refused_at + 1) * 512 * 512) +
+                  ", over the " + std::to_string(allowed) + " a file of " + std::to_string(bytes.size()) +
                   " bytes may decode to (2 per byte, plus 1048576): do its operators share one weight buffer?");
   // Twice the same buffer is within the allowance: a converter's deduplicated constants still import.
   const std::string twice = mutation::with_shared_weights_fan_out(base, 512, 2);

@@ -66,8 +66,9 @@ Written write_everything() {
 TEST_CASE("under de_DE.UTF-8 (setlocale and std::locale::global) every writer gives the same bytes, read back") {
   const Written in_c = write_everything();
   const bool made = std::setlocale(LC_ALL, "de_DE.UTF-8") != nullptr;
-  REQUIRE_MESSAGE(made, "the locale de_DE.UTF-8 is missing: the test setup makes it with localedef (Debian's "
-                        "locales package, scripts/install-debian-packages.sh) into LOCPATH");
+  REQUIRE_MESSAGE(made,
+                  "the locale de_DE.UTF-8 is missing: the test setup makes it with localedef (Debian's "
+                  "locales package, scripts/install-debian-packages.sh) into LOCPATH");
   std::locale::global(std::locale("de_DE.UTF-8"));
   char probe[16];
   std::snprintf(probe, sizeof probe, "%.1f", 0.5);

@@ -59,8 +59,7 @@ inline std::filesystem::path replaced_file(const std::string& path) {
     if (error) throw DataError(path + ": is a symbolic link to nothing that can be written: " + error.message());
   }
   const fs::file_status status = fs::status(target, error);
-  if (status.type() != fs::file_type::not_found && status.type() != fs::file_type::none &&
-      !fs::is_regular_file(status))
+  if (status.type() != fs::file_type::not_found && status.type() != fs::file_type::none && !fs::is_regular_file(status))
     throw DataError(path + ": is " + std::string(file_kind(status)) +
                     "; tinymlp replaces only regular files (write to a file, then copy it there)");
   return target;

@@ -21,71 +21,57 @@ namespace tinymlp {
 
 namespace detail {
 
+// Lists of words, a space before and after each.
+
 // C++ keywords and alternative tokens (C++20, so that a header stays valid as the language grows).
-constexpr const char* cpp_keywords[] = {
-    "alignas",      "alignof",     "and",          "and_eq",    "asm",          "auto",        "bitand",
-    "bitor",        "bool",        "break",        "case",      "catch",        "char",        "char16_t",
-    "char32_t",     "char8_t",     "class",        "co_await",  "co_return",    "co_yield",    "compl",
-    "concept",      "const",       "const_cast",   "consteval", "constexpr",    "constinit",   "continue",
-    "decltype",     "default",     "delete",       "do",        "double",       "dynamic_cast", "else",
-    "enum",         "explicit",    "export",       "extern",    "false",        "float",       "for",
-    "friend",       "goto",        "if",           "inline",    "int",          "long",        "mutable",
-    "namespace",    "new",         "noexcept",     "not",       "not_eq",       "nullptr",     "operator",
-    "or",           "or_eq",       "private",      "protected", "public",       "register",    "reinterpret_cast",
-    "requires",     "return",      "short",        "signed",    "sizeof",       "static",      "static_assert",
-    "static_cast",  "struct",      "switch",       "template",  "this",         "thread_local", "throw",
-    "true",         "try",         "typedef",      "typeid",    "typename",     "union",       "unsigned",
-    "using",        "virtual",     "void",         "volatile",  "wchar_t",      "while",       "xor",
-    "xor_eq"};
+constexpr const char* cpp_keywords =
+    " alignas alignof and and_eq asm auto bitand bitor bool break case catch char char16_t char32_t "
+    "char8_t class co_await co_return co_yield compl concept const const_cast consteval constexpr "
+    "constinit continue decltype default delete do double dynamic_cast else enum explicit export "
+    "extern false float for friend goto if inline int long mutable namespace new noexcept not not_eq "
+    "nullptr operator or or_eq private protected public register reinterpret_cast requires return "
+    "short signed sizeof static static_assert static_cast struct switch template this thread_local "
+    "throw true try typedef typeid typename union unsigned using virtual void volatile wchar_t while "
+    "xor xor_eq ";
 
 // Arduino.h's macros (ArduinoCore-avr and the 32-bit cores; binary.h's B0 to B11111111 are matched
 // by their pattern instead).
-constexpr const char* arduino_macros[] = {
-    "BIN",          "CHANGE",       "DEC",          "DEFAULT",     "DEG_TO_RAD",     "DISPLAY",
-    "EULER",        "EXTERNAL",     "EXTERNAL_NUM_INTERRUPTS",      "F",              "FALLING",
-    "F_CPU",        "HALF_PI",      "HEX",          "HIGH",        "INPUT",          "INPUT_PULLDOWN",
-    "INPUT_PULLUP", "INTERNAL",     "INTERNAL1V1",  "INTERNAL2V56", "LED_BUILTIN",   "LOW",
-    "LSBFIRST",     "MSBFIRST",     "NOT_AN_INTERRUPT", "NOT_A_PIN", "NOT_A_PORT",   "NOT_ON_TIMER",
-    "NUM_ANALOG_INPUTS", "NUM_DIGITAL_PINS", "OCT",  "OUTPUT",      "PA",             "PB",
-    "PC",           "PD",           "PI",           "PIN_A0",      "PIN_A1",         "PROGMEM",
-    "PSTR",         "RAD_TO_DEG",   "RISING",       "SERIAL",      "SERIAL_8N1",     "SERIAL_PORT_HARDWARE",
-    "SERIAL_PORT_MONITOR", "TIMER0A", "TIMER0B",    "TIMER1A",     "TIMER1B",        "TIMER2",
-    "TIMER2A",      "TIMER2B",      "TWO_PI",       "_BV",         "abs",            "analogInPinToBit",
-    "bit",          "bitClear",     "bitRead",      "bitSet",      "bitToggle",      "bitWrite",
-    "clockCyclesPerMicrosecond",    "clockCyclesToMicroseconds",    "constrain",      "degrees",
-    "digitalPinToBitMask",          "digitalPinToInterrupt",        "digitalPinToPort", "digitalPinToTimer",
-    "highByte",     "interrupts",   "lowByte",      "max",         "microsecondsToClockCycles",
-    "min",          "noInterrupts", "portInputRegister",            "portModeRegister", "portOutputRegister",
-    "radians",      "round",        "sei",          "cli",         "sq",             "word"};
+constexpr const char* arduino_macros =
+    " BIN CHANGE DEC DEFAULT DEG_TO_RAD DISPLAY EULER EXTERNAL EXTERNAL_NUM_INTERRUPTS F FALLING "
+    "F_CPU HALF_PI HEX HIGH INPUT INPUT_PULLDOWN INPUT_PULLUP INTERNAL INTERNAL1V1 INTERNAL2V56 "
+    "LED_BUILTIN LOW LSBFIRST MSBFIRST NOT_AN_INTERRUPT NOT_A_PIN NOT_A_PORT NOT_ON_TIMER "
+    "NUM_ANALOG_INPUTS NUM_DIGITAL_PINS OCT OUTPUT PA PB PC PD PI PIN_A0 PIN_A1 PROGMEM PSTR "
+    "RAD_TO_DEG RISING SERIAL SERIAL_8N1 SERIAL_PORT_HARDWARE SERIAL_PORT_MONITOR TIMER0A TIMER0B "
+    "TIMER1A TIMER1B TIMER2 TIMER2A TIMER2B TWO_PI _BV abs analogInPinToBit bit bitClear bitRead "
+    "bitSet bitToggle bitWrite clockCyclesPerMicrosecond clockCyclesToMicroseconds constrain degrees "
+    "digitalPinToBitMask digitalPinToInterrupt digitalPinToPort digitalPinToTimer highByte "
+    "interrupts lowByte max microsecondsToClockCycles min noInterrupts portInputRegister "
+    "portModeRegister portOutputRegister radians round sei cli sq word ";
 
 // Functions, types and objects a sketch has at global scope: Arduino's API, and the C library that
 // Arduino.h includes (math.h, stdlib.h, string.h) and avr-libc adds to it. An object of the same name
 // would be a redeclaration.
-constexpr const char* sketch_globals[] = {
-    "FlashStringHelper", "Print", "Serial", "Serial1", "Stream", "String", "abort", "acos", "acosf", "analogRead",
-    "analogReference", "analogWrite", "asin", "asinf", "atan", "atan2", "atan2f", "atanf", "atexit", "atof",
-    "atoi", "atol", "attachInterrupt", "boolean", "bsearch", "byte", "calloc", "cbrt", "cbrtf", "ceil", "ceilf",
-    "copysign", "cos", "cosf", "cosh", "coshf", "delay", "delayMicroseconds", "detachInterrupt", "digitalRead",
-    "digitalWrite", "div", "dtostre", "dtostrf", "erf", "erfc", "exit", "exp", "exp2", "expf", "expm1", "fabs",
-    "fabsf", "fdim", "floor", "floorf", "fma", "fmax", "fmin", "fmod", "fmodf", "free", "frexp", "getenv",
-    "hypot", "init", "initVariant", "isfinite", "isinf", "isnan", "itoa", "labs", "ldexp", "ldiv", "lgamma",
-    "log", "log10", "log1p", "log2", "logf", "loop", "lrint", "lround", "ltoa", "main", "makeWord", "malloc",
-    "map", "memchr", "memcmp", "memcpy", "memmove", "memset", "micros", "millis", "modf", "nan", "noTone",
-    "pinMode", "pow", "powf", "pulseIn", "pulseInLong", "qsort", "rand", "random", "randomSeed", "realloc",
-    "remainder", "rint", "round", "serialEvent", "setup", "shiftIn", "shiftOut", "signbit", "sin", "sinf",
-    "sinh", "sinhf", "sqrt", "sqrtf", "square", "srand", "srandom", "strcat", "strchr", "strcmp", "strcpy",
-    "strlen", "strncmp", "strncpy", "strstr", "strtod", "strtol", "strtoul", "system", "tan", "tanf", "tanh",
-    "tanhf", "tgamma", "tone", "trunc", "truncf", "ultoa", "utoa", "yield"};
+constexpr const char* sketch_globals =
+    " FlashStringHelper Print Serial Serial1 Stream String abort acos acosf analogRead "
+    "analogReference analogWrite asin asinf atan atan2 atan2f atanf atexit atof atoi atol "
+    "attachInterrupt boolean bsearch byte calloc cbrt cbrtf ceil ceilf copysign cos cosf cosh coshf "
+    "delay delayMicroseconds detachInterrupt digitalRead digitalWrite div dtostre dtostrf erf erfc "
+    "exit exp exp2 expf expm1 fabs fabsf fdim floor floorf fma fmax fmin fmod fmodf free frexp "
+    "getenv hypot init initVariant isfinite isinf isnan itoa labs ldexp ldiv lgamma log log10 log1p "
+    "log2 logf loop lrint lround ltoa main makeWord malloc map memchr memcmp memcpy memmove memset "
+    "micros millis modf nan noTone pinMode pow powf pulseIn pulseInLong qsort rand random randomSeed "
+    "realloc remainder rint round serialEvent setup shiftIn shiftOut signbit sin sinf sinh sinhf "
+    "sqrt sqrtf square srand srandom strcat strchr strcmp strcpy strlen strncmp strncpy strstr "
+    "strtod strtol strtoul system tan tanf tanh tanhf tgamma tone trunc truncf ultoa utoa yield ";
 
-template <std::size_t count>
-bool listed(const char* const (&list)[count], const std::string& name) {
-  return std::any_of(list, list + count, [&](const char* entry) { return name == entry; });
+// Whether `name` is one of the words of `list` (words between spaces, a space first and last).
+inline bool listed(const char* list, const std::string& name) {
+  return std::string(list).find(" " + name + " ") != std::string::npos;
 }
 
 // binary.h: B followed by one to eight binary digits.
 inline bool is_binary_macro(const std::string& name) {
-  return name.size() >= 2 && name.size() <= 9 && name[0] == 'B' &&
-         name.find_first_not_of("01", 1) == std::string::npos;
+  return name.size() >= 2 && name.size() <= 9 && name[0] == 'B' && name.find_first_not_of("01", 1) == std::string::npos;
 }
 
 // ASCII only, whatever the locale (<cctype>'s functions follow it: in ISO-8859-1, 0xE4 is a letter).

@@ -56,9 +56,8 @@ inline std::string float_model_type_name(const QuantizedModel& model) {
 /// each layer's kernel, folded biases, multipliers, shifts and output zero point, nested layer by layer.
 inline std::string int8_parameters_initializer(const QuantizedModel& model) {
   const Quantization input = model.layers.front().dense.input, output = model.layers.back().dense.output;
-  std::string text = "{\n    {" + exact_float_literal(input.scale) + ", " + std::to_string(input.zero_point) +
-                     ", " + exact_float_literal(output.scale) +
-                     "},  // input scale and zero point, output scale\n";
+  std::string text = "{\n    {" + exact_float_literal(input.scale) + ", " + std::to_string(input.zero_point) + ", " +
+                     exact_float_literal(output.scale) + "},  // input scale and zero point, output scale\n";
   for (std::size_t k = 0; k < model.layers.size(); ++k) {
     const Int8LayerArrays a = int8_layer_arrays(model.layers[k], k);
     const bool last = k + 1 == model.layers.size();

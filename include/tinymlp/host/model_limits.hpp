@@ -24,6 +24,8 @@ constexpr std::uint64_t largest_tflite_bytes = 2147483647u;
 /// would multiply it. The importer decodes at most this many weights per byte of the file, plus
 /// `import_weights_allowance`, whatever the file's operators share.
 constexpr std::size_t import_weights_per_file_byte = 2;
+/// The weights any .tflite may decode to beyond `import_weights_per_file_byte` (1,048,576), so that
+/// a small model whose converter shared identical buffers still imports.
 constexpr std::size_t import_weights_allowance = std::size_t{1} << 20;
 
 }  // namespace tinymlp
