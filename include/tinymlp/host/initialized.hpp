@@ -12,10 +12,10 @@
 
 #include <cmath>
 #include <cstddef>
-#include <cstdio>
 #include <string>
 
 #include "errors.hpp"
+#include "float_text.hpp"
 
 namespace tinymlp {
 
@@ -25,11 +25,7 @@ namespace detail {
 constexpr float smallest_set_parameter = 1e-30f;
 constexpr float largest_set_parameter = 1e15f;
 
-inline std::string float_text(float value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.9g", static_cast<double>(value));
-  return text;
-}
+inline std::string float_text(float value) { return exact_float_text(value); }
 
 }  // namespace detail
 
