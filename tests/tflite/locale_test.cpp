@@ -40,12 +40,13 @@ tinymlp::Dataset dataset() {
 tinymlp::History history() {
   tinymlp::History history;
   history.has_validation = true;
+  history.metric_names = {"mae"};
   for (int e = 0; e < 1200; e += 600) {
     tinymlp::EpochRecord record;
     record.loss = 0.5f + static_cast<float>(e);
-    record.mae = 0.25f;
+    record.metrics = {0.25f};
     record.val_loss = 1234.5f;
-    record.val_mae = 0.75f;
+    record.val_metrics = {0.75f};
     record.learning_rate = 0.001f;
     history.epochs.push_back(record);
   }
