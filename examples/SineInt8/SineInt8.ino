@@ -4,8 +4,8 @@
 // same code prints the same integers on every board (tests/board checks the Uno and a Cortex-M4
 // against the host).
 //
-// sine_int8.hpp was written by tinymlp's quantizer (tinymlp::quantize and int8_model_header, see
-// tests/quant/write_sine_int8_header.cpp) from examples/SineInference/sine_model.hpp.
+// sine_int8.hpp was written by tinymlp's quantizer (tinymlp::quantize and model_header, see
+// examples/sine_reference/write_sine_int8_header.cpp) from examples/SineInference/sine_model.hpp.
 #include <tinymlp.hpp>
 
 #include "sine_int8.hpp"

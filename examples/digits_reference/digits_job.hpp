@@ -134,10 +134,10 @@ struct Int8Run {
   float accuracy = 0;
 };
 
-inline Int8Run run_int8(const tinymlp::QuantizedModel& quantized, const tinymlp::Dataset& raw) {
+inline Int8Run run_int8(const tinymlp::ModelDescription& quantized, const tinymlp::Dataset& raw) {
   const auto host = tinymlp::host_int8_model<Logits>(quantized);
   const auto model = host.model();
-  const tinymlp::Quantization& input = quantized.layers.front().dense.input;
+  const tinymlp::Quantization& input = quantized.layers.front().int8()->input;
   Int8Run run;
   std::size_t right = 0;
   for (std::size_t s = 0; s < raw.size(); ++s) {

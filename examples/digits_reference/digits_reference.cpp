@@ -14,11 +14,10 @@
 #include "digits_job.hpp"
 #include "digits_plot.hpp"
 #include "tinymlp/host.hpp"
-#include "tinymlp/host/int8_header.hpp"
-#include "tinymlp_tools/header_writer.hpp"
-#include "tinymlp_tools/quantized_description.hpp"
-#include "tinymlp_tools/sequential_description.hpp"
-#include "tinymlp_tools/tflite_export.hpp"
+#include "tinymlp/host/describe.hpp"
+#include "tinymlp/host/header_writer.hpp"
+#include "tinymlp/host/quantize.hpp"
+#include "tinymlp/tflite/export.hpp"
 
 namespace {
 
@@ -106,7 +105,7 @@ int main(int argc, char** argv) try {
   const float float_accuracy = static_cast<float>(float_right) / static_cast<float>(raw_test.size());
 
   // int8, calibrated on the training inputs; per-channel weights.
-  const tinymlp::QuantizedModel quantized = tinymlp::quantize(logits, raw_train);
+  const tinymlp::ModelDescription quantized = tinymlp::quantize(logits, raw_train);
   const digits::Int8Run int8 = digits::run_int8(quantized, raw_test);
 
   std::printf("\n%-6s %7s %9s | %15s | %15s | %15s\n", "model", "epochs", "seconds", "train loss  acc",
@@ -135,11 +134,11 @@ int main(int argc, char** argv) try {
   digits::draw_misclassified(folder, raw_test, float_predicted);
 
   const std::string source = "the digits reference job (seed " + std::to_string(arguments.job.seed) + ")";
-  const tinymlp::tools::ModelDescription float_description = tinymlp::tools::describe(model);
-  tinymlp::tools::write_tflite(folder + "digits_float.tflite", float_description);
-  tinymlp::tools::write_model_header(folder + "digits_model.hpp", float_description, "digits_model", source);
-  tinymlp::tools::write_tflite(folder + "digits_int8.tflite", tinymlp::tools::describe_quantized(quantized));
-  const std::string int8_header = tinymlp::int8_model_header(quantized, "digits_int8", source);
+  const tinymlp::ModelDescription float_description = tinymlp::describe(model);
+  tinymlp::tflite::write_tflite(folder + "digits_float.tflite", float_description);
+  tinymlp::write_model_header(folder + "digits_model.hpp", float_description, "digits_model", source);
+  tinymlp::tflite::write_tflite(folder + "digits_int8.tflite", quantized);
+  const std::string int8_header = tinymlp::model_header(quantized, "digits_int8", source);
   tinymlp::write_file_atomically(folder + "digits_int8.hpp", int8_header);
 
   // DigitsOnUno over the whole test set (the job's build), and the few digits its example ships.

@@ -10,13 +10,11 @@
 #include "plot.hpp"
 #include "sine_job.hpp"
 #include "tinymlp/host.hpp"
-#include "tinymlp/host/int8_header.hpp"
+#include "tinymlp/host/describe.hpp"
+#include "tinymlp/host/header_writer.hpp"
+#include "tinymlp/host/model_file.hpp"
 #include "tinymlp/host/quantize.hpp"
-#include "tinymlp_tools/header_writer.hpp"
-#include "tinymlp_tools/model_file.hpp"
-#include "tinymlp_tools/quantized_description.hpp"
-#include "tinymlp_tools/sequential_description.hpp"
-#include "tinymlp_tools/tflite_export.hpp"
+#include "tinymlp/tflite/export.hpp"
 
 namespace {
 
@@ -47,7 +45,7 @@ Arguments parse_arguments(int argc, char** argv) {
 }
 
 // The test MSE of `model` run in int8 (float in and out, integers inside), as a board would run it.
-float int8_test_mse(const tinymlp::QuantizedModel& quantized, const tinymlp::Dataset& test) {
+float int8_test_mse(const tinymlp::ModelDescription& quantized, const tinymlp::Dataset& test) {
   const auto host = tinymlp::host_int8_model<sine::Model>(quantized);
   double sum = 0;
   for (std::size_t s = 0; s < test.size(); ++s) {
@@ -96,22 +94,20 @@ int main(int argc, char** argv) try {
   recommended_outcome.history.write_csv(folder + "history_recommended.csv");
   sine::draw_pictures(folder, data.test, tutorial, recommended, sine::true_function);
   // The recommended model for TFLite runtimes, for later conversion, and for a sketch (SineInference).
-  const tinymlp::tools::ModelDescription model = tinymlp::tools::describe(recommended);
-  tinymlp::tools::write_tflite(folder + "sine.tflite", model);
-  tinymlp::tools::write_model_file(folder + "sine.tinymlp", model);
-  tinymlp::tools::write_model_header(
+  const tinymlp::ModelDescription model = tinymlp::describe(recommended);
+  tinymlp::tflite::write_tflite(folder + "sine.tflite", model);
+  tinymlp::write_model_file(folder + "sine.tinymlp", model);
+  tinymlp::write_model_header(
       folder + "sine_model.hpp", model, "sine_model",
       "the reference job's model (recommended setup, seed " + std::to_string(arguments.job.seed) + ")");
   // And in int8, calibrated on the training inputs, for boards without an FPU (SineInt8).
-  const tinymlp::QuantizedModel quantized = tinymlp::quantize(recommended, data.train);
+  const tinymlp::ModelDescription quantized = tinymlp::quantize(recommended, data.train);
   std::printf("\nint8 (calibrated on the training inputs): test mse %.4f, float %.4f\n",
               static_cast<double>(int8_test_mse(quantized, data.test)),
               static_cast<double>(recommended_outcome.test.loss));
-  tinymlp::tools::write_tflite(folder + "sine_int8.tflite", tinymlp::tools::describe_quantized(quantized));
-  tinymlp::write_file_atomically(
-      folder + "sine_int8.hpp",
-      tinymlp::int8_model_header(quantized, "sine_int8",
-                                 "the reference job's model (seed " + std::to_string(arguments.job.seed) + ")"));
+  tinymlp::tflite::write_tflite(folder + "sine_int8.tflite", quantized);
+  tinymlp::write_model_header(folder + "sine_int8.hpp", quantized, "sine_int8",
+                              "the reference job's model (seed " + std::to_string(arguments.job.seed) + ")");
   std::printf(
       "\nWrote %s{sine_data.csv, history_tutorial.csv, history_recommended.csv, loss.png, predictions.png, "
       "sine.tflite, sine.tinymlp, sine_model.hpp, sine_int8.tflite, sine_int8.hpp}\n",

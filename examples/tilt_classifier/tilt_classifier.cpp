@@ -10,8 +10,8 @@
 #include <string>
 
 #include "tinymlp/host.hpp"
-#include "tinymlp_tools/header_writer.hpp"
-#include "tinymlp_tools/sequential_description.hpp"
+#include "tinymlp/host/describe.hpp"
+#include "tinymlp/host/header_writer.hpp"
 
 namespace {
 
@@ -87,7 +87,7 @@ int main(int argc, char** argv) try {
   std::printf("%zu epochs, %.2f s; accuracy: training %.4f, validation %.4f, test %.4f\n", history.epochs.size(),
               history.seconds, static_cast<double>(accuracy(model, train)),
               static_cast<double>(accuracy(model, validation)), static_cast<double>(accuracy(model, test)));
-  tinymlp::tools::write_model_header(folder + "/tilt_model.hpp", tinymlp::tools::describe(model), "tilt_model",
+  tinymlp::write_model_header(folder + "/tilt_model.hpp", tinymlp::describe(model), "tilt_model",
                                      "a 2-12-5 tilt classifier trained by examples/tilt_classifier");
   std::printf("Wrote %s/tilt_model.hpp\n", folder.c_str());
   return 0;

@@ -1,6 +1,7 @@
 /// \file
 /// The host layer (C++17 and the standard library): datasets, CSV, splitting, standardization,
-/// fit/evaluate/predict with history and progress. Include after (or instead of) tinymlp.hpp in
+/// fit/evaluate/predict with history and progress; the run-time model description, describe/to_model,
+/// quantization, model files and headers for sketches. Include after (or instead of) tinymlp.hpp in
 /// programs for a PC; never in device code.
 #ifndef TINYMLP_HOST_HPP
 #define TINYMLP_HOST_HPP
@@ -14,13 +15,20 @@
 #include "host/confusion_matrix.hpp"
 #include "host/csv.hpp"
 #include "host/dataset.hpp"
+#include "host/describe.hpp"
 #include "host/errors.hpp"
 #include "host/evaluate.hpp"
 #include "host/fit.hpp"
+#include "host/header_reader.hpp"
+#include "host/header_writer.hpp"
 #include "host/history.hpp"
 #include "host/initialized.hpp"
 #include "host/labels.hpp"
 #include "host/metrics.hpp"
+#include "host/memory_figures.hpp"
+#include "host/model_description.hpp"
+#include "host/model_file.hpp"
+#include "host/model_info.hpp"
 #include "host/progress.hpp"
 #include "host/quantize.hpp"
 #include "host/shuffle.hpp"

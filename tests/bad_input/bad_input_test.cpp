@@ -22,20 +22,19 @@
 #include "fixtures.hpp"
 #include "mutated_model.hpp"
 #include "tinymlp/host.hpp"
+#include "../support/description_inference.hpp"
+#include "tinymlp/host/read_file.hpp"
+#include "tinymlp/host/float_text.hpp"
+#include "tinymlp/host/header_writer.hpp"
+#include "tinymlp/tflite/model_files.hpp"
+#include "tinymlp/host/quantize.hpp"
+#include "tinymlp/tflite/export.hpp"
+#include "tinymlp/tflite/import.hpp"
 #include "tinymlp/host/model_limits.hpp"
-#include "tinymlp_tools/description_inference.hpp"
-#include "tinymlp_tools/file_bytes.hpp"
-#include "tinymlp_tools/float_text.hpp"
-#include "tinymlp_tools/header_writer.hpp"
-#include "tinymlp_tools/model_files.hpp"
-#include "tinymlp_tools/quantized_description.hpp"
-#include "tinymlp_tools/tflite_export.hpp"
-#include "tinymlp_tools/tflite_import.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
-namespace tools = tinymlp::tools;
 using mutation::add_operator_code;
 using mutation::graph;
 using mutation::mutated;
@@ -57,7 +56,7 @@ struct BadInput {
   std::size_t first = 0, last = 0;
   Place place = Place::file;
   // For accepted models: what the outcome says of the model read (default: its layers and y(0.5)).
-  std::function<std::string(const tools::ModelDescription&)> describe;
+  std::function<std::string(const tinymlp::ModelDescription&)> describe;
   // For CSV rows: how the job reads the file (by default with a header line, one target), and what it
   // does with the data before saving it (a split, for example).
   std::function<void(tinymlp::CsvOptions&)> csv_options;
@@ -97,7 +96,9 @@ std::string with_n(std::string text, std::size_t n) {
 
 // --- The inputs ------------------------------------------------------------------------------------
 
-std::string fixture(const std::string& name) { return tools::read_file_bytes(fixtures::path(name)); }
+std::string fixture(const std::string& name) {
+  return tinymlp::read_whole_file<tinymlp::ModelError>(fixtures::path(name));
+}
 const std::string& float_model() {
   static const std::string bytes = fixture("hello_world_float.tflite");
   return bytes;
@@ -109,8 +110,8 @@ const std::string& int8_model() {
 
 // The header tinymlp-convert writes for the float fixture, named "model".
 const std::string& float_header() {
-  static const std::string text =
-      tools::model_header(tools::read_tflite(fixtures::path("hello_world_float.tflite")), "model", "model.tflite");
+  static const std::string text = tinymlp::model_header(
+      tinymlp::tflite::read_tflite(fixtures::path("hello_world_float.tflite")), "model", "model.tflite");
   return text;
 }
 
@@ -241,21 +242,23 @@ std::vector<BadInput> csv_rows() {
   };
 }
 
-std::string same_outputs_with_zero_biases(const tools::ModelDescription& model) {
-  const tools::ModelDescription zero_biases = tools::read_tflite(fixtures::path("hello_world_float.tflite"));
-  tools::ModelDescription expected = zero_biases;
+std::string same_outputs_with_zero_biases(const tinymlp::ModelDescription& model) {
+  const tinymlp::ModelDescription zero_biases =
+      tinymlp::tflite::read_tflite(fixtures::path("hello_world_float.tflite"));
+  tinymlp::ModelDescription expected = zero_biases;
   std::fill(expected.layers[2].bias.begin(), expected.layers[2].bias.end(), 0.0f);
   for (int k = 0; k < 100; ++k) {
     const float x = 0.07f * static_cast<float>(k);
-    if (tools::predict_float(model, {x}) != tools::predict_float(expected, {x}))
-      return "outputs differ at x = " + tools::float_text(x);
+    if (tinymlp_tests::predict_float(model, {x}) != tinymlp_tests::predict_float(expected, {x}))
+      return "outputs differ at x = " + tinymlp::float_text(x);
   }
   return std::string(accepted) + "the last layer has no bias: the outputs are those of zero biases, on 100 inputs";
 }
 
-std::string same_tflite_bytes(const tools::ModelDescription& model) {
-  const std::string original = tools::export_tflite(tools::read_tflite(fixtures::path("hello_world_float.tflite")));
-  return std::string(accepted) + (tools::export_tflite(model) == original
+std::string same_tflite_bytes(const tinymlp::ModelDescription& model) {
+  const std::string original =
+      tinymlp::tflite::export_tflite(tinymlp::tflite::read_tflite(fixtures::path("hello_world_float.tflite")));
+  return std::string(accepted) + (tinymlp::tflite::export_tflite(model) == original
                                       ? "exported again, it gives the bytes the .tflite gives"
                                       : "exported again, it gives other bytes than the .tflite");
 }
@@ -474,7 +477,7 @@ std::vector<BadInput> header_rows() {
   round_trip.expected = std::string(accepted) + "exported again, it gives the bytes the .tflite gives";
   round_trip.describe = same_tflite_bytes;
   std::string sequential = replaced(text, type, "tinymlp::Sequential<tinymlp::Dense<1, 16>, tinymlp::Dense<8, 1>>");
-  const tools::ModelDescription int8 = tools::read_tflite(fixtures::path("hello_world_int8.tflite"));
+  const tinymlp::ModelDescription int8 = tinymlp::tflite::read_tflite(fixtures::path("hello_world_int8.tflite"));
   return {
       round_trip,
       text_row(h, "cut short inside the weights", first_lines(text, 30),
@@ -501,7 +504,7 @@ std::vector<BadInput> header_rows() {
                "model.hpp:22:5: 'NAN' is not a finite number"),
       text_row(h, "a number without its f suffix", replaced(text, first_number + "f,", first_number + ","),
                "model.hpp:22:5: '" + first_number + ",' is not a float literal and a comma, like \"0.25f,\""),
-      text_row(h, "an int8 header (Int8Model)", tools::int8_header(int8, "model", "model.tflite"),
+      text_row(h, "an int8 header (Int8Model)", tinymlp::model_header(int8, "model", "model.tflite"),
                "model.hpp:1:1: an int8 header cannot be read back: it holds requantization multipliers, not the "
                "scales a model needs; convert the .tflite or model file it was made from"),
       text_row(h, "a header tinymlp-convert did not write", "#pragma once\nconst float weights[3] = {1, 2, 3};\n",
@@ -555,7 +558,7 @@ void write_bytes(const std::string& path, const std::string& bytes) {
 std::string dataset_summary(const tinymlp::Dataset& data) {
   auto values = [](const float* first, std::size_t count) {
     std::string text;
-    for (std::size_t k = 0; k < count && k < 3; ++k) text += (k ? ", " : "") + tools::float_text(first[k]);
+    for (std::size_t k = 0; k < count && k < 3; ++k) text += (k ? ", " : "") + tinymlp::float_text(first[k]);
     return count > 3 ? text + ", ..." : text;
   };
   auto counted = [](std::size_t count, const char* what) {
@@ -568,10 +571,10 @@ std::string dataset_summary(const tinymlp::Dataset& data) {
   return text;
 }
 
-std::string model_summary(const tools::ModelDescription& model) {
+std::string model_summary(const tinymlp::ModelDescription& model) {
   std::string layers;
-  for (const tools::SequenceLayer& layer : tools::layer_sequence(model))
-    layers += (layers.empty() ? "" : ", ") + tools::sequence_layer_name(layer);
+  for (const tinymlp::Layer& layer : tinymlp::layer_sequence(model))
+    layers += (layers.empty() ? "" : ", ") + tinymlp::sequence_layer_name(layer);
   return std::string(accepted) + layers;
 }
 
@@ -591,10 +594,10 @@ std::string outcome(const BadInput& row, const std::string& input, const std::st
     }
   }
   try {
-    const tools::ModelDescription model = tools::read_any_model(input);
-    tools::write_any_model(output, model, "", input);
+    const tinymlp::ModelDescription model = tinymlp::tflite::read_any_model(input);
+    tinymlp::tflite::write_any_model(output, model, "", input);
     return row.describe ? row.describe(model) : model_summary(model);
-  } catch (const tools::ModelError& error) {
+  } catch (const tinymlp::ModelError& error) {
     return error.what();
   }
 }
@@ -635,7 +638,7 @@ void check_row(const BadInput& row) {
     CHECK(result == with_n(row.expected, n));
     CHECK(folder.names() == names_before);  // no temporary file left, nothing else written
     if (result.compare(0, std::string(accepted).size(), accepted) != 0) {
-      CHECK(tools::read_file_bytes(output) == saved);
+      CHECK(tinymlp::read_whole_file<tinymlp::ModelError>(output) == saved);
       CHECK(fs::last_write_time(output) == saved_time);
     }
   }
@@ -692,14 +695,14 @@ TEST_CASE("every single flipped byte of a .tflite file is either imported or ref
     std::string broken = bytes;
     broken[at] = static_cast<char>(broken[at] ^ 0x5a);
     try {
-      tools::import_tflite(reinterpret_cast<const std::uint8_t*>(broken.data()), broken.size(), "m.tflite");
-    } catch (const tools::ModelError&) {
+      tinymlp::tflite::import_tflite(reinterpret_cast<const std::uint8_t*>(broken.data()), broken.size(), "m.tflite");
+    } catch (const tinymlp::ModelError&) {
     }
   }
 }
 
 TEST_CASE("the table in docs/reliability.md is this suite's table") {
-  const std::string page = tools::read_file_bytes(TINYMLP_RELIABILITY_PAGE);
+  const std::string page = tinymlp::read_whole_file<tinymlp::ModelError>(TINYMLP_RELIABILITY_PAGE);
   const std::size_t begin = page.find(table_begin), end = page.find(table_end);
   const std::string expected = reliability_table();
   const std::string printed = std::string(TINYMLP_BAD_INPUT_TABLE);

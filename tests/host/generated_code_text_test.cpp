@@ -1,31 +1,42 @@
-// The one sanitizer of generated C++ (tinymlp/host/generated_code_text.hpp) and the int8 header
-// writer that uses it: names that would not compile in a sketch are made ones or refused, a comment
-// cannot be ended or continued by its text, and the header grows linearly with the layers.
+// The one sanitizer of generated C++ (tinymlp/host/generated_code_text.hpp) and the header writer
+// that uses it: names that would not compile in a sketch are made ones, a comment cannot be ended or
+// continued by its text, and an int8 header grows linearly with the layers.
 #include <doctest/doctest.h>
 
-#include <stdexcept>
 #include <string>
 
-#include "host_test_support.hpp"
 #include "tinymlp/host/generated_code_text.hpp"
-#include "tinymlp/host/int8_header.hpp"
+#include "tinymlp/host/header_writer.hpp"
 
 namespace {
 
-using host_tests::message_of;
-
 // `layers` int8 Dense<1, 1> layers, each y = x.
-tinymlp::QuantizedModel identity_chain(std::size_t layers) {
-  tinymlp::QuantizedModel model;
-  tinymlp::QuantizedLayer layer;
+tinymlp::ModelDescription identity_chain(std::size_t layers) {
+  tinymlp::Int8Quantization q;
+  q.input = q.output = tinymlp::Quantization{0.1f, 0};
+  q.weight_scales = {0.01f};
+  q.kernel = {100};
+  q.bias = {0};
+  tinymlp::Layer layer;
   layer.inputs = layer.outputs = 1;
-  layer.dense.input = layer.dense.output = tinymlp::Quantization{0.1f, 0};
-  layer.dense.weight_scales = {0.01f};
-  layer.dense.kernel = {100};
-  layer.dense.bias = {0};
+  layer.kernel = {1.0f};
+  layer.bias = {0.0f};
+  layer.quantization = q;
+  tinymlp::ModelDescription model;
+  model.input_size = 1;
   model.layers.assign(layers, layer);
   return model;
 }
+
+// A float Dense<1, 1>.
+tinymlp::ModelDescription float_layer() {
+  tinymlp::ModelDescription model = identity_chain(1);
+  model.layers[0].quantization = std::monostate{};
+  return model;
+}
+
+// The first line of `header`: its comment.
+std::string first_line(const std::string& header) { return header.substr(0, header.find('\n')); }
 
 TEST_CASE("sketch_identifier makes a name that compiles in a sketch from any text") {
   CHECK(tinymlp::sketch_identifier("sine model-2") == "sine_model_2");
@@ -47,30 +58,28 @@ TEST_CASE("comment_text keeps a comment one comment: no line end, no continuing 
   CHECK(tinymlp::comment_text("caf\xC3\xA9.tflite") == "caf\xC3\xA9.tflite");
 }
 
-TEST_CASE("int8_model_header refuses a name that would not compile, naming one that would") {
-  const tinymlp::QuantizedModel model = identity_chain(1);
-  CHECK(message_of<std::invalid_argument>([&] { tinymlp::int8_model_header(model, "my-model", "test"); }) ==
-        "int8_model_header's name 'my-model' is not a C++ identifier (letters, digits and '_', not a digit first); "
-        "'my_model' would compile in a sketch");
-  CHECK(message_of<std::invalid_argument>([&] { tinymlp::int8_model_header(model, "", "test"); }) ==
-        "int8_model_header's name '' is not a C++ identifier (letters, digits and '_', not a digit first); "
-        "'model_' would compile in a sketch");
-  CHECK(message_of<std::invalid_argument>([&] { tinymlp::int8_model_header(model, "new", "test"); }) ==
-        "int8_model_header's name 'new' is a C++ keyword; 'new_model' would compile in a sketch");
-  CHECK(message_of<std::invalid_argument>([&] { tinymlp::int8_model_header(model, "HIGH", "test"); }) ==
-        "int8_model_header's name 'HIGH' is a macro Arduino.h defines; 'HIGH_model' would compile in a sketch");
+TEST_CASE("model_header makes the name one that compiles in a sketch, for float and int8 headers") {
+  for (const tinymlp::ModelDescription& model : {identity_chain(1), float_layer()}) {
+    CHECK(tinymlp::model_header(model, "my-model", "test").find("my_model_type") != std::string::npos);
+    CHECK(tinymlp::model_header(model, "new", "test").find("#ifndef NEW_MODEL_HPP_") != std::string::npos);
+    CHECK(tinymlp::model_header(model, "HIGH", "test").find(" HIGH_model(") != std::string::npos);
+    CHECK(tinymlp::model_header(model, "", "test").find(" model_(") != std::string::npos);
+  }
 }
 
-TEST_CASE("int8_model_header writes its source as one comment line, whatever it holds") {
-  const std::string header = tinymlp::int8_model_header(identity_chain(1), "m", "a\n#error injected\\");
-  CHECK(header.find("\n#error") == std::string::npos);
-  CHECK(header.substr(0, header.find('\n')) ==
-        "// m: an int8 tinymlp model generated from a?#error injected/. Do not edit.");
+TEST_CASE("model_header writes its source as one comment line, whatever it holds") {
+  const std::string int8 = tinymlp::model_header(identity_chain(1), "m", "a\n#error injected\\");
+  CHECK(int8.find("\n#error") == std::string::npos);
+  CHECK(first_line(int8) == "// m: an int8 tinymlp model generated from a?#error injected/. Do not edit.");
+  const std::string float_header = tinymlp::model_header(float_layer(), "m", "a\r\n#error injected\\");
+  CHECK(float_header.find("\n#error") == std::string::npos);
+  CHECK(first_line(float_header) ==
+        "// m: a tinymlp model generated by tinymlp-convert from a??#error injected/. Do not edit.");
 }
 
 TEST_CASE("an int8 header's size grows linearly with the layers") {
-  const std::size_t thousand = tinymlp::int8_model_header(identity_chain(1000), "deep", "test").size();
-  const std::size_t ten_thousand = tinymlp::int8_model_header(identity_chain(10000), "deep", "test").size();
+  const std::size_t thousand = tinymlp::model_header(identity_chain(1000), "deep", "test").size();
+  const std::size_t ten_thousand = tinymlp::model_header(identity_chain(10000), "deep", "test").size();
   CHECK(ten_thousand < 11 * thousand);
   CHECK(ten_thousand < 5000000);  // an indent growing with the depth made it 702 MB
 }

@@ -10,19 +10,20 @@
 #include "sine_job.hpp"
 #include "sine_model.hpp"
 #include "tinymlp/host.hpp"
-#include "tinymlp_tools/quantized_description.hpp"
-#include "tinymlp_tools/tflite_export.hpp"
+#include "tinymlp/host/quantize.hpp"
+#include "tinymlp/tflite/export.hpp"
 
-namespace tools = tinymlp::tools;
 using tinymlp::quant::SingleRounding;
 
 namespace {
 
 // The quantized model exported (int8 or float input and output) and loaded into Arm NN.
-ArmnnModel armnn_model_of(const tinymlp::QuantizedModel& quantized, bool int8_ends, const std::string& name) {
+ArmnnModel armnn_model_of(const tinymlp::ModelDescription& quantized, bool int8_ends, const std::string& name) {
   const std::string path =
       (std::filesystem::temp_directory_path() / ("tinymlp_armnn_int8_" + name + ".tflite")).string();
-  tools::write_tflite(path, tools::describe_quantized(quantized, int8_ends, int8_ends));
+  tinymlp::ModelDescription exported = quantized;
+  exported.int8_input = exported.int8_output = int8_ends;
+  tinymlp::tflite::write_tflite(path, exported);
   ArmnnModel model(path);
   std::remove(path.c_str());
   return model;
@@ -43,7 +44,7 @@ sine::Model reference_model() {
 }  // namespace
 
 TEST_CASE("the reference job's int8 model in Arm NN: every int8 input gives tinymlp's integer") {
-  const tinymlp::QuantizedModel quantized =
+  const tinymlp::ModelDescription quantized =
       tinymlp::quantize(reference_model(), sine::make_samples(1000, 7u), per_tensor());
   const auto int8_model = tinymlp::host_int8_model<sine::Model, SingleRounding>(quantized);
   ArmnnModel armnn = armnn_model_of(quantized, true, "sine");
@@ -61,11 +62,11 @@ TEST_CASE("the reference job's int8 model in Arm NN: every int8 input gives tiny
 }
 
 TEST_CASE("the reference job's int8 model with float input and output (QUANTIZE, DEQUANTIZE) in Arm NN: 1000 inputs") {
-  const tinymlp::QuantizedModel quantized =
+  const tinymlp::ModelDescription quantized =
       tinymlp::quantize(reference_model(), sine::make_samples(1000, 7u), per_tensor());
   const auto int8_model = tinymlp::host_int8_model<sine::Model, SingleRounding>(quantized);
   ArmnnModel armnn = armnn_model_of(quantized, false, "sine_float_ends");
-  const tinymlp::Quantization output = quantized.layers.back().dense.output;
+  const tinymlp::Quantization output = quantized.layers.back().int8()->output;
   std::mt19937 generator(11u);
   std::uniform_real_distribution<float> uniform(-1.0f, 16.0f);
   for (int sample = 0; sample < 1000; ++sample) {
@@ -95,7 +96,7 @@ TEST_CASE("a 3-8-8-2 int8 model in Arm NN: 1000 random int8 inputs give tinymlp'
   calibration.features = 3;
   for (int k = 0; k < 300; ++k) calibration.inputs.push_back(normal(generator));
   {
-    const tinymlp::QuantizedModel quantized = tinymlp::quantize(model, calibration, per_tensor());
+    const tinymlp::ModelDescription quantized = tinymlp::quantize(model, calibration, per_tensor());
     const auto int8_model = tinymlp::host_int8_model<Model, SingleRounding>(quantized);
     ArmnnModel armnn = armnn_model_of(quantized, true, "mlp_3_8_8_2");
     std::uniform_int_distribution<int> byte(-128, 127);

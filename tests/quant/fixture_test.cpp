@@ -6,9 +6,9 @@
 
 #include "../tflite/fixtures.hpp"
 #include "tinymlp/host.hpp"
-#include "tinymlp_tools/description_inference.hpp"
-#include "tinymlp_tools/quantized_description.hpp"
-#include "tinymlp_tools/tflite_import.hpp"
+#include "../support/description_inference.hpp"
+#include "tinymlp/host/quantize.hpp"
+#include "tinymlp/tflite/import.hpp"
 
 namespace {
 
@@ -16,9 +16,8 @@ typedef tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1> HelloWorld;
 
 template <class Rounding>
 void check_every_input(std::size_t expected_column) {
-  const tinymlp::tools::ModelDescription description =
-      tinymlp::tools::read_tflite(fixtures::path("hello_world_int8.tflite"));
-  const auto int8_model = tinymlp::host_int8_model<HelloWorld, Rounding>(tinymlp::tools::quantized_model(description));
+  const tinymlp::ModelDescription description = tinymlp::tflite::read_tflite(fixtures::path("hello_world_int8.tflite"));
+  const auto int8_model = tinymlp::host_int8_model<HelloWorld, Rounding>(description);
   const auto rows = fixtures::expected_rows("hello_world_int8.expected.txt");
   REQUIRE(rows.size() == 256);
   int differences = 0;
@@ -54,12 +53,11 @@ TEST_CASE("hello_world_int8.tflite: the two rounding modes differ where the fixt
 }
 
 TEST_CASE("hello_world_int8.tflite: float in and out quantizes and dequantizes as TFLite's QUANTIZE and DEQUANTIZE") {
-  const tinymlp::tools::ModelDescription description =
-      tinymlp::tools::read_tflite(fixtures::path("hello_world_int8.tflite"));
-  const tinymlp::QuantizedModel quantized = tinymlp::tools::quantized_model(description);
+  const tinymlp::ModelDescription description = tinymlp::tflite::read_tflite(fixtures::path("hello_world_int8.tflite"));
+  const tinymlp::ModelDescription& quantized = description;
   const auto int8_model = tinymlp::host_int8_model<HelloWorld>(quantized);
-  const tinymlp::Quantization input = quantized.layers.front().dense.input,
-                              output = quantized.layers.back().dense.output;
+  const tinymlp::Quantization input = quantized.layers.front().int8()->input,
+                              output = quantized.layers.back().int8()->output;
   // TensorFlow Lite Micro's own check of this file: x = 0.77, 1.57, 2.3, 3.14, about int8 -96, -63, -34, 0,
   // dequantize to within 0.05 of sin(x).
   const float xs[] = {0.77f, 1.57f, 2.3f, 3.14f};

@@ -213,15 +213,17 @@ TEST_CASE("per-channel multipliers in double, as TFLite: an accumulator where th
   CHECK(tinymlp::quant::DoubleRounding::multiply(18717, per_tensor.multiplier, per_tensor.shift) == 16);
   CHECK(tinymlp::quant::DoubleRounding::multiply(18717, per_channel.multiplier, per_channel.shift) == 15);
 
-  tinymlp::QuantizedLayer layer;
+  tinymlp::Layer layer;
   layer.inputs = 1;
   layer.outputs = 2;
-  layer.dense.input = {input, 0};
-  layer.dense.output = {output, 0};
-  layer.dense.kernel = {1, 1};
-  layer.dense.bias = {0, 0};
-  layer.dense.weight_scales = {weight, weight};
+  tinymlp::Int8Quantization q;
+  q.input = {input, 0};
+  q.output = {output, 0};
+  q.kernel = {1, 1};
+  q.bias = {0, 0};
+  q.weight_scales = {weight, weight};
+  layer.quantization = q;
   CHECK(tinymlp::int8_layer_arrays(layer, 0).multiplier[0] == 1821006924);
-  layer.dense.weight_scales = {weight};
+  layer.int8()->weight_scales = {weight};
   CHECK(tinymlp::int8_layer_arrays(layer, 0).multiplier[0] == 1821006981);
 }

@@ -101,15 +101,17 @@ struct Filler {
 
   template <std::size_t In, std::size_t Out>
   void set(tinymlp::Int8DenseParameters<In, Out>& target, const FixtureLayer& layer, std::size_t index) const {
-    tinymlp::QuantizedLayer q;
+    tinymlp::Layer q;
     q.inputs = In;
     q.outputs = Out;
-    q.fused_relu = layer.fused_relu;
-    q.dense.input = quantization_of(*layer.input);
-    q.dense.output = quantization_of(*layer.output);
-    q.dense.weight_scales = layer.weights->quantization->scale;
-    q.dense.kernel = buffer_of<std::int8_t>(model, *layer.weights);
-    q.dense.bias = buffer_of<std::int32_t>(model, *layer.bias);
+    q.activation = layer.fused_relu ? tinymlp::Activation::relu : tinymlp::Activation::none;
+    tinymlp::Int8Quantization dense;
+    dense.input = quantization_of(*layer.input);
+    dense.output = quantization_of(*layer.output);
+    dense.weight_scales = layer.weights->quantization->scale;
+    dense.kernel = buffer_of<std::int8_t>(model, *layer.weights);
+    dense.bias = buffer_of<std::int32_t>(model, *layer.bias);
+    q.quantization = dense;
     const tinymlp::Int8LayerArrays arrays = tinymlp::int8_layer_arrays(q, index);
     std::copy(arrays.kernel.begin(), arrays.kernel.end(), target.kernel);
     std::copy(arrays.bias.begin(), arrays.bias.end(), target.bias);

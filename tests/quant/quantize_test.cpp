@@ -56,32 +56,32 @@ TEST_CASE("the quantized reference model's test MSE is within 3% of the float mo
 TEST_CASE("weights: symmetric int8 in [-127, 127], one scale per output unit or one for the kernel") {
   const sine::Model model = reference_model();
   const tinymlp::Dataset calibration = sine::make_samples(200, 3u);
-  const tinymlp::QuantizedModel per_channel = tinymlp::quantize(model, calibration);
+  const tinymlp::ModelDescription per_channel = tinymlp::quantize(model, calibration);
   tinymlp::QuantizeOptions options;
   options.weights = tinymlp::WeightGranularity::per_tensor;
-  const tinymlp::QuantizedModel per_tensor = tinymlp::quantize(model, calibration, options);
+  const tinymlp::ModelDescription per_tensor = tinymlp::quantize(model, calibration, options);
   REQUIRE(per_channel.layers.size() == 3);
   for (std::size_t k = 0; k < 3; ++k) {
-    const tinymlp::QuantizedLayer& layer = per_channel.layers[k];
-    CHECK(layer.dense.weight_scales.size() == layer.outputs);
-    CHECK(per_tensor.layers[k].dense.weight_scales.size() == 1);
-    CHECK(layer.fused_relu == (k < 2));
+    const tinymlp::Layer& layer = per_channel.layers[k];
+    CHECK(layer.int8()->weight_scales.size() == layer.outputs);
+    CHECK(per_tensor.layers[k].int8()->weight_scales.size() == 1);
+    CHECK((layer.activation == tinymlp::Activation::relu) == (k < 2));
     for (std::size_t o = 0; o < layer.outputs; ++o) {
       int largest = 0;
       for (std::size_t i = 0; i < layer.inputs; ++i) {
-        const int w = layer.dense.kernel[o * layer.inputs + i];
+        const int w = layer.int8()->kernel[o * layer.inputs + i];
         CHECK(w >= -127);
         largest = std::max(largest, std::abs(w));
       }
       CHECK(largest == 127);  // max |w| / 127 is the scale: the largest weight of each row is +-127
       // The bias at input scale * weight scale (the product in float32), rounded to the nearest step.
-      const float bias_scale = layer.dense.input.scale * layer.dense.weight_scales[o];
+      const float bias_scale = layer.int8()->input.scale * layer.int8()->weight_scales[o];
       const std::size_t offset = k == 0 ? 16 : k == 1 ? 32 + 256 : 32 + 256 + 16 + 16;
       const float bias = model.parameters[offset + o];
-      CHECK(layer.dense.bias[o] == static_cast<std::int32_t>(std::round(static_cast<double>(bias) / bias_scale)));
+      CHECK(layer.int8()->bias[o] == static_cast<std::int32_t>(std::round(static_cast<double>(bias) / bias_scale)));
     }
     // Each layer's input quantization is the previous layer's output quantization.
-    if (k > 0) CHECK(layer.dense.input.scale == per_channel.layers[k - 1].dense.output.scale);
+    if (k > 0) CHECK(layer.int8()->input.scale == per_channel.layers[k - 1].int8()->output.scale);
   }
 }
 
@@ -125,35 +125,35 @@ TEST_CASE("bad calibration data: NaN or infinity is an error naming the sample a
 
 TEST_CASE("a constant feature is widened to include 0; an all-zero range gets scale 1, zero point 0") {
   const sine::Model model = reference_model();
-  const tinymlp::QuantizedModel constant = tinymlp::quantize(model, inputs_only({2.5f, 2.5f, 2.5f}));
-  CHECK(constant.layers[0].dense.input.scale == static_cast<float>(2.5 / 255.0));
-  CHECK(constant.layers[0].dense.input.zero_point == -128);
+  const tinymlp::ModelDescription constant = tinymlp::quantize(model, inputs_only({2.5f, 2.5f, 2.5f}));
+  CHECK(constant.layers[0].int8()->input.scale == static_cast<float>(2.5 / 255.0));
+  CHECK(constant.layers[0].int8()->input.zero_point == -128);
   const auto int8_model = tinymlp::host_int8_model<sine::Model>(constant);
   CHECK(std::fabs(int8_model.model().predict(2.5f) - model.predict(2.5f)) < 0.1f);
 
   const tinymlp::Quantization zero = tinymlp::activation_quantization(0.0, 0.0, "x");
   CHECK(zero.scale == 1.0f);
   CHECK(zero.zero_point == 0);
-  const tinymlp::QuantizedModel all_zero = tinymlp::quantize(model, inputs_only({0.0f, 0.0f}));
-  CHECK(all_zero.layers[0].dense.input.scale == 1.0f);
+  const tinymlp::ModelDescription all_zero = tinymlp::quantize(model, inputs_only({0.0f, 0.0f}));
+  CHECK(all_zero.layers[0].int8()->input.scale == 1.0f);
   const auto zero_model = tinymlp::host_int8_model<sine::Model>(all_zero);
   CHECK(std::isfinite(zero_model.model().predict(0.0f)));
 }
 
 TEST_CASE("scales whose ratio the multiplier cannot hold are an error naming the layer and unit") {
   const sine::Model model = reference_model();
-  tinymlp::QuantizedModel quantized = tinymlp::quantize(model, sine::make_samples(100, 5u));
-  quantized.layers[1].dense.output.scale = 1e-30f;  // input scale * weight scale / output scale > 2^31
+  tinymlp::ModelDescription quantized = tinymlp::quantize(model, sine::make_samples(100, 5u));
+  quantized.layers[1].int8()->output.scale = 1e-30f;  // input scale * weight scale / output scale > 2^31
   CHECK_THROWS_WITH_AS(tinymlp::host_int8_model<sine::Model>(quantized), doctest::Contains("layer 1, unit 0"),
                        tinymlp::QuantizationError);
-  quantized.layers[1].dense.output.scale = 1e30f;  // below 2^-32: TFLite would flush it to zero
+  quantized.layers[1].int8()->output.scale = 1e30f;  // below 2^-32: TFLite would flush it to zero
   CHECK_THROWS_AS(tinymlp::host_int8_model<sine::Model>(quantized), tinymlp::QuantizationError);
 }
 
 TEST_CASE("a model of another shape, or without the fused ReLUs, is refused") {
   const sine::Model model = reference_model();
-  tinymlp::QuantizedModel quantized = tinymlp::quantize(model, sine::make_samples(100, 5u));
-  quantized.layers[1].fused_relu = false;
+  tinymlp::ModelDescription quantized = tinymlp::quantize(model, sine::make_samples(100, 5u));
+  quantized.layers[1].activation = tinymlp::Activation::none;
   CHECK_THROWS_WITH_AS(tinymlp::host_int8_model<sine::Model>(quantized), doctest::Contains("fused ReLU"),
                        tinymlp::QuantizationError);
   quantized.layers.pop_back();

@@ -1,5 +1,5 @@
 // The device's 32-bit requantization (tinymlp/quant/requantization.hpp) gives exactly the integers of
-// TFLite's 64-bit formulas (reference_requantization.hpp): on every combination of edge cases of x,
+// TFLite's 64-bit formulas (tests/support/reference_requantization.hpp): on every combination of edge cases of x,
 // multiplier and shift, and on millions of random ones, in both rounding modes.
 #include <doctest/doctest.h>
 
@@ -8,7 +8,7 @@
 #include <random>
 #include <vector>
 
-#include "reference_requantization.hpp"
+#include "../support/reference_requantization.hpp"
 #include "tinymlp.hpp"
 
 namespace {

@@ -16,6 +16,7 @@ inline double relu(double x) { return x > 0 ? x : 0; }
 inline double sigmoid(double x) { return 1 / (1 + std::exp(-x)); }
 inline double hyperbolic_tangent(double x) { return std::tanh(x); }
 inline double identity(double x) { return x; }
+inline double relu6(double x) { return x < 0 ? 0 : x > 6 ? 6 : x; }
 
 class Reference {
  public:

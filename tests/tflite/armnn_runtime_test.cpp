@@ -8,12 +8,10 @@
 #include "armnn_model.hpp"
 #include "fixtures.hpp"
 #include "tinymlp/host/atomic_file.hpp"
-#include "tinymlp_tools/description_inference.hpp"
-#include "tinymlp_tools/sequential_description.hpp"
-#include "tinymlp_tools/tflite_export.hpp"
-#include "tinymlp_tools/tflite_import.hpp"
-
-namespace tools = tinymlp::tools;
+#include "../support/description_inference.hpp"
+#include "tinymlp/host/describe.hpp"
+#include "tinymlp/tflite/export.hpp"
+#include "tinymlp/tflite/import.hpp"
 
 namespace {
 
@@ -23,10 +21,10 @@ std::string temporary_file(const std::string& name) {
 
 // Exports the description, runs 1000 random inputs in Arm NN and compares them with `reference`.
 template <class Reference>
-void check_in_armnn(const tools::ModelDescription& model, const std::string& name, float input_range,
+void check_in_armnn(const tinymlp::ModelDescription& model, const std::string& name, float input_range,
                     Reference reference) {
   const std::string path = temporary_file(name);
-  tools::write_tflite(path, model);
+  tinymlp::tflite::write_tflite(path, model);
   ArmnnModel armnn_model(path);
   std::remove(path.c_str());
   std::mt19937 generator(42);
@@ -54,7 +52,7 @@ void check_model_in_armnn(const std::string& name, std::uint32_t seed, float inp
   Model model;
   model.initialize(seed);
   for (std::size_t k = 0; k < Model::parameter_count; ++k) model.parameters[k] += 0.05f * static_cast<float>(k % 5);
-  check_in_armnn(tools::describe(model), name, input_range, [&](const std::vector<float>& x) {
+  check_in_armnn(tinymlp::describe(model), name, input_range, [&](const std::vector<float>& x) {
     std::vector<float> y(Model::output_size);
     model.predict(x.data(), y.data());
     return y;
@@ -74,22 +72,23 @@ TEST_CASE("Arm NN runs fused TANH and standalone LOGISTIC and SOFTMAX as tinymlp
 }
 
 TEST_CASE("Arm NN runs ReLU6, fused and standalone, as the description's reference does") {
-  tools::ModelDescription model = tools::describe([] {
+  tinymlp::ModelDescription model = tinymlp::describe([] {
     tinymlp::Mlp<tinymlp::Identity, 2, 6, 3> mlp;
     mlp.initialize(3u);
     return mlp;
   }());
-  model.layers[0].activation = tools::Activation::relu6;
-  tools::Layer relu6;
-  relu6.kind = tools::LayerKind::activation;
-  relu6.activation = tools::Activation::relu6;
+  model.layers[0].activation = tinymlp::Activation::relu6;
+  tinymlp::Layer relu6;
+  relu6.kind = tinymlp::LayerKind::activation;
+  relu6.activation = tinymlp::Activation::relu6;
   relu6.inputs = relu6.outputs = 3;
   model.layers.push_back(relu6);
-  check_in_armnn(model, "relu6", 20.0f, [&](const std::vector<float>& x) { return tools::predict_float(model, x); });
+  check_in_armnn(model, "relu6", 20.0f,
+                 [&](const std::vector<float>& x) { return tinymlp_tests::predict_float(model, x); });
 }
 
 TEST_CASE("Arm NN agrees with tinymlp on Keras's hello_world_float.tflite after tinymlp's export") {
-  const tools::ModelDescription model = tools::read_tflite(fixtures::path("hello_world_float.tflite"));
+  const tinymlp::ModelDescription model = tinymlp::tflite::read_tflite(fixtures::path("hello_world_float.tflite"));
   check_in_armnn(model, "hello_world_reexported", 7.0f,
-                 [&](const std::vector<float>& x) { return tools::predict_float(model, x); });
+                 [&](const std::vector<float>& x) { return tinymlp_tests::predict_float(model, x); });
 }

@@ -2,17 +2,15 @@
 #include <doctest/doctest.h>
 
 #include "fixtures.hpp"
-#include "tinymlp_tools/description_inference.hpp"
-#include "tinymlp_tools/sequential_description.hpp"
-#include "tinymlp_tools/tflite_export.hpp"
-#include "tinymlp_tools/tflite_import.hpp"
-
-namespace tools = tinymlp::tools;
+#include "../support/description_inference.hpp"
+#include "tinymlp/host/describe.hpp"
+#include "tinymlp/tflite/export.hpp"
+#include "tinymlp/tflite/import.hpp"
 
 namespace {
 
-tools::ModelDescription import_bytes(const std::string& bytes) {
-  return tools::import_tflite(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), "exported");
+tinymlp::ModelDescription import_bytes(const std::string& bytes) {
+  return tinymlp::tflite::import_tflite(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), "exported");
 }
 
 template <class Model>
@@ -34,48 +32,49 @@ using EveryLayer =
 TEST_CASE("the exported 1-16-16-1 model is no larger than Keras's file and gives the model's outputs") {
   using Model = tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1>;
   const Model model = initialized<Model>(7);
-  const std::string bytes = tools::export_tflite(tools::describe(model));
+  const std::string bytes = tinymlp::tflite::export_tflite(tinymlp::describe(model));
   MESSAGE("exported 1-16-16-1: ", bytes.size(), " bytes (Keras: 3164)");
   CHECK(bytes.size() <= 3164);
-  const Model back = tools::to_model<Model>(import_bytes(bytes));
+  const Model back = tinymlp::to_model<Model>(import_bytes(bytes));
   for (std::size_t k = 0; k < Model::parameter_count; ++k) CHECK(back.parameters[k] == model.parameters[k]);
 }
 
 TEST_CASE("export, import, export gives the same bytes") {
   SUBCASE("1-16-16-1 ReLU") {
     const std::string first =
-        tools::export_tflite(tools::describe(initialized<tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1>>(3)));
-    CHECK(tools::export_tflite(import_bytes(first)) == first);
+        tinymlp::tflite::export_tflite(tinymlp::describe(initialized<tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1>>(3)));
+    CHECK(tinymlp::tflite::export_tflite(import_bytes(first)) == first);
   }
   SUBCASE("every kind of layer") {
-    const std::string first = tools::export_tflite(tools::describe(initialized<EveryLayer>(5)));
-    CHECK(tools::export_tflite(import_bytes(first)) == first);
+    const std::string first = tinymlp::tflite::export_tflite(tinymlp::describe(initialized<EveryLayer>(5)));
+    CHECK(tinymlp::tflite::export_tflite(import_bytes(first)) == first);
   }
   SUBCASE("Keras's hello_world_float.tflite, once through tinymlp") {
-    const std::string first = tools::export_tflite(tools::read_tflite(fixtures::path("hello_world_float.tflite")));
-    CHECK(tools::export_tflite(import_bytes(first)) == first);
+    const std::string first =
+        tinymlp::tflite::export_tflite(tinymlp::tflite::read_tflite(fixtures::path("hello_world_float.tflite")));
+    CHECK(tinymlp::tflite::export_tflite(import_bytes(first)) == first);
   }
 }
 
 TEST_CASE("every kind of layer survives the trip: fused where TFLite allows, standalone otherwise") {
   const EveryLayer model = initialized<EveryLayer>(11);
-  const tools::ModelDescription described = tools::describe(model);
+  const tinymlp::ModelDescription described = tinymlp::describe(model);
   REQUIRE(described.layers.size() == 6);  // Identity leaves no trace
-  CHECK(described.layers[0].activation == tools::Activation::tanh);
-  CHECK(described.layers[1].activation == tools::Activation::relu);
-  CHECK(described.layers[2].activation == tools::Activation::none);
-  CHECK(described.layers[3].kind == tools::LayerKind::activation);
-  CHECK(described.layers[3].activation == tools::Activation::sigmoid);
-  CHECK(described.layers[5].activation == tools::Activation::softmax);
+  CHECK(described.layers[0].activation == tinymlp::Activation::tanh);
+  CHECK(described.layers[1].activation == tinymlp::Activation::relu);
+  CHECK(described.layers[2].activation == tinymlp::Activation::none);
+  CHECK(described.layers[3].kind == tinymlp::LayerKind::activation);
+  CHECK(described.layers[3].activation == tinymlp::Activation::sigmoid);
+  CHECK(described.layers[5].activation == tinymlp::Activation::softmax);
 
-  const tools::ModelDescription imported = import_bytes(tools::export_tflite(described));
-  const EveryLayer back = tools::to_model<EveryLayer>(imported);
+  const tinymlp::ModelDescription imported = import_bytes(tinymlp::tflite::export_tflite(described));
+  const EveryLayer back = tinymlp::to_model<EveryLayer>(imported);
   for (int k = 0; k < 20; ++k) {
     const float x[3] = {0.3f * static_cast<float>(k) - 3.0f, 0.5f, -0.25f * static_cast<float>(k)};
     float expected[4], found[4];
     model.predict(x, expected);
     back.predict(x, found);
-    const std::vector<float> reference = tools::predict_float(imported, {x[0], x[1], x[2]});
+    const std::vector<float> reference = tinymlp_tests::predict_float(imported, {x[0], x[1], x[2]});
     for (int o = 0; o < 4; ++o) {
       CHECK(found[o] == expected[o]);
       CHECK(fixtures::close(reference[o], expected[o], 1e-6));
@@ -84,18 +83,18 @@ TEST_CASE("every kind of layer survives the trip: fused where TFLite allows, sta
 }
 
 TEST_CASE("int8 models export and import back to the same quantized layers, with int8 or float input and output") {
-  const tools::ModelDescription int8 = tools::read_tflite(fixtures::path("hello_world_int8.tflite"));
+  const tinymlp::ModelDescription int8 = tinymlp::tflite::read_tflite(fixtures::path("hello_world_int8.tflite"));
   for (const bool int8_ends : {true, false}) {
-    tools::ModelDescription model = int8;
+    tinymlp::ModelDescription model = int8;
     model.int8_input = model.int8_output = int8_ends;
-    const std::string bytes = tools::export_tflite(model);
-    const tools::ModelDescription back =
-        tools::import_tflite(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), "export");
+    const std::string bytes = tinymlp::tflite::export_tflite(model);
+    const tinymlp::ModelDescription back =
+        tinymlp::tflite::import_tflite(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), "export");
     CHECK(back.int8_input == int8_ends);
     CHECK(back.int8_output == int8_ends);
     REQUIRE(back.layers.size() == int8.layers.size());
     for (std::size_t k = 0; k < int8.layers.size(); ++k) {
-      const tools::QuantizedDense &a = *int8.layers[k].quantized, &b = *back.layers[k].quantized;
+      const tinymlp::Int8Quantization &a = *int8.layers[k].int8(), &b = *back.layers[k].int8();
       CHECK(a.kernel == b.kernel);
       CHECK(a.bias == b.bias);
       CHECK(a.weight_scales == b.weight_scales);
@@ -103,8 +102,8 @@ TEST_CASE("int8 models export and import back to the same quantized layers, with
       CHECK(a.output.zero_point == b.output.zero_point);
     }
     for (int x = -128; x < 128; ++x)
-      CHECK(tools::predict_int8(back, {static_cast<std::int8_t>(x)}) ==
-            tools::predict_int8(int8, {static_cast<std::int8_t>(x)}));
+      CHECK(tinymlp_tests::predict_int8(back, {static_cast<std::int8_t>(x)}) ==
+            tinymlp_tests::predict_int8(int8, {static_cast<std::int8_t>(x)}));
   }
-  CHECK(tools::export_tflite(tools::float_version(int8)).size() > 0);
+  CHECK(tinymlp::tflite::export_tflite(tinymlp::float_version(int8)).size() > 0);
 }

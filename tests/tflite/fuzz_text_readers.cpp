@@ -8,12 +8,10 @@
 #include <string>
 
 #include "tinymlp/host/csv.hpp"
-#include "tinymlp_tools/header_reader.hpp"
-#include "tinymlp_tools/header_writer.hpp"
-#include "tinymlp_tools/model_error.hpp"
-#include "tinymlp_tools/model_file.hpp"
-
-namespace tools = tinymlp::tools;
+#include "tinymlp/host/header_reader.hpp"
+#include "tinymlp/host/header_writer.hpp"
+#include "tinymlp/host/errors.hpp"
+#include "tinymlp/host/model_file.hpp"
 
 namespace {
 
@@ -34,26 +32,26 @@ void check_csv(const std::string& text) {
 }
 
 void check_model_file(const std::string& text) {
-  tools::ModelDescription model;
+  tinymlp::ModelDescription model;
   try {
-    model = tools::parse_model_file(text, "fuzz.tinymlp");
-  } catch (const tools::ModelError&) {
+    model = tinymlp::parse_model_file(text, "fuzz.tinymlp");
+  } catch (const tinymlp::ModelError&) {
     return;
   }
-  const std::string written = tools::model_file_text(model);
-  if (tools::model_file_text(tools::parse_model_file(written, "written.tinymlp")) != written) std::abort();
+  const std::string written = tinymlp::model_file_text(model);
+  if (tinymlp::model_file_text(tinymlp::parse_model_file(written, "written.tinymlp")) != written) std::abort();
 }
 
 void check_header(const std::string& text) {
-  tools::ModelDescription model;
+  tinymlp::ModelDescription model;
   try {
-    model = tools::parse_model_header(text, "fuzz.hpp");
-  } catch (const tools::ModelError&) {
+    model = tinymlp::parse_model_header(text, "fuzz.hpp");
+  } catch (const tinymlp::ModelError&) {
     return;
   }
-  const tools::ModelDescription again =
-      tools::parse_model_header(tools::model_header(model, "fuzz", "fuzz"), "written.hpp");
-  if (tools::model_file_text(again) != tools::model_file_text(model)) std::abort();
+  const tinymlp::ModelDescription again =
+      tinymlp::parse_model_header(tinymlp::model_header(model, "fuzz", "fuzz"), "written.hpp");
+  if (tinymlp::model_file_text(again) != tinymlp::model_file_text(model)) std::abort();
 }
 
 }  // namespace

@@ -12,17 +12,14 @@
 
 #include "fixtures.hpp"
 #include "tinymlp/host.hpp"
-#include "tinymlp_tools/file_bytes.hpp"
-#include "tinymlp_tools/header_reader.hpp"
-#include "tinymlp_tools/header_writer.hpp"
-#include "tinymlp_tools/model_file.hpp"
-#include "tinymlp_tools/quantized_description.hpp"
-#include "tinymlp_tools/tflite_export.hpp"
-#include "tinymlp_tools/tflite_import.hpp"
+#include "tinymlp/host/read_file.hpp"
+#include "tinymlp/host/header_reader.hpp"
+#include "tinymlp/host/header_writer.hpp"
+#include "tinymlp/host/model_file.hpp"
+#include "tinymlp/tflite/export.hpp"
+#include "tinymlp/tflite/import.hpp"
 
 namespace {
-
-namespace tools = tinymlp::tools;
 
 struct Written {
   std::string model_file, float_header, int8_header, tflite, csv, history;
@@ -54,12 +51,13 @@ tinymlp::History history() {
 }
 
 Written write_everything() {
-  const tools::ModelDescription float_model = tools::read_tflite(fixtures::path("hello_world_float.tflite"));
-  const tools::ModelDescription int8_model = tools::read_tflite(fixtures::path("hello_world_int8.tflite"));
-  return {tools::model_file_text(float_model),
-          tools::model_header(float_model, "model", "model.tflite"),
-          tools::int8_header(int8_model, "model", "model.tflite"),
-          tools::export_tflite(float_model),
+  const tinymlp::ModelDescription float_model =
+      tinymlp::tflite::read_tflite(fixtures::path("hello_world_float.tflite"));
+  const tinymlp::ModelDescription int8_model = tinymlp::tflite::read_tflite(fixtures::path("hello_world_int8.tflite"));
+  return {tinymlp::model_file_text(float_model),
+          tinymlp::model_header(float_model, "model", "model.tflite"),
+          tinymlp::model_header(int8_model, "model", "model.tflite"),
+          tinymlp::tflite::export_tflite(float_model),
           tinymlp::to_csv(dataset()),
           history().to_csv()};
 }
@@ -86,9 +84,9 @@ TEST_CASE("under de_DE.UTF-8 (setlocale and std::locale::global) every writer gi
   CHECK(in_german.csv == in_c.csv);
   CHECK(in_german.history == in_c.history);
 
-  const tools::ModelDescription original = tools::read_tflite(fixtures::path("hello_world_float.tflite"));
-  CHECK(tools::parse_model_file(in_german.model_file, "model.tinymlp").layers[0].kernel == original.layers[0].kernel);
-  CHECK(tools::parse_model_header(in_german.float_header, "model.hpp").layers[2].kernel == original.layers[2].kernel);
+  const tinymlp::ModelDescription original = tinymlp::tflite::read_tflite(fixtures::path("hello_world_float.tflite"));
+  CHECK(tinymlp::parse_model_file(in_german.model_file, "model.tinymlp").layers[0].kernel == original.layers[0].kernel);
+  CHECK(tinymlp::parse_model_header(in_german.float_header, "model.hpp").layers[2].kernel == original.layers[2].kernel);
   std::istringstream csv(in_german.csv);
   tinymlp::CsvOptions options;
   options.header = true;

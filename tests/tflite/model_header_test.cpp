@@ -6,19 +6,17 @@
 
 #include "fixtures.hpp"
 #include "hello_world_model.hpp"
-#include "tinymlp_tools/header_writer.hpp"
-#include "tinymlp_tools/memory_figures.hpp"
-#include "tinymlp_tools/sequential_description.hpp"
-#include "tinymlp_tools/tflite_import.hpp"
-
-namespace tools = tinymlp::tools;
+#include "tinymlp/host/header_writer.hpp"
+#include "tinymlp/host/memory_figures.hpp"
+#include "tinymlp/host/describe.hpp"
+#include "tinymlp/tflite/import.hpp"
 
 TEST_CASE("the generated header's FlashModel matches the source model bit for bit") {
-  const tools::ModelDescription source = tools::read_tflite(fixtures::path("hello_world_float.tflite"));
-  const std::vector<float> parameters = tools::flat_parameters(source);
+  const tinymlp::ModelDescription source = tinymlp::tflite::read_tflite(fixtures::path("hello_world_float.tflite"));
+  const std::vector<float> parameters = tinymlp::flat_parameters(source);
   REQUIRE(parameters.size() == hello_world_model_type::parameter_count);
   CHECK(std::memcmp(parameters.data(), hello_world_model_parameters, sizeof hello_world_model_parameters) == 0);
-  const auto model = tools::to_model<hello_world_model_type>(source);
+  const auto model = tinymlp::to_model<hello_world_model_type>(source);
   for (int k = 0; k < 1000; ++k) {
     const float x = -1.0f + 0.0085f * static_cast<float>(k);
     CHECK(hello_world_model.predict(x) == model.predict(x));
@@ -36,8 +34,8 @@ template <class Model>
 void check_figures_against_type() {
   Model model;
   model.initialize(1u);
-  const tools::MemoryFigures figures = tools::memory_figures(tools::describe(model));
-  CAPTURE(tools::model_type_name<Model>());
+  const tinymlp::MemoryFigures figures = tinymlp::memory_figures(tinymlp::describe(model));
+  CAPTURE(tinymlp::model_type_name<Model>());
   CHECK(figures.parameters == Model::parameter_count);
   CHECK(figures.weight_flash_bytes == Model::parameter_bytes);
   CHECK(figures.activation_bytes == Model::activation_bytes);
@@ -55,22 +53,22 @@ TEST_CASE("the figures computed from a description are the model type's constexp
 }
 
 TEST_CASE("header text: exact floats, type names, and errors for layers tinymlp lacks") {
-  tools::ModelDescription model;
+  tinymlp::ModelDescription model;
   model.input_size = 2;
-  tools::Layer dense;
+  tinymlp::Layer dense;
   dense.inputs = 2;
   dense.outputs = 1;
   dense.kernel = {0.1f, -3.0f};
   dense.bias = {1e-7f};
   model.layers.push_back(dense);
-  const std::string header = tools::model_header(model, "tiny model", "a test");
+  const std::string header = tinymlp::model_header(model, "tiny model", "a test");
   CHECK(header.find("0.100000001f, -3.0f,") != std::string::npos);
   CHECK(header.find("1.00000001e-07f,") != std::string::npos);
   CHECK(header.find("typedef tinymlp::Sequential<tinymlp::Dense<2, 1>> tiny_model_type;") != std::string::npos);
   CHECK(header.find("constexpr tinymlp::FlashModel<tiny_model_type> tiny_model(tiny_model_parameters);") !=
         std::string::npos);
   CHECK(header.find("const float tiny_model_weights<Unused>::parameters[3] TINYMLP_PROGMEM = {") != std::string::npos);
-  model.layers[0].activation = tools::Activation::relu6;
-  CHECK_THROWS_WITH_AS(tools::model_header(model, "m", "t"), doctest::Contains("tinymlp has no ReLU6 layer"),
-                       tools::ModelError);
+  model.layers[0].activation = tinymlp::Activation::relu6;
+  CHECK_THROWS_WITH_AS(tinymlp::model_header(model, "m", "t"), doctest::Contains("tinymlp has no ReLU6 layer"),
+                       tinymlp::ModelError);
 }

@@ -12,14 +12,14 @@
 #include <string>
 #include <vector>
 
-#include "tinymlp_tools/file_bytes.hpp"
-#include "tinymlp_tools/model_files.hpp"
+#include "tinymlp/host/read_file.hpp"
+#include "tinymlp/tflite/model_files.hpp"
 
 namespace {
 
 // The names a #define line of the Arduino macro list defines.
 std::vector<std::string> defined_macros(const std::string& path) {
-  std::istringstream lines(tinymlp::tools::read_file_bytes(path));
+  std::istringstream lines(tinymlp::read_whole_file(path));
   std::vector<std::string> names;
   for (std::string line; std::getline(lines, line);) {
     if (line.compare(0, 8, "#define ") != 0) continue;
@@ -71,11 +71,11 @@ int main(int argc, char** argv) {
   } kinds[] = {{"float", argv[3]}, {"int8", argv[4]}};
   try {
     for (const auto& kind : kinds) {
-      const tinymlp::tools::ModelDescription model = tinymlp::tools::read_any_model(kind.model);
+      const tinymlp::ModelDescription model = tinymlp::tflite::read_any_model(kind.model);
       std::string unit = "#include \"arduino_macros.hpp\"\n";
       const auto write = [&](const std::string& file, const std::string& source) {
         const std::string path = folder + "/" + kind.kind + "/" + file + ".hpp";
-        tinymlp::tools::write_any_model(path, model, "", source);
+        tinymlp::tflite::write_any_model(path, model, "", source);
         unit += "#include \"" + path + "\"\n";
       };
       for (const std::string& name : names) write(name, "a model named " + name);

@@ -6,8 +6,8 @@
 #include <exception>
 #include <string>
 
-#include "tinymlp_tools/model_files.hpp"
-#include "tinymlp_tools/model_info.hpp"
+#include "tinymlp/host/model_info.hpp"
+#include "tinymlp/tflite/model_files.hpp"
 
 namespace {
 
@@ -67,12 +67,12 @@ Request parse(int argc, char** argv) {
 int main(int argc, char** argv) {
   const Request request = parse(argc, argv);
   try {
-    const auto model = tinymlp::tools::read_any_model(request.input);
+    const auto model = tinymlp::tflite::read_any_model(request.input);
     if (request.info) {
-      std::fputs(tinymlp::tools::model_info(model, request.input).c_str(), stdout);
+      std::fputs(tinymlp::model_info(model, request.input).c_str(), stdout);
       return 0;
     }
-    tinymlp::tools::write_any_model(request.output, model, request.name, request.input);
+    tinymlp::tflite::write_any_model(request.output, model, request.name, request.input);
     std::printf("wrote %s\n", request.output.c_str());
     return 0;
   } catch (const std::exception& error) {

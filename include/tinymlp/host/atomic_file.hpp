@@ -100,14 +100,15 @@ inline void write_file_atomically(const std::string& path, const std::string& co
   const std::string stem = "." + target.filename().string().substr(0, 200) + ".";
   std::random_device entropy;
   std::mt19937_64 random((static_cast<std::uint64_t>(entropy()) << 32) ^ entropy());
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(nullptr, &std::fclose);
+  using File = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
+  File file(nullptr, &std::fclose);
   fs::path temporary;
   for (int attempt = 0; attempt < 100 && !file; ++attempt) {
     char suffix[24];
     std::snprintf(suffix, sizeof suffix, "%08llx.tmp", static_cast<unsigned long long>(random() & 0xffffffffu));
     temporary = folder / (stem + suffix);
     errno = 0;
-    file.reset(std::fopen(temporary.string().c_str(), "wbx"));
+    file = File(std::fopen(temporary.string().c_str(), "wbx"), &std::fclose);
     if (!file && errno != EEXIST) break;
   }
   if (!file) throw DataError(path + ": cannot create a temporary file in its folder: " + detail::system_reason(errno));

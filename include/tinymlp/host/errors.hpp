@@ -15,6 +15,13 @@ class DataError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// A model that cannot be read, converted or written (a .tflite file, a model file, a header): the
+/// message names the file (and line), the operator or tensor, or the layer concerned.
+class ModelError : public DataError {
+ public:
+  using DataError::DataError;
+};
+
 /// Training produced a loss that is NaN or infinite.
 class DivergenceError : public std::runtime_error {
  public:

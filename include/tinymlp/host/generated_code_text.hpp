@@ -6,15 +6,13 @@
 /// (`__x`, `_X`), a macro Arduino.h defines (`abs`, `round`, `PI`, `HIGH`, `INPUT`, `B101`), or a
 /// function or type that a sketch already has at global scope (`main`, `setup`, `map`, `sin`, `byte`):
 /// a header whose object had such a name would not compile. Any text becomes such an identifier by
-/// `sketch_identifier` ("sine model-2" gives "sine_model_2", "class" gives "class_model"), and a name
-/// a program chose is checked by `check_sketch_identifier`. A comment may hold any text but a line
-/// end (which would end it and let the rest be compiled) or a backslash (which at the end of a line
-/// continues the comment onto the next).
+/// `sketch_identifier` ("sine model-2" gives "sine_model_2", "class" gives "class_model"). A comment
+/// may hold any text but a line end (which would end it and let the rest be compiled) or a backslash
+/// (which at the end of a line continues the comment onto the next).
 #ifndef TINYMLP_HOST_GENERATED_CODE_TEXT_HPP
 #define TINYMLP_HOST_GENERATED_CODE_TEXT_HPP
 
 #include <algorithm>
-#include <stdexcept>
 #include <string>
 
 namespace tinymlp {
@@ -122,15 +120,6 @@ inline std::string include_guard(const std::string& name) {
   std::string guard;
   for (char c : name) guard += c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
   return guard + "_HPP_";
-}
-
-/// Throws std::invalid_argument naming `name` and what is wrong with it when it cannot name a
-/// header's model in a sketch; `what` says whose name it is ("int8_model_header's name").
-inline void check_sketch_identifier(const std::string& name, const std::string& what) {
-  const std::string why = why_not_sketch_identifier(name);
-  if (!why.empty())
-    throw std::invalid_argument(what + " '" + name + "' " + why + "; '" + sketch_identifier(name) +
-                                "' would compile in a sketch");
 }
 
 /// `text` as it may stand anywhere in a // comment of generated code: control characters (a line end

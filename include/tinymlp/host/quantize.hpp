@@ -32,7 +32,10 @@
 #include <vector>
 
 #include "../quant/int8_model.hpp"
+#include "batches.hpp"
 #include "dataset.hpp"
+#include "describe.hpp"
+#include "model_description.hpp"
 
 namespace tinymlp {
 
@@ -43,36 +46,6 @@ class QuantizationError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Affine quantization of a tensor: real value = scale * (quantized value - zero_point).
-struct Quantization {
-  float scale = 0.0f;           ///< The real value of one step.
-  std::int32_t zero_point = 0;  ///< The quantized value of real 0.
-};
-
-/// A Dense layer as int8 arithmetic, TFLite's full-integer scheme: int8 activations, int8 weights with
-/// zero point 0 (one scale for the tensor, or one per output unit), int32 biases.
-struct QuantizedDense {
-  Quantization input;                ///< Of the layer's input.
-  Quantization output;               ///< Of the layer's output (after a fused ReLU).
-  std::vector<float> weight_scales;  ///< 1 (per tensor) or one per output (per channel).
-  std::vector<std::int8_t> kernel;   ///< [out][in].
-  std::vector<std::int32_t> bias;    ///< One per output; scale = input scale * weight scale.
-};
-
-/// One int8 layer of a QuantizedModel: its sizes, whether a ReLU is fused, its arithmetic.
-struct QuantizedLayer {
-  std::size_t inputs = 0;   ///< Input width.
-  std::size_t outputs = 0;  ///< Output width.
-  bool fused_relu = false;  ///< Whether outputs are clamped at real 0.
-  QuantizedDense dense;     ///< Quantizations, kernel and biases.
-};
-
-/// A chain of int8 Dense layers: the model's input quantization is the first layer's input, its
-/// output quantization the last layer's output.
-struct QuantizedModel {
-  std::vector<QuantizedLayer> layers;  ///< In order, input to output.
-};
-
 // --- TFLite's fixed-point multipliers ----------------------------------------------------------------
 
 /// A real multiplier as TFLite stores it: multiplier * 2^(shift - 31).
@@ -80,6 +53,18 @@ struct QuantizedMultiplier {
   std::int32_t multiplier = 0;  ///< In [2^30, 2^31), or 0.
   int shift = 0;                ///< multiplier * 2^(shift - 31) is the real multiplier.
 };
+
+/// Which of TFLite's integer roundings an int8 model uses, chosen at run time (a header's model, a
+/// reference); the device's policies are the types quant::DoubleRounding and quant::SingleRounding.
+enum class RoundingMode {
+  double_rounding,  ///< quant::DoubleRounding: TFLite's default build, TensorFlow Lite Micro, CMSIS-NN.
+  single_rounding   ///< quant::SingleRounding: TFLITE_SINGLE_ROUNDING=1, Arm NN, XNNPACK.
+};
+
+/// The device's policy type for `mode`, as C++ spells it: "tinymlp::quant::DoubleRounding", ...
+inline const char* rounding_type_name(RoundingMode mode) {
+  return mode == RoundingMode::double_rounding ? "tinymlp::quant::DoubleRounding" : "tinymlp::quant::SingleRounding";
+}
 
 /// TFLite's QuantizeMultiplier, bit for bit: frexp, round half away from zero of q * 2^31, and if that
 /// is 2^31, halve it and add one to the shift. A shift below -31 is flushed to a zero multiplier and a
@@ -114,6 +99,12 @@ inline double real_multiplier(float input_scale, float weight_scale, float outpu
 /// It can differ from real_multiplier in the last bits, and so move an output by one step.
 inline double per_channel_real_multiplier(float input_scale, float weight_scale, float output_scale) {
   return static_cast<double>(input_scale) * static_cast<double>(weight_scale) / static_cast<double>(output_scale);
+}
+
+/// The real multiplier of one output unit of an int8 layer: per tensor or per channel, as TFLite derives each.
+inline double unit_real_multiplier(const Int8Quantization& q, std::size_t unit) {
+  return q.weight_scales.size() == 1 ? real_multiplier(q.input.scale, q.weight_scales[0], q.output.scale)
+                                     : per_channel_real_multiplier(q.input.scale, q.weight_scales[unit], q.output.scale);
 }
 
 namespace detail {
@@ -158,11 +149,14 @@ struct Int8LayerArrays {
   std::int8_t output_zero_point = 0;     ///< Of the layer's output.
 };
 
-/// The arrays of layer number `index` (named in errors). QuantizationError when a multiplier is out
-/// of range or a folded bias, or an accumulator for some int8 input, would leave int32.
-inline Int8LayerArrays int8_layer_arrays(const QuantizedLayer& layer, std::size_t index) {
-  const QuantizedDense& q = layer.dense;
+/// The arrays of layer number `index` (named in errors), an int8 Dense layer. QuantizationError when
+/// a multiplier is out of range or a folded bias, or an accumulator for some int8 input, would leave
+/// int32.
+inline Int8LayerArrays int8_layer_arrays(const Layer& layer, std::size_t index) {
   const std::string name = "layer " + std::to_string(index);
+  const Int8Quantization* quantization = layer.int8();
+  if (!quantization) throw QuantizationError(name + " is not an int8 Dense layer");
+  const Int8Quantization& q = *quantization;
   if (q.kernel.size() != layer.inputs * layer.outputs || q.bias.size() != layer.outputs ||
       (q.weight_scales.size() != 1 && q.weight_scales.size() != layer.outputs))
     throw QuantizationError(name + ": kernel, bias or weight scales do not match Dense<" +
@@ -184,10 +178,7 @@ inline Int8LayerArrays int8_layer_arrays(const QuantizedLayer& layer, std::size_
     detail::check_accumulator_bound(q.bias[o], largest_products, unit + ": TFLite's accumulator");
     detail::check_accumulator_bound(folded, largest_products, unit + ": the accumulator with the zero point folded in");
     arrays.bias.push_back(static_cast<std::int32_t>(folded));
-    const double real = q.weight_scales.size() == 1
-                            ? real_multiplier(q.input.scale, q.weight_scales[0], q.output.scale)
-                            : per_channel_real_multiplier(q.input.scale, q.weight_scales[o], q.output.scale);
-    const QuantizedMultiplier m = detail::checked_multiplier(real, unit);
+    const QuantizedMultiplier m = detail::checked_multiplier(unit_real_multiplier(q, o), unit);
     arrays.multiplier.push_back(m.multiplier);
     arrays.shift.push_back(static_cast<std::int8_t>(m.shift));
   }
@@ -198,15 +189,16 @@ namespace detail {
 
 template <class Chain>
 struct FillInt8Parameters;
-template <class Layer, class... Rest>
-struct FillInt8Parameters<Int8LayerChain<Layer, Rest...>> {
+template <class Int8Layer, class... Rest>
+struct FillInt8Parameters<Int8LayerChain<Int8Layer, Rest...>> {
   template <class Parameters>
-  static void fill(Parameters& parameters, const QuantizedModel& model, std::size_t index) {
-    const QuantizedLayer& source = model.layers[index];
-    if (source.inputs != Layer::input_size || source.outputs != Layer::output_size)
+  static void fill(Parameters& parameters, const ModelDescription& model, std::size_t index) {
+    const Layer& source = model.layers[index];
+    if (source.inputs != Int8Layer::input_size || source.outputs != Int8Layer::output_size)
       throw QuantizationError("layer " + std::to_string(index) + " is Dense<" + std::to_string(source.inputs) + ", " +
                               std::to_string(source.outputs) + ">, the model type wants Dense<" +
-                              std::to_string(Layer::input_size) + ", " + std::to_string(Layer::output_size) + ">");
+                              std::to_string(Int8Layer::input_size) + ", " + std::to_string(Int8Layer::output_size) +
+                              ">");
     const Int8LayerArrays arrays = int8_layer_arrays(source, index);
     auto& target = parameters.layer;
     std::copy(arrays.kernel.begin(), arrays.kernel.end(), target.kernel);
@@ -217,33 +209,38 @@ struct FillInt8Parameters<Int8LayerChain<Layer, Rest...>> {
     fill_rest(parameters, model, index, std::integral_constant<bool, (sizeof...(Rest) > 0)>());
   }
   template <class Parameters>
-  static void fill_rest(Parameters& parameters, const QuantizedModel& model, std::size_t index, std::true_type) {
+  static void fill_rest(Parameters& parameters, const ModelDescription& model, std::size_t index, std::true_type) {
     FillInt8Parameters<Int8LayerChain<Rest...>>::fill(parameters.next, model, index + 1);
   }
   template <class Parameters>
-  static void fill_rest(Parameters&, const QuantizedModel&, std::size_t, std::false_type) {}
+  static void fill_rest(Parameters&, const ModelDescription&, std::size_t, std::false_type) {}
 };
 
 }  // namespace detail
 
-/// The parameter block an Int8Model<FloatModel> runs from, for a quantized model of the same shape
-/// (whose fused ReLUs it must also have). On the host it may live anywhere; a device keeps it in flash
-/// (the header writer of tools/ writes it as a constant).
+/// The parameter block an Int8Model<FloatModel> runs from, for a full-integer description of the same
+/// shape (whose fused ReLUs it must also have): ModelError unless every layer is an int8 Dense,
+/// QuantizationError for another shape. On the host it may live anywhere; a device keeps it in flash
+/// (the header writer writes it as a constant).
 template <class Int8ModelType>
-typename Int8ModelType::Parameters int8_parameters(const QuantizedModel& model) {
+typename Int8ModelType::Parameters int8_parameters(const ModelDescription& model) {
   typedef typename Int8ModelType::Chain Chain;
+  check_full_integer(model);
   if (model.layers.size() != Chain::layer_count)
     throw QuantizationError("the quantized model has " + std::to_string(model.layers.size()) +
                             " Dense layers, the model type " + std::to_string(Chain::layer_count));
-  for (std::size_t k = 0; k < model.layers.size(); ++k)
-    if (model.layers[k].fused_relu != Chain::fused_relu_at(k))
-      throw QuantizationError("layer " + std::to_string(k) + (model.layers[k].fused_relu ? " has" : " has no") +
+  for (std::size_t k = 0; k < model.layers.size(); ++k) {
+    const bool fused_relu = model.layers[k].activation == Activation::relu;
+    if (fused_relu != Chain::fused_relu_at(k))
+      throw QuantizationError("layer " + std::to_string(k) + (fused_relu ? " has" : " has no") +
                               " fused ReLU, unlike the model type's");
+  }
   typename Int8ModelType::Parameters parameters{};
   detail::FillInt8Parameters<Chain>::fill(parameters.layers, model, 0);
-  parameters.input_output.input_scale = model.layers.front().dense.input.scale;
-  parameters.input_output.input_zero_point = static_cast<std::int8_t>(model.layers.front().dense.input.zero_point);
-  parameters.input_output.output_scale = model.layers.back().dense.output.scale;
+  const Quantization input = model.layers.front().int8()->input;
+  parameters.input_output.input_scale = input.scale;
+  parameters.input_output.input_zero_point = static_cast<std::int8_t>(input.zero_point);
+  parameters.input_output.output_scale = model.layers.back().int8()->output.scale;
   return parameters;
 }
 
@@ -303,7 +300,7 @@ namespace detail {
 
 // Symmetric int8 weights of one Dense layer (kernel [out][in]): max |w| / 127 per scale group.
 inline void quantize_kernel(const float* kernel, std::size_t inputs, std::size_t outputs, WeightGranularity granularity,
-                            QuantizedDense& q) {
+                            Int8Quantization& q) {
   const std::size_t groups = granularity == WeightGranularity::per_channel ? outputs : 1;
   const std::size_t group_size = inputs * outputs / groups;
   q.weight_scales.assign(groups, 1.0f);
@@ -320,11 +317,10 @@ inline void quantize_kernel(const float* kernel, std::size_t inputs, std::size_t
 }
 
 // int32 biases at input scale * weight scale (the product in float32, as TFLite takes it).
-inline void quantize_biases(const float* bias, std::size_t outputs, std::size_t layer, QuantizedDense& q) {
+inline void quantize_biases(const float* bias, std::size_t outputs, std::size_t layer, Int8Quantization& q) {
   q.bias.resize(outputs);
   for (std::size_t o = 0; o < outputs; ++o) {
-    const float weight_scale = q.weight_scales.size() == 1 ? q.weight_scales[0] : q.weight_scales[o];
-    const float bias_scale = q.input.scale * weight_scale;
+    const float bias_scale = q.input.scale * q.weight_scale(o);
     const double value = std::round(static_cast<double>(bias[o]) / static_cast<double>(bias_scale));
     if (!(std::fabs(value) <= 2147483647.0))
       throw QuantizationError(unit_name(layer, o) + ": the bias " + std::to_string(bias[o]) + " at scale " +
@@ -342,85 +338,82 @@ struct Range {
   }
 };
 
-// The float layers a Sequential's layer types describe, for calibration: for each Dense, its sizes,
-// where its parameters start and whether a ReLU follows.
-struct FloatDenseLayout {
-  std::size_t inputs, outputs, parameter_offset;
-  bool fused_relu;
-};
-
-template <class Chain>
-struct DenseLayouts;
-template <class... Layers>
-struct DenseLayouts<Int8LayerChain<Layers...>> {
-  static std::vector<FloatDenseLayout> get() {
-    std::vector<FloatDenseLayout> layouts;
-    std::size_t offset = 0;
-    for (const FloatDenseLayout& layer :
-         {FloatDenseLayout{Layers::input_size, Layers::output_size, 0, Layers::fused_relu}...}) {
-      layouts.push_back(layer);
-      layouts.back().parameter_offset = offset;
-      offset += layer.inputs * layer.outputs + layer.outputs;
-    }
-    return layouts;
+// Where each Dense layer's calibrated output (after the activations that follow it: a fused ReLU, an
+// Identity) starts in forward_batch's activations, in rows: the offset of the last layer before the
+// next Dense, in a sequence whose every layer keeps its output.
+inline std::vector<std::size_t> calibrated_output_rows(const std::vector<Layer>& sequence) {
+  std::vector<std::size_t> rows;
+  std::size_t offset = 0;
+  for (const Layer& layer : sequence) {
+    if (layer.kind == LayerKind::dense)
+      rows.push_back(offset);
+    else
+      rows.back() = offset;
+    offset += layer.outputs;
   }
-};
+  return rows;
+}
 
 }  // namespace detail
 
 /// Post-training quantization of a float Sequential (Dense layers, each followed by ReLU, Identity or
-/// nothing) with a representative dataset of its inputs: every sample is run through the float model
-/// and the range of each layer's output (after its ReLU) recorded, as TFLite's converter calibrates.
+/// nothing) with a representative dataset of its inputs: the samples go through the model's own batch
+/// forward pass and the range of each Dense layer's output (after its ReLU) is recorded, as TFLite's
+/// converter calibrates. The description has int8 layers (their float weights the dequantized ones)
+/// and int8 input and output.
 template <class FloatModel>
-QuantizedModel quantize(const FloatModel& model, const Dataset& representative, const QuantizeOptions& options = {}) {
-  typedef typename detail::Int8ChainOf<FloatModel>::type Chain;
+ModelDescription quantize(const FloatModel& model, const Dataset& representative, const QuantizeOptions& options = {}) {
+  // Int8Model's layer chain refuses, at compile time, layers that int8 cannot run.
+  static_assert(detail::Int8ChainOf<FloatModel>::type::layer_count > 0, "an int8 model needs a Dense layer");
   if (representative.features != FloatModel::input_size)
     throw QuantizationError("the representative dataset has " + std::to_string(representative.features) +
                             " features, the model takes " + std::to_string(FloatModel::input_size));
   if (representative.empty()) throw QuantizationError("the representative dataset is empty");
-  const std::vector<detail::FloatDenseLayout> layouts = detail::DenseLayouts<Chain>::get();
-  std::vector<detail::Range> ranges(layouts.size() + 1);  // the input, then each layer's output
-  for (std::size_t s = 0; s < representative.size(); ++s) {
-    std::vector<float> values(representative.input(s), representative.input(s) + representative.features);
-    for (std::size_t f = 0; f < values.size(); ++f) {
-      if (!std::isfinite(values[f]))
+  for (std::size_t s = 0; s < representative.size(); ++s)
+    for (std::size_t f = 0; f < representative.features; ++f)
+      if (!std::isfinite(representative.input(s)[f]))
         throw QuantizationError("representative dataset: sample " + std::to_string(s) + ", feature " +
-                                std::to_string(f) + " is " + std::to_string(values[f]) + ", not a finite number");
-      ranges[0].add(values[f]);
-    }
-    for (std::size_t k = 0; k < layouts.size(); ++k) {
-      const detail::FloatDenseLayout& layer = layouts[k];
-      const float* kernel = model.parameters + layer.parameter_offset;
-      std::vector<float> next(layer.outputs);
-      for (std::size_t o = 0; o < layer.outputs; ++o) {
-        float sum = kernel[layer.inputs * layer.outputs + o];
-        for (std::size_t i = 0; i < layer.inputs; ++i) sum += kernel[o * layer.inputs + i] * values[i];
-        next[o] = layer.fused_relu && !(sum > 0.0f) ? 0.0f : sum;
-        if (!std::isfinite(next[o]))
-          throw QuantizationError("representative dataset: sample " + std::to_string(s) + " makes layer " +
-                                  std::to_string(k) + ", unit " + std::to_string(o) + " infinite");
-        ranges[k + 1].add(next[o]);
-      }
-      values.swap(next);
-    }
+                                std::to_string(f) + " is " + std::to_string(representative.input(s)[f]) +
+                                ", not a finite number");
+  ModelDescription quantized = describe(model);  // the Dense layers, each with its ReLU fused
+  const std::vector<std::size_t> output_rows = detail::calibrated_output_rows(layers_of<FloatModel>());
+  std::vector<detail::Range> ranges(output_rows.size() + 1);  // the input, then each Dense layer's output
+  for (float value : representative.inputs) ranges[0].add(value);
+  const std::size_t chunk_capacity = 256;
+  std::vector<float> x(FloatModel::input_size * chunk_capacity);
+  std::vector<float> activations(FloatModel::Chain::training_activation_count * chunk_capacity);
+  for (std::size_t first = 0; first < representative.size(); first += chunk_capacity) {
+    const std::size_t chunk = std::min(chunk_capacity, representative.size() - first);
+    detail::gather_feature_major(
+        representative.inputs.data(), FloatModel::input_size, [first](std::size_t b) { return first + b; }, chunk,
+        x.data(), chunk_capacity);
+    FloatModel::forward_batch(model.parameters, x.data(), activations.data(), chunk, chunk_capacity);
+    for (std::size_t s = 0; s < chunk; ++s)
+      for (std::size_t k = 0; k < output_rows.size(); ++k)
+        for (std::size_t o = 0; o < quantized.layers[k].outputs; ++o) {
+          const float value = activations[(output_rows[k] + o) * chunk_capacity + s];
+          if (!std::isfinite(value))
+            throw QuantizationError("representative dataset: sample " + std::to_string(first + s) + " makes layer " +
+                                    std::to_string(k) + ", unit " + std::to_string(o) + " infinite");
+          ranges[k + 1].add(value);
+        }
   }
-  QuantizedModel quantized;
   Quantization input = activation_quantization(ranges[0].low, ranges[0].high, "the model's input");
-  for (std::size_t k = 0; k < layouts.size(); ++k) {
-    const detail::FloatDenseLayout& layer = layouts[k];
-    QuantizedLayer q;
-    q.inputs = layer.inputs;
-    q.outputs = layer.outputs;
-    q.fused_relu = layer.fused_relu;
-    q.dense.input = input;
-    q.dense.output =
+  quantized.input_quantization = input;
+  for (std::size_t k = 0; k < quantized.layers.size(); ++k) {
+    Layer& layer = quantized.layers[k];
+    Int8Quantization q;
+    q.input = input;
+    q.output =
         activation_quantization(ranges[k + 1].low, ranges[k + 1].high, "layer " + std::to_string(k) + "'s output");
-    const float* kernel = model.parameters + layer.parameter_offset;
-    detail::quantize_kernel(kernel, layer.inputs, layer.outputs, options.weights, q.dense);
-    detail::quantize_biases(kernel + layer.inputs * layer.outputs, layer.outputs, k, q.dense);
-    quantized.layers.push_back(q);
-    input = q.dense.output;
+    detail::quantize_kernel(layer.kernel.data(), layer.inputs, layer.outputs, options.weights, q);
+    detail::quantize_biases(layer.bias.data(), layer.outputs, k, q);
+    input = q.output;
+    layer.quantization = std::move(q);
+    set_dequantized_weights(layer);
   }
+  quantized.output_quantization = input;
+  quantized.int8_input = quantized.int8_output = true;
   for (std::size_t k = 0; k < quantized.layers.size(); ++k) int8_layer_arrays(quantized.layers[k], k);  // the checks
   return quantized;
 }
@@ -433,10 +426,10 @@ struct HostInt8Model {
   Model model() const { return Model(&parameters); }  ///< A model running from `parameters`.
 };
 
-/// `quantized` ready to run on the host as an Int8Model of FloatModel's shape; QuantizationError when
-/// the shapes or fused ReLUs differ.
+/// `quantized` (a full-integer description) ready to run on the host as an Int8Model of FloatModel's
+/// shape; QuantizationError when the shapes or fused ReLUs differ.
 template <class FloatModel, class Rounding = quant::DoubleRounding>
-HostInt8Model<FloatModel, Rounding> host_int8_model(const QuantizedModel& quantized) {
+HostInt8Model<FloatModel, Rounding> host_int8_model(const ModelDescription& quantized) {
   return HostInt8Model<FloatModel, Rounding>{int8_parameters<Int8Model<FloatModel, Rounding>>(quantized)};
 }
 

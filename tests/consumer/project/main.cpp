@@ -1,11 +1,15 @@
-// Trains a small model on y = 3x - 1 with the installed headers, then predicts; exits 1 when the
-// prediction is off, so the test that runs it fails.
+// Trains a small model on y = 3x - 1 with the installed headers, saves it as a model file, loads it
+// back, converts it to .tflite and back, and writes a float and an int8 header for a sketch; exits 1
+// when a prediction is off or a step loses the model, so the test that runs it fails.
 #include <cmath>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 #include "tinymlp.hpp"
 #include "tinymlp/host.hpp"
+#include "tinymlp/tflite/export.hpp"
+#include "tinymlp/tflite/import.hpp"
 
 int main() {
   typedef tinymlp::Mlp<tinymlp::ReLU, 1, 8, 1> Model;
@@ -29,5 +33,22 @@ int main() {
 
   const float prediction = model.predict(0.5f);
   std::printf("consumer: predict(0.5) = %.3f, expected 0.5\n", prediction);
-  return std::fabs(prediction - 0.5f) < 0.1f ? 0 : 1;
+  if (std::fabs(prediction - 0.5f) >= 0.1f) return 1;
+
+  // Save, load, convert: every step gives back the same weights.
+  tinymlp::write_model_file("consumer.tinymlp", tinymlp::describe(model));
+  const Model loaded = tinymlp::to_model<Model>(tinymlp::read_model_file("consumer.tinymlp"));
+  tinymlp::tflite::write_tflite("consumer.tflite", tinymlp::describe(loaded));
+  const Model converted = tinymlp::to_model<Model>(tinymlp::tflite::read_tflite("consumer.tflite"));
+  if (converted.predict(0.5f) != prediction) {
+    std::printf("consumer: the model read back from consumer.tflite predicts %.9g\n",
+                static_cast<double>(converted.predict(0.5f)));
+    return 1;
+  }
+  tinymlp::write_model_header("consumer_model.hpp", tinymlp::describe(converted), "consumer_model", "the consumer");
+  tinymlp::write_model_header("consumer_int8.hpp", tinymlp::quantize(converted, data), "consumer_int8", "the consumer");
+  const std::string header = tinymlp::read_whole_file("consumer_int8.hpp");
+  std::printf("consumer: wrote consumer.tinymlp, consumer.tflite, consumer_model.hpp and consumer_int8.hpp (%s)\n",
+              header.find("tinymlp::Int8Model<") != std::string::npos ? "Int8Model" : "no Int8Model");
+  return header.find("tinymlp::Int8Model<") != std::string::npos ? 0 : 1;
 }

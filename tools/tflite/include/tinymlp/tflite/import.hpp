@@ -9,17 +9,17 @@
 /// full-integer int8 FULLY_CONNECTED chains (per-tensor or per-channel weight scales), optionally
 /// between a QUANTIZE of a float input and a DEQUANTIZE of the output. DEQUANTIZE of constant
 /// FLOAT16 or INT8 weights (float16-quantized models) is folded into float weights.
-#ifndef TINYMLP_TOOLS_TFLITE_IMPORT_HPP
-#define TINYMLP_TOOLS_TFLITE_IMPORT_HPP
+#ifndef TINYMLP_TFLITE_IMPORT_HPP
+#define TINYMLP_TFLITE_IMPORT_HPP
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
-#include "model_description.hpp"
+#include "tinymlp/host/model_description.hpp"
 
 namespace tinymlp {
-namespace tools {
+namespace tflite {
 
 /// The model in the `size` bytes at `data` (any bytes: they are verified first). `origin` (a file
 /// name) starts every error message. Throws ModelError.
@@ -31,7 +31,7 @@ ModelDescription read_tflite(const std::string& path);
 /// Whether these bytes carry TFLite's file identifier "TFL3" (at offset 4).
 bool looks_like_tflite(const std::string& bytes);
 
-}  // namespace tools
+}  // namespace tflite
 }  // namespace tinymlp
 
 #endif

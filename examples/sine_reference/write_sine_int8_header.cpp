@@ -8,7 +8,6 @@
 #include "sine_job.hpp"
 #include "sine_model.hpp"
 #include "tinymlp/host.hpp"
-#include "tinymlp/host/int8_header.hpp"
 
 int main(int argc, char** argv) {
   if (argc < 2) {
@@ -17,11 +16,9 @@ int main(int argc, char** argv) {
   }
   sine::Model model;
   for (std::size_t k = 0; k < sine::Model::parameter_count; ++k) model.parameters[k] = sine_model_parameters[k];
-  const tinymlp::QuantizedModel quantized = tinymlp::quantize(model, sine::make_samples(1000, 7u));
+  const tinymlp::ModelDescription quantized = tinymlp::quantize(model, sine::make_samples(1000, 7u));
   const bool single = argc > 2 && std::string(argv[2]) == "single";
-  tinymlp::write_file_atomically(
-      argv[1], tinymlp::int8_model_header(
-                   quantized, "sine_int8", "SineInference's sine_model.hpp",
-                   single ? tinymlp::Int8Rounding::single_rounding : tinymlp::Int8Rounding::double_rounding));
+  tinymlp::write_model_header(argv[1], quantized, "sine_int8", "SineInference's sine_model.hpp",
+                              single ? tinymlp::RoundingMode::single_rounding : tinymlp::RoundingMode::double_rounding);
   return 0;
 }

@@ -1,4 +1,4 @@
-#include "tinymlp_tools/tflite_export.hpp"
+#include "tinymlp/tflite/export.hpp"
 
 #include <cstring>
 #include <vector>
@@ -6,21 +6,19 @@
 #include "tflite_mlp_generated.h"
 #include "tinymlp/host/atomic_file.hpp"
 #include "tinymlp/host/model_limits.hpp"
-#include "tinymlp_tools/model_error.hpp"
-#include "tinymlp_tools/quantized_description.hpp"
 
 namespace tinymlp {
-namespace tools {
+namespace tflite {
 namespace {
 
-using tflite::BuiltinOperator;
+using ::tflite::BuiltinOperator;
 
-tflite::ActivationFunctionType fused_function(Activation activation) {
+::tflite::ActivationFunctionType fused_function(Activation activation) {
   switch (activation) {
-    case Activation::relu: return tflite::ActivationFunctionType::RELU;
-    case Activation::relu6: return tflite::ActivationFunctionType::RELU6;
-    case Activation::tanh: return tflite::ActivationFunctionType::TANH;
-    default: return tflite::ActivationFunctionType::NONE;
+    case Activation::relu: return ::tflite::ActivationFunctionType::RELU;
+    case Activation::relu6: return ::tflite::ActivationFunctionType::RELU6;
+    case Activation::tanh: return ::tflite::ActivationFunctionType::TANH;
+    default: return ::tflite::ActivationFunctionType::NONE;
   }
 }
 
@@ -40,14 +38,14 @@ BuiltinOperator standalone_operator(Activation activation) {
 class Exporter {
  public:
   explicit Exporter(const ModelDescription& model) : model_(model) {
-    buffers_.push_back(tflite::CreateBuffer(builder_));  // buffer 0: the empty sentinel
+    buffers_.push_back(::tflite::CreateBuffer(builder_));  // buffer 0: the empty sentinel
   }
 
   std::string run() {
     const bool int8 = model_.is_quantized();
     int current = int8 && model_.int8_input ? int8_tensor("input", model_.input_size, model_.input_quantization)
                                             : activation_tensor("input", model_.input_size);
-    std::vector<flatbuffers::Offset<tflite::Operator>> operators;
+    std::vector<flatbuffers::Offset<::tflite::Operator>> operators;
     if (int8 && !model_.int8_input) {  // QUANTIZE the float input
       const int quantized = int8_tensor("input/quantized", model_.input_size, model_.input_quantization);
       operators.push_back(conversion(BuiltinOperator::QUANTIZE, current, quantized));
@@ -59,7 +57,7 @@ class Exporter {
       const std::string prefix = (layer.kind == LayerKind::dense ? "dense_" : "activation_") + std::to_string(k);
       if (int8) {
         const std::string name = last && model_.int8_output ? "output" : prefix + "/output";
-        const int output = int8_tensor(name, layer.outputs, layer.quantized->output);
+        const int output = int8_tensor(name, layer.outputs, layer.int8()->output);
         operators.push_back(int8_fully_connected(layer, prefix, current, output));
         current = output;
         continue;
@@ -69,22 +67,22 @@ class Exporter {
         const int kernel = constant_tensor(
             prefix + "/kernel", {static_cast<int>(layer.outputs), static_cast<int>(layer.inputs)}, layer.kernel);
         const int bias = constant_tensor(prefix + "/bias", {static_cast<int>(layer.outputs)}, layer.bias);
-        const auto options = tflite::CreateFullyConnectedOptions(builder_, fused_function(layer.activation));
-        operators.push_back(tflite::CreateOperator(builder_, opcode_index(BuiltinOperator::FULLY_CONNECTED),
-                                                   builder_.CreateVector(std::vector<int>{current, kernel, bias}),
-                                                   builder_.CreateVector(std::vector<int>{output}),
-                                                   tflite::BuiltinOptions::FullyConnectedOptions, options.Union()));
+        const auto options = ::tflite::CreateFullyConnectedOptions(builder_, fused_function(layer.activation));
+        operators.push_back(::tflite::CreateOperator(builder_, opcode_index(BuiltinOperator::FULLY_CONNECTED),
+                                                     builder_.CreateVector(std::vector<int>{current, kernel, bias}),
+                                                     builder_.CreateVector(std::vector<int>{output}),
+                                                     ::tflite::BuiltinOptions::FullyConnectedOptions, options.Union()));
       } else {
         const BuiltinOperator code = standalone_operator(layer.activation);
         flatbuffers::Offset<void> options;
-        tflite::BuiltinOptions options_type = tflite::BuiltinOptions::NONE;
+        ::tflite::BuiltinOptions options_type = ::tflite::BuiltinOptions::NONE;
         if (code == BuiltinOperator::SOFTMAX) {
-          options = tflite::CreateSoftmaxOptions(builder_, 1.0f).Union();
-          options_type = tflite::BuiltinOptions::SoftmaxOptions;
+          options = ::tflite::CreateSoftmaxOptions(builder_, 1.0f).Union();
+          options_type = ::tflite::BuiltinOptions::SoftmaxOptions;
         }
         operators.push_back(
-            tflite::CreateOperator(builder_, opcode_index(code), builder_.CreateVector(std::vector<int>{current}),
-                                   builder_.CreateVector(std::vector<int>{output}), options_type, options));
+            ::tflite::CreateOperator(builder_, opcode_index(code), builder_.CreateVector(std::vector<int>{current}),
+                                     builder_.CreateVector(std::vector<int>{output}), options_type, options));
       }
       current = output;
     }
@@ -94,22 +92,22 @@ class Exporter {
       current = output;
     }
     const auto graph =
-        tflite::CreateSubGraph(builder_, builder_.CreateVector(tensors_), builder_.CreateVector(std::vector<int>{0}),
-                               builder_.CreateVector(std::vector<int>{current}), builder_.CreateVector(operators),
-                               builder_.CreateString("main"));
-    const auto signature = tflite::CreateSignatureDef(
+        ::tflite::CreateSubGraph(builder_, builder_.CreateVector(tensors_), builder_.CreateVector(std::vector<int>{0}),
+                                 builder_.CreateVector(std::vector<int>{current}), builder_.CreateVector(operators),
+                                 builder_.CreateString("main"));
+    const auto signature = ::tflite::CreateSignatureDef(
         builder_,
-        builder_.CreateVector(std::vector<flatbuffers::Offset<tflite::TensorMap>>{
-            tflite::CreateTensorMap(builder_, builder_.CreateString("input"), 0)}),
-        builder_.CreateVector(std::vector<flatbuffers::Offset<tflite::TensorMap>>{
-            tflite::CreateTensorMap(builder_, builder_.CreateString("output"), static_cast<std::uint32_t>(current))}),
+        builder_.CreateVector(std::vector<flatbuffers::Offset<::tflite::TensorMap>>{
+            ::tflite::CreateTensorMap(builder_, builder_.CreateString("input"), 0)}),
+        builder_.CreateVector(std::vector<flatbuffers::Offset<::tflite::TensorMap>>{
+            ::tflite::CreateTensorMap(builder_, builder_.CreateString("output"), static_cast<std::uint32_t>(current))}),
         builder_.CreateString("serving_default"), 0);
-    const auto root =
-        tflite::CreateModel(builder_, 3, builder_.CreateVector(operator_codes_),
-                            builder_.CreateVector(std::vector<flatbuffers::Offset<tflite::SubGraph>>{graph}),
-                            builder_.CreateString("tinymlp"), builder_.CreateVector(buffers_), 0, 0,
-                            builder_.CreateVector(std::vector<flatbuffers::Offset<tflite::SignatureDef>>{signature}));
-    tflite::FinishModelBuffer(builder_, root);
+    const auto root = ::tflite::CreateModel(
+        builder_, 3, builder_.CreateVector(operator_codes_),
+        builder_.CreateVector(std::vector<flatbuffers::Offset<::tflite::SubGraph>>{graph}),
+        builder_.CreateString("tinymlp"), builder_.CreateVector(buffers_), 0, 0,
+        builder_.CreateVector(std::vector<flatbuffers::Offset<::tflite::SignatureDef>>{signature}));
+    ::tflite::FinishModelBuffer(builder_, root);
     return {reinterpret_cast<const char*>(builder_.GetBufferPointer()), builder_.GetSize()};
   }
 
@@ -117,9 +115,9 @@ class Exporter {
   // A tensor computed at run time: batch dimension 1, or any (-1) in the signature.
   int activation_tensor(const std::string& name, std::size_t width) {
     const int n = static_cast<int>(width);
-    tensors_.push_back(tflite::CreateTensor(builder_, builder_.CreateVector(std::vector<int>{1, n}),
-                                            tflite::TensorType::FLOAT32, 0, builder_.CreateString(name), 0, false, 0,
-                                            builder_.CreateVector(std::vector<int>{-1, n})));
+    tensors_.push_back(::tflite::CreateTensor(builder_, builder_.CreateVector(std::vector<int>{1, n}),
+                                              ::tflite::TensorType::FLOAT32, 0, builder_.CreateString(name), 0, false,
+                                              0, builder_.CreateVector(std::vector<int>{-1, n})));
     return static_cast<int>(tensors_.size() - 1);
   }
 
@@ -127,63 +125,63 @@ class Exporter {
     std::vector<std::uint8_t> bytes(values.size() * sizeof(float));
     if (!bytes.empty()) std::memcpy(bytes.data(), values.data(), bytes.size());  // little-endian, as TFLite
     builder_.ForceVectorAlignment(bytes.size(), sizeof(std::uint8_t), 16);
-    buffers_.push_back(tflite::CreateBuffer(builder_, builder_.CreateVector(bytes)));
-    tensors_.push_back(tflite::CreateTensor(builder_, builder_.CreateVector(shape), tflite::TensorType::FLOAT32,
-                                            static_cast<std::uint32_t>(buffers_.size() - 1),
-                                            builder_.CreateString(name)));
+    buffers_.push_back(::tflite::CreateBuffer(builder_, builder_.CreateVector(bytes)));
+    tensors_.push_back(::tflite::CreateTensor(builder_, builder_.CreateVector(shape), ::tflite::TensorType::FLOAT32,
+                                              static_cast<std::uint32_t>(buffers_.size() - 1),
+                                              builder_.CreateString(name)));
     return static_cast<int>(tensors_.size() - 1);
   }
 
   // Full-integer models: int8 activations, int8 kernels (zero point 0, a scale per output unit or one
   // for the tensor, quantized_dimension 0) and int32 biases (scale input scale * weight scale).
-  flatbuffers::Offset<tflite::QuantizationParameters> quantization(const std::vector<float>& scales,
-                                                                   const std::vector<std::int64_t>& zero_points) {
-    return tflite::CreateQuantizationParameters(builder_, 0, 0, builder_.CreateVector(scales),
-                                                builder_.CreateVector(zero_points));
+  flatbuffers::Offset<::tflite::QuantizationParameters> quantization(const std::vector<float>& scales,
+                                                                     const std::vector<std::int64_t>& zero_points) {
+    return ::tflite::CreateQuantizationParameters(builder_, 0, 0, builder_.CreateVector(scales),
+                                                  builder_.CreateVector(zero_points));
   }
 
   int int8_tensor(const std::string& name, std::size_t width, const Quantization& q) {
     const int n = static_cast<int>(width);
-    tensors_.push_back(tflite::CreateTensor(builder_, builder_.CreateVector(std::vector<int>{1, n}),
-                                            tflite::TensorType::INT8, 0, builder_.CreateString(name),
-                                            quantization({q.scale}, {q.zero_point}), false, 0,
-                                            builder_.CreateVector(std::vector<int>{-1, n})));
+    tensors_.push_back(::tflite::CreateTensor(builder_, builder_.CreateVector(std::vector<int>{1, n}),
+                                              ::tflite::TensorType::INT8, 0, builder_.CreateString(name),
+                                              quantization({q.scale}, {q.zero_point}), false, 0,
+                                              builder_.CreateVector(std::vector<int>{-1, n})));
     return static_cast<int>(tensors_.size() - 1);
   }
 
   template <class Value>
   int quantized_constant(const std::string& name, const std::vector<int>& shape, const std::vector<Value>& values,
-                         tflite::TensorType type, const std::vector<float>& scales) {
+                         ::tflite::TensorType type, const std::vector<float>& scales) {
     std::vector<std::uint8_t> bytes(values.size() * sizeof(Value));
     if (!bytes.empty()) std::memcpy(bytes.data(), values.data(), bytes.size());  // little-endian, as TFLite
     builder_.ForceVectorAlignment(bytes.size(), sizeof(std::uint8_t), 16);
-    buffers_.push_back(tflite::CreateBuffer(builder_, builder_.CreateVector(bytes)));
-    tensors_.push_back(tflite::CreateTensor(
+    buffers_.push_back(::tflite::CreateBuffer(builder_, builder_.CreateVector(bytes)));
+    tensors_.push_back(::tflite::CreateTensor(
         builder_, builder_.CreateVector(shape), type, static_cast<std::uint32_t>(buffers_.size() - 1),
         builder_.CreateString(name), quantization(scales, std::vector<std::int64_t>(scales.size(), 0))));
     return static_cast<int>(tensors_.size() - 1);
   }
 
-  flatbuffers::Offset<tflite::Operator> int8_fully_connected(const Layer& layer, const std::string& prefix, int input,
-                                                             int output) {
-    const QuantizedDense& q = *layer.quantized;
+  flatbuffers::Offset<::tflite::Operator> int8_fully_connected(const Layer& layer, const std::string& prefix, int input,
+                                                               int output) {
+    const Int8Quantization& q = *layer.int8();
     std::vector<float> bias_scales;
     for (float weight_scale : q.weight_scales) bias_scales.push_back(q.input.scale * weight_scale);
     const int kernel =
         quantized_constant(prefix + "/kernel", {static_cast<int>(layer.outputs), static_cast<int>(layer.inputs)},
-                           q.kernel, tflite::TensorType::INT8, q.weight_scales);
+                           q.kernel, ::tflite::TensorType::INT8, q.weight_scales);
     const int bias = quantized_constant(prefix + "/bias", {static_cast<int>(layer.outputs)}, q.bias,
-                                        tflite::TensorType::INT32, bias_scales);
-    const auto options = tflite::CreateFullyConnectedOptions(builder_, fused_function(layer.activation));
-    return tflite::CreateOperator(builder_, opcode_index(BuiltinOperator::FULLY_CONNECTED, 4),
-                                  builder_.CreateVector(std::vector<int>{input, kernel, bias}),
-                                  builder_.CreateVector(std::vector<int>{output}),
-                                  tflite::BuiltinOptions::FullyConnectedOptions, options.Union());
+                                        ::tflite::TensorType::INT32, bias_scales);
+    const auto options = ::tflite::CreateFullyConnectedOptions(builder_, fused_function(layer.activation));
+    return ::tflite::CreateOperator(builder_, opcode_index(BuiltinOperator::FULLY_CONNECTED, 4),
+                                    builder_.CreateVector(std::vector<int>{input, kernel, bias}),
+                                    builder_.CreateVector(std::vector<int>{output}),
+                                    ::tflite::BuiltinOptions::FullyConnectedOptions, options.Union());
   }
 
-  flatbuffers::Offset<tflite::Operator> conversion(BuiltinOperator code, int input, int output) {
-    return tflite::CreateOperator(builder_, opcode_index(code, 2), builder_.CreateVector(std::vector<int>{input}),
-                                  builder_.CreateVector(std::vector<int>{output}));
+  flatbuffers::Offset<::tflite::Operator> conversion(BuiltinOperator code, int input, int output) {
+    return ::tflite::CreateOperator(builder_, opcode_index(code, 2), builder_.CreateVector(std::vector<int>{input}),
+                                    builder_.CreateVector(std::vector<int>{output}));
   }
 
   // Operator codes in order of first use; both the old byte field and the new int field.
@@ -193,15 +191,15 @@ class Exporter {
     codes_used_.push_back(code);
     const auto value = static_cast<std::int32_t>(code);
     const auto deprecated = static_cast<std::int8_t>(value < 127 ? value : 127);
-    operator_codes_.push_back(tflite::CreateOperatorCode(builder_, deprecated, 0, version, code));
+    operator_codes_.push_back(::tflite::CreateOperatorCode(builder_, deprecated, 0, version, code));
     return static_cast<std::uint32_t>(codes_used_.size() - 1);
   }
 
   const ModelDescription& model_;
   flatbuffers::FlatBufferBuilder builder_{4096};
-  std::vector<flatbuffers::Offset<tflite::Buffer>> buffers_;
-  std::vector<flatbuffers::Offset<tflite::Tensor>> tensors_;
-  std::vector<flatbuffers::Offset<tflite::OperatorCode>> operator_codes_;
+  std::vector<flatbuffers::Offset<::tflite::Buffer>> buffers_;
+  std::vector<flatbuffers::Offset<::tflite::Tensor>> tensors_;
+  std::vector<flatbuffers::Offset<::tflite::OperatorCode>> operator_codes_;
   std::vector<BuiltinOperator> codes_used_;
 };
 
@@ -211,7 +209,7 @@ std::uint64_t largest_tflite_size(const ModelDescription& model) {
   std::uint64_t bytes = 4096 + 4 * static_cast<std::uint64_t>(model.input_size);
   for (const Layer& layer : model.layers) {
     const auto inputs = static_cast<std::uint64_t>(layer.inputs), outputs = static_cast<std::uint64_t>(layer.outputs);
-    const std::uint64_t kernel_bytes = layer.quantized ? 1 : 4;
+    const std::uint64_t kernel_bytes = layer.is_quantized() ? 1 : 4;
     bytes += 1024 + 2 * 16 + inputs * outputs * kernel_bytes + outputs * (4 + 2 * (4 + 8));
   }
   return bytes;
@@ -230,7 +228,7 @@ std::string export_tflite(const ModelDescription& model) {
                      " bytes (2 GB); save the model as a model file (.tinymlp) or a header instead");
   check_consistent(model);
   // Full-integer models are exported as what tinymlp runs them as: int8 Dense layers (fused ReLU or none).
-  if (model.is_quantized()) quantized_model(model);
+  if (model.is_quantized()) check_full_integer(model);
   return Exporter(model).run();
 }
 
@@ -238,5 +236,5 @@ void write_tflite(const std::string& path, const ModelDescription& model) {
   write_file_atomically(path, export_tflite(model));
 }
 
-}  // namespace tools
+}  // namespace tflite
 }  // namespace tinymlp

@@ -1,8 +1,8 @@
 // The test oracle: TFLite's requantization as TFLite writes it, with 64-bit products and divisions
 // (gemmlowp's SaturatingRoundingDoublingHighMul and RoundingDivideByPOT, TFLite's two
 // MultiplyByQuantizedMultiplier). tinymlp's device code computes the same integers in 32 bits.
-#ifndef TINYMLP_TESTS_QUANT_REFERENCE_REQUANTIZATION_HPP
-#define TINYMLP_TESTS_QUANT_REFERENCE_REQUANTIZATION_HPP
+#ifndef TINYMLP_TESTS_SUPPORT_REFERENCE_REQUANTIZATION_HPP
+#define TINYMLP_TESTS_SUPPORT_REFERENCE_REQUANTIZATION_HPP
 
 #include <cstdint>
 #include <limits>

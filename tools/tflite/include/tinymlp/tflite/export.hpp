@@ -6,26 +6,26 @@
 /// signature with an input "input" and an output "output".
 ///
 /// The bytes depend only on the layers and weights: export, import, export gives the same file.
-#ifndef TINYMLP_TOOLS_TFLITE_EXPORT_HPP
-#define TINYMLP_TOOLS_TFLITE_EXPORT_HPP
+#ifndef TINYMLP_TFLITE_EXPORT_HPP
+#define TINYMLP_TFLITE_EXPORT_HPP
 
 #include <string>
 
-#include "model_description.hpp"
+#include "tinymlp/host/model_description.hpp"
 
 namespace tinymlp {
-namespace tools {
+namespace tflite {
 
 /// Full-integer (int8) models become int8 FULLY_CONNECTED operators with int8 kernels (per-channel or
 /// per-tensor scales), int32 biases and int8 activations; a float input or output gets a QUANTIZE or
 /// DEQUANTIZE operator (ModelDescription::int8_input, int8_output). Throws ModelError for inconsistent
-/// descriptions and int8 layers tinymlp does not run (see quantized_description.hpp).
+/// descriptions and int8 layers tinymlp does not run (see check_full_integer).
 std::string export_tflite(const ModelDescription& model);
 
 /// Writes atomically (a temporary file renamed over the target).
 void write_tflite(const std::string& path, const ModelDescription& model);
 
-}  // namespace tools
+}  // namespace tflite
 }  // namespace tinymlp
 
 #endif

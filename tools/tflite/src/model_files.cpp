@@ -1,17 +1,16 @@
-#include "tinymlp_tools/model_files.hpp"
+#include "tinymlp/tflite/model_files.hpp"
 
 #include <filesystem>
 
-#include "tinymlp_tools/file_bytes.hpp"
-#include "tinymlp_tools/header_reader.hpp"
-#include "tinymlp_tools/header_writer.hpp"
-#include "tinymlp_tools/model_error.hpp"
-#include "tinymlp_tools/model_file.hpp"
-#include "tinymlp_tools/tflite_export.hpp"
-#include "tinymlp_tools/tflite_import.hpp"
+#include "tinymlp/host/header_reader.hpp"
+#include "tinymlp/host/header_writer.hpp"
+#include "tinymlp/host/model_file.hpp"
+#include "tinymlp/host/read_file.hpp"
+#include "tinymlp/tflite/export.hpp"
+#include "tinymlp/tflite/import.hpp"
 
 namespace tinymlp {
-namespace tools {
+namespace tflite {
 namespace {
 
 bool is_header_name(const std::string& extension) { return extension == ".hpp" || extension == ".h"; }
@@ -19,7 +18,7 @@ bool is_header_name(const std::string& extension) { return extension == ".hpp" |
 }  // namespace
 
 ModelDescription read_any_model(const std::string& path) {
-  const std::string bytes = read_file_bytes(path);
+  const std::string bytes = read_whole_file<ModelError>(path);
   const std::string extension = std::filesystem::path(path).extension().string();
   if (looks_like_tflite(bytes) || extension == ".tflite")
     return import_tflite(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), path);
@@ -28,12 +27,12 @@ ModelDescription read_any_model(const std::string& path) {
 }
 
 void write_any_model(const std::string& path, const ModelDescription& model, const std::string& name,
-                     const std::string& source) {
+                     const std::string& source, RoundingMode rounding) {
   const std::filesystem::path file(path);
   const std::string extension = file.extension().string();
   try {
     if (is_header_name(extension))
-      write_model_header(path, model, name.empty() ? file.stem().string() : name, source);
+      write_model_header(path, model, name.empty() ? file.stem().string() : name, source, rounding);
     else if (extension == ".tflite")
       write_tflite(path, model);
     else
@@ -43,5 +42,5 @@ void write_any_model(const std::string& path, const ModelDescription& model, con
   }
 }
 
-}  // namespace tools
+}  // namespace tflite
 }  // namespace tinymlp

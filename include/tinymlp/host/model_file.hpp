@@ -1,32 +1,47 @@
-#include "tinymlp_tools/model_file.hpp"
+/// \file
+/// tinymlp's own model file: the layers and float weights as plain text, to keep a trained model
+/// and convert it later (tinymlp-convert turns it into a .tflite or a header). For example:
+/// \code{.unparsed}
+///   tinymlp-model 1
+///   input 1
+///   dense 16 relu          <- outputs, fused activation (none, relu, relu6, tanh)
+///   row 0.25               <- one line per output unit: its weights, one per input
+///   ...
+///   bias 0 0.5 ...         <- one per output unit
+///   activation softmax     <- a standalone activation (relu, relu6, tanh, sigmoid, softmax)
+///   end
+/// \endcode
+/// Lines starting with # are comments. Errors name the file and line.
+#ifndef TINYMLP_HOST_MODEL_FILE_HPP
+#define TINYMLP_HOST_MODEL_FILE_HPP
 
+#include <string>
 #include <vector>
 
-#include "tinymlp/host/atomic_file.hpp"
-#include "tinymlp/host/model_limits.hpp"
-#include "tinymlp_tools/file_bytes.hpp"
-#include "tinymlp_tools/float_text.hpp"
-#include "tinymlp_tools/model_error.hpp"
+#include "atomic_file.hpp"
+#include "float_text.hpp"
+#include "model_description.hpp"
+#include "model_limits.hpp"
+#include "read_file.hpp"
 #include "text_reader.hpp"
 
 namespace tinymlp {
-namespace tools {
-namespace {
+namespace detail {
 
-const char* const format_line = "tinymlp-model 1";
+constexpr const char* model_file_format_line = "tinymlp-model 1";
 
 // File names of activations: lower case, as in the format's description.
-const Activation named_activations[] = {Activation::none, Activation::relu,    Activation::relu6,
-                                        Activation::tanh, Activation::sigmoid, Activation::softmax};
-const char* const activation_words[] = {"none", "relu", "relu6", "tanh", "sigmoid", "softmax"};
+constexpr Activation named_activations[] = {Activation::none, Activation::relu,    Activation::relu6,
+                                            Activation::tanh, Activation::sigmoid, Activation::softmax};
+constexpr const char* activation_words[] = {"none", "relu", "relu6", "tanh", "sigmoid", "softmax"};
 
-const char* activation_word(Activation activation) {
+inline const char* activation_word(Activation activation) {
   for (std::size_t k = 0; k < 6; ++k)
     if (named_activations[k] == activation) return activation_words[k];
   return "none";
 }
 
-void append_numbers(std::string& text, const char* keyword, const float* values, std::size_t count) {
+inline void append_numbers(std::string& text, const char* keyword, const float* values, std::size_t count) {
   text += keyword;
   for (std::size_t k = 0; k < count; ++k) text += " " + float_text(values[k]);
   text += "\n";
@@ -38,8 +53,8 @@ class ModelFileParser {
   ModelFileParser(const std::string& text, const std::string& origin) : reader_(text, origin, "#", true) {}
 
   ModelDescription run() {
-    if (!reader_.next_line() || reader_.line() != format_line)
-      reader_.fail("expected \"" + std::string(format_line) + "\" as the first line");
+    if (!reader_.next_line() || reader_.line() != model_file_format_line)
+      reader_.fail("expected \"" + std::string(model_file_format_line) + "\" as the first line");
     if (!reader_.next_line() || reader_.word() != "input") reader_.fail("expected \"input N\"");
     model_.input_size = count("the input width");
     reader_.expect_end_of_line();
@@ -65,7 +80,7 @@ class ModelFileParser {
         layer.activation = activation(true);
         reader_.expect_end_of_line();
       } else {
-        reader_.fail(R"(expected "dense", "activation" or "end", found )" + quoted(keyword));
+        reader_.fail(R"(expected "dense", "activation" or "end", found )" + quoted_field(keyword));
       }
       width = layer.outputs;
       model_.layers.push_back(std::move(layer));
@@ -84,7 +99,7 @@ class ModelFileParser {
         if (standalone ? found == Activation::none : !(found == Activation::none || can_fuse(found))) break;
         return found;
       }
-    reader_.fail(quoted(w) + " is not " +
+    reader_.fail(quoted_field(w) + " is not " +
                  (standalone ? "relu, relu6, tanh, sigmoid or softmax" : "none, relu, relu6 or tanh"));
   }
 
@@ -105,36 +120,44 @@ class ModelFileParser {
   ModelDescription model_;
 };
 
-}  // namespace
+}  // namespace detail
 
-std::string model_file_text(const ModelDescription& model_to_write) {
+/// The model file's text for `model` (an int8 model with its dequantized float weights).
+inline std::string model_file_text(const ModelDescription& model_to_write) {
   check_consistent(model_to_write);
   const ModelDescription model = float_version(model_to_write);
-  std::string text = std::string(format_line) + "\n";
+  std::string text = std::string(detail::model_file_format_line) + "\n";
   if (model_to_write.is_quantized()) text += "# dequantized from an int8 model\n";
   text += "input " + std::to_string(model.input_size) + "\n";
   for (const Layer& layer : model.layers) {
     if (layer.kind == LayerKind::activation) {
-      text += std::string("activation ") + activation_word(layer.activation) + "\n";
+      text += std::string("activation ") + detail::activation_word(layer.activation) + "\n";
       continue;
     }
-    text += "dense " + std::to_string(layer.outputs) + " " + activation_word(layer.activation) + "\n";
+    text += "dense " + std::to_string(layer.outputs) + " " + detail::activation_word(layer.activation) + "\n";
     for (std::size_t o = 0; o < layer.outputs; ++o)
-      append_numbers(text, "row", layer.kernel.data() + o * layer.inputs, layer.inputs);
-    append_numbers(text, "bias", layer.bias.data(), layer.outputs);
+      detail::append_numbers(text, "row", layer.kernel.data() + o * layer.inputs, layer.inputs);
+    detail::append_numbers(text, "bias", layer.bias.data(), layer.outputs);
   }
   return text + "end\n";
 }
 
-ModelDescription parse_model_file(const std::string& text, const std::string& origin) {
-  return ModelFileParser(text, origin).run();
+/// The model in a model file's `text`; `origin` (a file name) starts every error message, with the
+/// line. Throws ModelError.
+inline ModelDescription parse_model_file(const std::string& text, const std::string& origin) {
+  return detail::ModelFileParser(text, origin).run();
 }
 
-void write_model_file(const std::string& path, const ModelDescription& model) {
+/// Writes atomically; an int8 model is written with its dequantized float weights.
+inline void write_model_file(const std::string& path, const ModelDescription& model) {
   write_file_atomically(path, model_file_text(model));
 }
 
-ModelDescription read_model_file(const std::string& path) { return parse_model_file(read_file_bytes(path), path); }
+/// The model in the model file at `path`; ModelError naming the file and line.
+inline ModelDescription read_model_file(const std::string& path) {
+  return parse_model_file(read_whole_file<ModelError>(path), path);
+}
 
-}  // namespace tools
 }  // namespace tinymlp
+
+#endif

@@ -1,4 +1,4 @@
-#include "tinymlp_tools/tflite_import.hpp"
+#include "tinymlp/tflite/import.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,15 +8,14 @@
 
 #include "tflite_mlp_generated.h"
 #include "tinymlp/host/model_limits.hpp"
-#include "tinymlp_tools/file_bytes.hpp"
-#include "tinymlp_tools/model_error.hpp"
+#include "tinymlp/host/read_file.hpp"
 
 namespace tinymlp {
-namespace tools {
+namespace tflite {
 namespace {
 
-using tflite::BuiltinOperator;
-using tflite::TensorType;
+using ::tflite::BuiltinOperator;
+using ::tflite::TensorType;
 
 constexpr auto largest_dimension = static_cast<std::int64_t>(largest_layer_width);
 constexpr auto largest_element_count = static_cast<std::int64_t>(largest_tensor_values);
@@ -33,17 +32,17 @@ std::string printable(const flatbuffers::String* text) {
 }
 
 std::string type_name(TensorType type) {
-  const char* name = tflite::EnumNameTensorType(type);
+  const char* name = ::tflite::EnumNameTensorType(type);
   return name && *name ? name : "type " + std::to_string(static_cast<int>(type));
 }
 
 std::string operator_name(BuiltinOperator code) {
-  const char* name = tflite::EnumNameBuiltinOperator(code);
+  const char* name = ::tflite::EnumNameBuiltinOperator(code);
   return name && *name ? name : "builtin operator " + std::to_string(static_cast<int>(code));
 }
 
-std::string activation_function_name(tflite::ActivationFunctionType function) {
-  const char* name = tflite::EnumNameActivationFunctionType(function);
+std::string activation_function_name(::tflite::ActivationFunctionType function) {
+  const char* name = ::tflite::EnumNameActivationFunctionType(function);
   return name && *name ? name : "activation " + std::to_string(static_cast<int>(function));
 }
 
@@ -69,14 +68,15 @@ class Importer {
   Importer(const std::uint8_t* data, std::size_t size, std::string origin)
       : origin_(std::move(origin)), file_bytes_(size) {
     if (size < 8) fail("too short to be a .tflite file (" + std::to_string(size) + " bytes)");
-    if (!flatbuffers::BufferHasIdentifier(data, tflite::ModelIdentifier())) {
+    if (!flatbuffers::BufferHasIdentifier(data, ::tflite::ModelIdentifier())) {
       std::string found;
       for (int k = 4; k < 8; ++k) found += (data[k] >= 32 && data[k] < 127) ? static_cast<char>(data[k]) : '?';
       fail("not a TFLite model: the file identifier is \"" + found + R"(", not "TFL3")");
     }
     flatbuffers::Verifier verifier(data, size);
-    if (!tflite::VerifyModelBuffer(verifier)) fail("fails FlatBuffers verification: the file is truncated or corrupt");
-    model_ = tflite::GetModel(data);
+    if (!::tflite::VerifyModelBuffer(verifier))
+      fail("fails FlatBuffers verification: the file is truncated or corrupt");
+    model_ = ::tflite::GetModel(data);
     if (model_->version() != 3)
       fail("schema version " + std::to_string(model_->version()) + ", tinymlp reads version 3");
     if (!model_->subgraphs() || model_->subgraphs()->size() == 0) fail("the model has no graph");
@@ -93,7 +93,7 @@ class Importer {
       fail("the graph has " + std::to_string(graph_->inputs()->size()) + " inputs and " +
            std::to_string(graph_->outputs()->size()) + " outputs; tinymlp models have one of each");
     current_ = graph_->inputs()->Get(0);
-    const tflite::Tensor& input = tensor(current_, "the graph's input");
+    const ::tflite::Tensor& input = tensor(current_, "the graph's input");
     current_type_ = input.type();
     if (current_type_ != TensorType::FLOAT32 && current_type_ != TensorType::INT8)
       fail(tensor_label(current_) + " (the graph's input) is " + type_name(current_type_) +
@@ -120,7 +120,7 @@ class Importer {
  private:
   [[noreturn]] void fail(const std::string& message) const { throw ModelError(origin_ + ": " + message); }
 
-  const tflite::Tensor& tensor(int index, const std::string& role) const {
+  const ::tflite::Tensor& tensor(int index, const std::string& role) const {
     if (index < 0 || static_cast<std::uint32_t>(index) >= graph_->tensors()->size())
       fail(role + " is tensor " + std::to_string(index) + ", but the graph has " +
            std::to_string(graph_->tensors()->size()) + " tensors");
@@ -128,12 +128,12 @@ class Importer {
   }
 
   std::string tensor_label(int index) const {
-    const tflite::Tensor& t = tensor(index, "a tensor");
+    const ::tflite::Tensor& t = tensor(index, "a tensor");
     return "tensor " + std::to_string(index) + " '" + printable(t.name()) + "'";
   }
 
   std::vector<std::int64_t> shape(int index) const {
-    const tflite::Tensor& t = tensor(index, "a tensor");
+    const ::tflite::Tensor& t = tensor(index, "a tensor");
     std::vector<std::int64_t> dimensions;
     if (t.shape())
       for (std::int32_t dimension : *t.shape()) {
@@ -161,11 +161,11 @@ class Importer {
 
   // The constant data of a tensor, exactly `bytes` long.
   const std::uint8_t* constant_bytes(int index, std::size_t bytes, const std::string& role) const {
-    const tflite::Tensor& t = tensor(index, role);
+    const ::tflite::Tensor& t = tensor(index, role);
     if (!model_->buffers() || t.buffer() >= model_->buffers()->size())
       fail(role + " " + tensor_label(index) + " refers to buffer " + std::to_string(t.buffer()) +
            ", but the model has " + std::to_string(model_->buffers() ? model_->buffers()->size() : 0) + " buffers");
-    const tflite::Buffer* buffer = model_->buffers()->Get(t.buffer());
+    const ::tflite::Buffer* buffer = model_->buffers()->Get(t.buffer());
     if (buffer->offset() > 1)
       fail(role + " " + tensor_label(index) + " keeps its data outside the FlatBuffer (models over 2 GB)");
     const std::size_t found = buffer->data() ? buffer->data()->size() : 0;
@@ -176,9 +176,9 @@ class Importer {
   }
 
   bool has_constant_data(int index) const {
-    const tflite::Tensor& t = tensor(index, "a tensor");
+    const ::tflite::Tensor& t = tensor(index, "a tensor");
     if (!model_->buffers() || t.buffer() >= model_->buffers()->size()) return false;
-    const tflite::Buffer* buffer = model_->buffers()->Get(t.buffer());
+    const ::tflite::Buffer* buffer = model_->buffers()->Get(t.buffer());
     return buffer->data() && buffer->data()->size() > 0;
   }
 
@@ -210,10 +210,10 @@ class Importer {
     std::vector<std::int64_t> zero_points;
   };
   Scales quantization(int index, std::size_t channels, const std::string& role) const {
-    const tflite::QuantizationParameters* q = tensor(index, role).quantization();
+    const ::tflite::QuantizationParameters* q = tensor(index, role).quantization();
     if (!q || !q->scale() || q->scale()->size() == 0)
       fail(role + " " + tensor_label(index) + " is quantized but has no scale");
-    if (q->details_type() != tflite::QuantizationDetails::NONE)
+    if (q->details_type() != ::tflite::QuantizationDetails::NONE)
       fail(role + " " + tensor_label(index) + " uses custom quantization");
     Scales result;
     result.scales.assign(q->scale()->begin(), q->scale()->end());
@@ -241,18 +241,18 @@ class Importer {
 
   struct OperatorView {
     std::uint32_t index;
-    const tflite::Operator* op;
+    const ::tflite::Operator* op;
     BuiltinOperator code;
     std::string label;  // "operator 2 (FULLY_CONNECTED)"
   };
 
   OperatorView view(std::uint32_t k) const {
-    const tflite::Operator* op = graph_->operators()->Get(k);
+    const ::tflite::Operator* op = graph_->operators()->Get(k);
     const std::string where = "operator " + std::to_string(k);
     if (!model_->operator_codes() || op->opcode_index() >= model_->operator_codes()->size())
       fail(where + " refers to operator code " + std::to_string(op->opcode_index()) + ", but the model has " +
            std::to_string(model_->operator_codes() ? model_->operator_codes()->size() : 0) + " operator codes");
-    const tflite::OperatorCode* code = model_->operator_codes()->Get(op->opcode_index());
+    const ::tflite::OperatorCode* code = model_->operator_codes()->Get(op->opcode_index());
     // As TFLite reads it: the larger of the old byte field and the new int field.
     const auto builtin = static_cast<BuiltinOperator>(std::max(
         static_cast<std::int32_t>(code->deprecated_builtin_code()), static_cast<std::int32_t>(code->builtin_code())));
@@ -275,7 +275,7 @@ class Importer {
     }
     if (input != current_) {
       for (std::uint32_t later = k; later < graph_->operators()->size(); ++later) {
-        const tflite::Operator* writer = graph_->operators()->Get(later);
+        const ::tflite::Operator* writer = graph_->operators()->Get(later);
         if (writer->outputs() && writer->outputs()->size() > 0 && writer->outputs()->Get(0) == input)
           fail(op.label + " reads " + tensor_label(input) + ", the output of " + view(later).label +
                ", which comes after it: operators must be in the order they run");
@@ -371,19 +371,19 @@ class Importer {
   }
 
   void import_softmax(const OperatorView& op, int output) {
-    const tflite::SoftmaxOptions* options = op.op->builtin_options_as_SoftmaxOptions();
+    const ::tflite::SoftmaxOptions* options = op.op->builtin_options_as_SoftmaxOptions();
     const float beta = options ? options->beta() : 0.0f;
     if (beta != 1.0f) fail(op.label + " has beta " + std::to_string(beta) + "; tinymlp's Softmax has beta 1");
     import_activation(op, output, Activation::softmax);
   }
 
-  static Activation fused_activation(tflite::ActivationFunctionType function, bool& known) {
+  static Activation fused_activation(::tflite::ActivationFunctionType function, bool& known) {
     known = true;
     switch (function) {
-      case tflite::ActivationFunctionType::NONE: return Activation::none;
-      case tflite::ActivationFunctionType::RELU: return Activation::relu;
-      case tflite::ActivationFunctionType::RELU6: return Activation::relu6;
-      case tflite::ActivationFunctionType::TANH: return Activation::tanh;
+      case ::tflite::ActivationFunctionType::NONE: return Activation::none;
+      case ::tflite::ActivationFunctionType::RELU: return Activation::relu;
+      case ::tflite::ActivationFunctionType::RELU6: return Activation::relu6;
+      case ::tflite::ActivationFunctionType::TANH: return Activation::tanh;
       default: known = false; return Activation::none;
     }
   }
@@ -414,8 +414,8 @@ class Importer {
     Layer layer;
     layer.inputs = width_;
     layer.outputs = outputs;
-    if (const tflite::FullyConnectedOptions* options = op.op->builtin_options_as_FullyConnectedOptions()) {
-      if (options->weights_format() != tflite::FullyConnectedOptionsWeightsFormat::DEFAULT)
+    if (const ::tflite::FullyConnectedOptions* options = op.op->builtin_options_as_FullyConnectedOptions()) {
+      if (options->weights_format() != ::tflite::FullyConnectedOptionsWeightsFormat::DEFAULT)
         fail(op.label + " uses shuffled weights; tinymlp reads weights_format DEFAULT");
       bool known = false;
       layer.activation = fused_activation(options->fused_activation_function(), known);
@@ -450,7 +450,7 @@ class Importer {
     const std::string weights_role = op.label + "'s weights";
     expect_type(weights, TensorType::INT8, weights_role);
     expect_type(output, TensorType::INT8, op.label + "'s output");
-    QuantizedDense q;
+    Int8Quantization q;
     q.input = activation_quantization(current_);
     q.output = activation_quantization(output);
     const Scales weight_scales = quantization(weights, layer.outputs, weights_role);
@@ -467,23 +467,15 @@ class Importer {
     } else {
       q.bias.assign(layer.outputs, 0);
     }
-    // The float view: what the integers stand for.
-    layer.kernel.resize(count);
-    layer.bias.resize(layer.outputs);
-    for (std::size_t o = 0; o < layer.outputs; ++o) {
-      const float weight_scale = q.weight_scales.size() == 1 ? q.weight_scales[0] : q.weight_scales[o];
-      for (std::size_t i = 0; i < layer.inputs; ++i)
-        layer.kernel[o * layer.inputs + i] = weight_scale * static_cast<float>(q.kernel[o * layer.inputs + i]);
-      layer.bias[o] = q.input.scale * weight_scale * static_cast<float>(q.bias[o]);
-    }
-    layer.quantized = std::move(q);
+    layer.quantization = std::move(q);
+    set_dequantized_weights(layer);  // the float view: what the integers stand for
   }
 
   std::string origin_;
   std::size_t file_bytes_ = 0;
   std::size_t decoded_weights_ = 0;
-  const tflite::Model* model_ = nullptr;
-  const tflite::SubGraph* graph_ = nullptr;
+  const ::tflite::Model* model_ = nullptr;
+  const ::tflite::SubGraph* graph_ = nullptr;
   ModelDescription description_;
   int current_ = -1;  // the tensor the chain has reached
   TensorType current_type_ = TensorType::FLOAT32;
@@ -499,11 +491,11 @@ ModelDescription import_tflite(const std::uint8_t* data, std::size_t size, const
 }
 
 ModelDescription read_tflite(const std::string& path) {
-  const std::string bytes = read_file_bytes(path);
+  const std::string bytes = read_whole_file<ModelError>(path);
   return import_tflite(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), path);
 }
 
 bool looks_like_tflite(const std::string& bytes) { return bytes.size() >= 8 && bytes.compare(4, 4, "TFL3") == 0; }
 
-}  // namespace tools
+}  // namespace tflite
 }  // namespace tinymlp

@@ -1,0 +1,295 @@
+/// \file
+/// The one run-time description of a model: its layers, their float weights and, per layer, how it
+/// is quantized. It is what a .tflite file, a model file, a header and a compile-time Sequential
+/// (describe.hpp) turn into, what quantize() makes, and what every writer takes, so a new operator or
+/// quantization kind is added here once for all of them.
+///
+/// Two views of the same layers:
+///   - the description itself, where a Dense layer carries the activation fused into it (as TFLite's
+///     FULLY_CONNECTED does) and the remaining activations stand alone;
+///   - the layer sequence (`layer_sequence`), tinymlp's view, where every activation is a layer of its
+///     own, exactly as in a Sequential<...>. It is a list of the same Layer type, without weights.
+#ifndef TINYMLP_HOST_MODEL_DESCRIPTION_HPP
+#define TINYMLP_HOST_MODEL_DESCRIPTION_HPP
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "errors.hpp"
+#include "model_limits.hpp"
+
+namespace tinymlp {
+
+/// An activation, fused into a Dense layer or standing alone.
+enum class Activation {
+  none,     ///< Identity.
+  relu,     ///< max(x, 0).
+  relu6,    ///< min(max(x, 0), 6) (imported from TFLite; tinymlp's core has no ReLU6 layer).
+  tanh,     ///< Tanh.
+  sigmoid,  ///< Sigmoid (TFLite's LOGISTIC).
+  softmax   ///< Softmax.
+};
+
+/// TFLite can fuse these into a FULLY_CONNECTED operator; the others need an operator of their own.
+inline bool can_fuse(Activation activation) {
+  return activation == Activation::relu || activation == Activation::relu6 || activation == Activation::tanh;
+}
+
+/// "ReLU", "ReLU6", "Tanh", "Sigmoid", "Softmax" (tinymlp's names), "none".
+inline const char* activation_name(Activation activation) {
+  switch (activation) {
+    case Activation::none: return "none";
+    case Activation::relu: return "ReLU";
+    case Activation::relu6: return "ReLU6";
+    case Activation::tanh: return "Tanh";
+    case Activation::sigmoid: return "Sigmoid";
+    case Activation::softmax: return "Softmax";
+  }
+  return "?";
+}
+
+/// Affine quantization of a tensor, TFLite's scheme: real value = scale * (quantized value - zero_point).
+struct Quantization {
+  float scale = 0.0f;           ///< The real value of one step.
+  std::int32_t zero_point = 0;  ///< The quantized value of real 0.
+};
+
+/// A Dense layer as full-integer int8 arithmetic, TFLite's scheme: int8 activations, int8 weights with
+/// zero point 0 (one scale for the tensor, or one per output unit), int32 biases.
+struct Int8Quantization {
+  Quantization input;                ///< Of the layer's input.
+  Quantization output;               ///< Of the layer's output (after a fused ReLU).
+  std::vector<float> weight_scales;  ///< 1 (per tensor) or one per output (per channel).
+  std::vector<std::int8_t> kernel;   ///< [out][in].
+  std::vector<std::int32_t> bias;    ///< One per output; scale = input scale * weight scale.
+
+  /// The scale of output unit `unit`'s weights.
+  float weight_scale(std::size_t unit) const {
+    return weight_scales.size() == 1 ? weight_scales[0] : weight_scales[unit];
+  }
+};
+
+/// How a layer is quantized: float (std::monostate) or int8. One alternative per kind, so that a new
+/// kind (hybrid: int8 weights, float activations) is one more alternative, and every std::visit over
+/// it fails to compile until it is handled.
+using LayerQuantization = std::variant<std::monostate, Int8Quantization>;
+
+/// What a layer is.
+enum class LayerKind {
+  dense,      ///< A Dense layer (with its fused activation in a description).
+  activation  ///< An activation on its own.
+};
+
+/// One layer of a ModelDescription (or of a layer sequence, which leaves the weights empty).
+struct Layer {
+  LayerKind kind = LayerKind::dense;  ///< Dense or a standalone activation.
+  /// A dense layer's fused activation (none, relu, relu6 or tanh), or the standalone activation.
+  Activation activation = Activation::none;
+  std::size_t inputs = 0;   ///< Input width.
+  std::size_t outputs = 0;  ///< Output width.
+  /// Dense only, float32: kernel [outputs][inputs] (row per output unit). For a quantized layer these
+  /// hold the dequantized weights, an approximation a float model can use.
+  std::vector<float> kernel;
+  std::vector<float> bias;         ///< Dense only: one per output, as the kernel.
+  LayerQuantization quantization;  ///< Dense only: float or int8.
+
+  /// The int8 quantization, or null for a float layer.
+  const Int8Quantization* int8() const { return std::get_if<Int8Quantization>(&quantization); }
+  /// The same, to change.
+  Int8Quantization* int8() { return std::get_if<Int8Quantization>(&quantization); }
+  /// Whether the layer is quantized in any way.
+  bool is_quantized() const { return !std::holds_alternative<std::monostate>(quantization); }
+  /// Weights and biases: inputs * outputs + outputs for a Dense, 0 for an activation.
+  std::size_t parameter_count() const { return kind == LayerKind::dense ? inputs * outputs + outputs : 0; }
+};
+
+/// A model described at run time (see the file's description).
+struct ModelDescription {
+  std::size_t input_size = 0;  ///< Values per sample in.
+  std::vector<Layer> layers;   ///< In order, input to output.
+  /// Full-integer models: whether the graph's input is int8 (quantized with input_quantization) or
+  /// float32 before a QUANTIZE operator. Unused for float models.
+  bool int8_input = false;
+  bool int8_output = false;          ///< The same for the output (DEQUANTIZE, output_quantization).
+  Quantization input_quantization;   ///< Of an int8 input.
+  Quantization output_quantization;  ///< Of an int8 output.
+
+  /// Values per sample out.
+  std::size_t output_size() const { return layers.empty() ? input_size : layers.back().outputs; }
+  /// Weights and biases of all layers.
+  std::size_t parameter_count() const {
+    std::size_t count = 0;
+    for (const Layer& layer : layers) count += layer.parameter_count();
+    return count;
+  }
+  /// Whether any layer is quantized.
+  bool is_quantized() const {
+    return std::any_of(layers.begin(), layers.end(), [](const Layer& layer) { return layer.is_quantized(); });
+  }
+};
+
+/// A layer of the sequence view: kind, activation and widths, no weights.
+inline Layer sequence_layer(LayerKind kind, Activation activation, std::size_t inputs, std::size_t outputs) {
+  Layer layer;
+  layer.kind = kind;
+  layer.activation = activation;
+  layer.inputs = inputs;
+  layer.outputs = outputs;
+  return layer;
+}
+
+/// A layer of the sequence view as tinymlp names its type: "Dense<1, 16>", "ReLU", "Identity", ...
+inline std::string sequence_layer_name(const Layer& layer) {
+  if (layer.kind == LayerKind::dense)
+    return "Dense<" + std::to_string(layer.inputs) + ", " + std::to_string(layer.outputs) + ">";
+  return layer.activation == Activation::none ? "Identity" : activation_name(layer.activation);
+}
+
+/// The description as tinymlp layers, without weights: each fused activation becomes a layer after its
+/// Dense.
+inline std::vector<Layer> layer_sequence(const ModelDescription& model) {
+  std::vector<Layer> sequence;
+  for (const Layer& layer : model.layers) {
+    const bool dense = layer.kind == LayerKind::dense;
+    sequence.push_back(
+        sequence_layer(layer.kind, dense ? Activation::none : layer.activation, layer.inputs, layer.outputs));
+    if (dense && layer.activation != Activation::none)
+      sequence.push_back(sequence_layer(LayerKind::activation, layer.activation, layer.outputs, layer.outputs));
+  }
+  return sequence;
+}
+
+/// The inverse: a description from tinymlp layers and their flat parameter array (each Dense's
+/// kernel, [out][in], then its biases, layers in order). Activations that TFLite can fuse are fused
+/// into the Dense before them; Identity layers (activation none) disappear.
+inline ModelDescription describe_sequence(const std::vector<Layer>& layers, const float* parameters,
+                                          std::size_t parameter_count) {
+  ModelDescription model;
+  if (!layers.empty()) model.input_size = layers.front().inputs;
+  std::size_t offset = 0;
+  for (const Layer& layer : layers) {
+    if (layer.kind == LayerKind::dense) {
+      const std::size_t kernel_count = layer.inputs * layer.outputs;
+      if (offset + kernel_count + layer.outputs > parameter_count)
+        throw ModelError("the parameter array is shorter than the layers need");
+      Layer dense = sequence_layer(LayerKind::dense, Activation::none, layer.inputs, layer.outputs);
+      dense.kernel.assign(parameters + offset, parameters + offset + kernel_count);
+      dense.bias.assign(parameters + offset + kernel_count, parameters + offset + kernel_count + layer.outputs);
+      offset += kernel_count + layer.outputs;
+      model.layers.push_back(std::move(dense));
+      continue;
+    }
+    if (layer.activation == Activation::none) continue;  // Identity: nothing to compute
+    Layer* previous = model.layers.empty() ? nullptr : &model.layers.back();
+    if (previous && previous->kind == LayerKind::dense && previous->activation == Activation::none &&
+        can_fuse(layer.activation)) {
+      previous->activation = layer.activation;
+      continue;
+    }
+    model.layers.push_back(sequence_layer(LayerKind::activation, layer.activation, layer.inputs, layer.inputs));
+  }
+  if (offset != parameter_count) throw ModelError("the parameter array is longer than the layers need");
+  return model;
+}
+
+/// The flat parameter array of a Sequential with the description's layers.
+inline std::vector<float> flat_parameters(const ModelDescription& model) {
+  std::vector<float> parameters;
+  parameters.reserve(model.parameter_count());
+  for (const Layer& layer : model.layers) {
+    parameters.insert(parameters.end(), layer.kernel.begin(), layer.kernel.end());
+    parameters.insert(parameters.end(), layer.bias.begin(), layer.bias.end());
+  }
+  return parameters;
+}
+
+/// Sets a quantized Dense layer's float kernel and biases to what its integers stand for.
+inline void set_dequantized_weights(Layer& layer) {
+  const Int8Quantization* q = layer.int8();
+  if (!q) return;
+  layer.kernel.resize(layer.inputs * layer.outputs);
+  layer.bias.resize(layer.outputs);
+  for (std::size_t o = 0; o < layer.outputs; ++o) {
+    const float weight_scale = q->weight_scale(o);
+    for (std::size_t i = 0; i < layer.inputs; ++i)
+      layer.kernel[o * layer.inputs + i] = weight_scale * static_cast<float>(q->kernel[o * layer.inputs + i]);
+    layer.bias[o] = q->input.scale * weight_scale * static_cast<float>(q->bias[o]);
+  }
+}
+
+/// The same model with float weights only (for a quantized model, its dequantized weights).
+inline ModelDescription float_version(const ModelDescription& model) {
+  ModelDescription result = model;
+  for (Layer& layer : result.layers) layer.quantization = std::monostate{};
+  result.int8_input = result.int8_output = false;
+  result.input_quantization = result.output_quantization = Quantization{};
+  return result;
+}
+
+/// Checks what every writer relies on: widths that chain, weight counts that match, finite weights,
+/// sizes within what the readers take (model_limits.hpp). Throws ModelError naming the layer.
+inline void check_consistent(const ModelDescription& model) {
+  if (model.input_size == 0) throw ModelError("the model has no inputs");
+  const auto too_wide = [](std::size_t width) { return width > largest_layer_width; };
+  if (too_wide(model.input_size))
+    throw ModelError("the model takes " + std::to_string(model.input_size) + " inputs; tinymlp reads models of up to " +
+                     std::to_string(largest_layer_width) + " per layer");
+  std::size_t width = model.input_size;
+  for (std::size_t k = 0; k < model.layers.size(); ++k) {
+    const Layer& layer = model.layers[k];
+    const std::string where = "layer " + std::to_string(k) + ": ";
+    if (layer.inputs != width)
+      throw ModelError(where + "takes " + std::to_string(layer.inputs) + " inputs, but the layer before gives " +
+                       std::to_string(width));
+    if (layer.kind == LayerKind::activation) {
+      if (layer.outputs != layer.inputs) throw ModelError(where + "an activation must keep its width");
+      continue;
+    }
+    if (layer.outputs == 0) throw ModelError(where + "a Dense layer needs at least one output");
+    if (too_wide(layer.outputs) || layer.inputs * layer.outputs > largest_tensor_values)
+      throw ModelError(where + "Dense<" + std::to_string(layer.inputs) + ", " + std::to_string(layer.outputs) +
+                       "> is larger than tinymlp reads: up to " + std::to_string(largest_layer_width) +
+                       " outputs and " + std::to_string(largest_tensor_values) + " weights in a layer");
+    if (layer.activation != Activation::none && !can_fuse(layer.activation))
+      throw ModelError(where + std::string(activation_name(layer.activation)) + " cannot be fused into a Dense layer");
+    if (layer.kernel.size() != layer.inputs * layer.outputs || layer.bias.size() != layer.outputs)
+      throw ModelError(where + "the weight counts do not match Dense<" + std::to_string(layer.inputs) + ", " +
+                       std::to_string(layer.outputs) + ">");
+    for (const std::vector<float>* values : {&layer.kernel, &layer.bias})
+      for (float value : *values)
+        if (!std::isfinite(value)) throw ModelError(where + "a weight is not a finite number");
+    width = layer.outputs;
+  }
+}
+
+/// Throws ModelError unless the model is what tinymlp's Int8Model runs: a chain of int8 Dense layers,
+/// each with a fused ReLU or none.
+inline void check_full_integer(const ModelDescription& model) {
+  if (model.layers.empty()) throw ModelError("the model has no layers");
+  for (std::size_t k = 0; k < model.layers.size(); ++k) {
+    const Layer& layer = model.layers[k];
+    const std::string name = "layer " + std::to_string(k);
+    if (layer.kind != LayerKind::dense || !layer.int8())
+      throw ModelError(name + " is not an int8 Dense layer: tinymlp's int8 models are chains of int8 Dense layers");
+    if (layer.activation != Activation::none && layer.activation != Activation::relu)
+      throw ModelError(name + " fuses " + activation_name(layer.activation) +
+                       ": tinymlp's int8 Dense layers fuse a ReLU or nothing");
+  }
+}
+
+/// Whether check_full_integer passes: the model runs as a tinymlp Int8Model.
+inline bool runs_as_int8(const ModelDescription& model) {
+  return !model.layers.empty() && std::all_of(model.layers.begin(), model.layers.end(), [](const Layer& layer) {
+    return layer.kind == LayerKind::dense && layer.int8() &&
+           (layer.activation == Activation::none || layer.activation == Activation::relu);
+  });
+}
+
+}  // namespace tinymlp
+
+#endif
