@@ -55,12 +55,18 @@ struct RowProducts {
 // The same on an AVR with the row in flash, 12 cycles a product: lpm the weight, ld the input, muls
 // (the 8 x 8 hardware multiply, product in r1:r0, its sign in the carry), sbc spreads that sign over
 // a byte, and four adds put the product into the 32-bit sum. Products go `Group` to a loop iteration
-// (.rept), so that the loop's dec and brne cost 3 cycles per group.
-template <unsigned Group>
-inline int32_t add_products_in_groups(int32_t sum, const int8_t*& row, const int8_t*& x, uint8_t groups) {
+// (.rept), so that the loop's dec and brne cost 3 cycles per group. The Group * Groups inputs read
+// through X are a memory operand: without it the compiler may keep the inputs' stores for later, or
+// drop them, at -O1 and above (the weights are in flash, which no store changes).
+template <unsigned Group, unsigned Groups>
+__attribute__((always_inline)) inline int32_t add_products_in_groups(int32_t sum, const int8_t*& row,
+                                                                     const int8_t*& x) {
+  static_assert(Groups > 0 && Groups <= 255, "add_products_in_groups counts its groups in one byte");
+  const int8_t(&inputs)[Group * Groups] = *reinterpret_cast<const int8_t(*)[Group * Groups]>(x);
+  uint8_t groups = Groups;
   int8_t weight, input;
   uint8_t sign;
-  __asm__ volatile(
+  __asm__(
       "1:\n\t"
       ".rept %[group]\n\t"
       "lpm %[weight], Z+\n\t"
@@ -77,18 +83,30 @@ inline int32_t add_products_in_groups(int32_t sum, const int8_t*& row, const int
       "clr __zero_reg__"
       : [sum] "+r"(sum), [groups] "+r"(groups), [weight] "=&a"(weight), [input] "=&a"(input), [sign] "=&r"(sign),
         "+z"(row), "+x"(x)
-      : [group] "n"(Group));
+      : [group] "n"(Group), "m"(inputs));
   return sum;
 }
+
+// Groups of `Group` products, in calls of at most 255 groups.
+template <unsigned Group, size_t Groups, bool Any = (Groups > 0)>
+struct ProductsInGroups {
+  __attribute__((always_inline)) static int32_t add_to(int32_t sum, const int8_t*&, const int8_t*&) { return sum; }
+};
+template <unsigned Group, size_t Groups>
+struct ProductsInGroups<Group, Groups, true> {
+  __attribute__((always_inline)) static int32_t add_to(int32_t sum, const int8_t*& row, const int8_t*& x) {
+    const unsigned now = Groups < 255 ? static_cast<unsigned>(Groups) : 255u;
+    sum = add_products_in_groups<Group, now>(sum, row, x);
+    return ProductsInGroups<Group, Groups - now>::add_to(sum, row, x);
+  }
+};
 
 template <size_t In>
 struct RowProducts<In, FlashReader> {
   static int32_t add_to(int32_t sum, const int8_t* row, const int8_t* x) {
-    // Groups of four (at most 255 a call), then the rest one by one.
-    for (size_t left = In / 4; left > 0; left -= left < 255 ? left : 255)
-      sum = add_products_in_groups<4>(sum, row, x, static_cast<uint8_t>(left < 255 ? left : 255));
-    if (In % 4 != 0) sum = add_products_in_groups<1>(sum, row, x, static_cast<uint8_t>(In % 4));
-    return sum;
+    // Groups of four, then the rest one by one.
+    sum = ProductsInGroups<4, In / 4>::add_to(sum, row, x);
+    return ProductsInGroups<1, In % 4>::add_to(sum, row, x);
   }
 };
 #endif

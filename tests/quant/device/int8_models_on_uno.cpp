@@ -1,0 +1,79 @@
+// The int8 models, each called through a function of its own (as a program that predicts in one
+// place and reads sensors in another does), printed as "x sine_double sine_single hello_world" for
+// every int8 input x: SineInt8's model with TFLite's two roundings and the fixture's converted header.
+// Built for the Uno at several optimization levels (tests/quant/CMakeLists.txt) and for the host,
+// whose lines the Uno's must equal: inline assembly that hides what it reads from the compiler shows
+// at -O1 and above, where the input's store moves past the kernel (every output was 127).
+#include <tinymlp.hpp>
+
+#include "hello_world_int8.hpp"
+#include "sine_int8.hpp"
+
+#ifdef __AVR__
+#include <avr/interrupt.h>
+#include <avr/io.h>
+#include <avr/sleep.h>
+#else
+#include <stdio.h>
+#endif
+
+namespace {
+
+void print_char(char c) {
+#ifdef __AVR__
+  while (!(UCSR0A & (1 << UDRE0))) {
+  }
+  UDR0 = static_cast<uint8_t>(c);
+#else
+  putchar(c);
+#endif
+}
+
+void print_number(int value) {
+  unsigned magnitude = static_cast<unsigned>(value);
+  if (value < 0) {
+    print_char('-');
+    magnitude = 0u - magnitude;
+  }
+  char digits[5];
+  int count = 0;
+  do {
+    digits[count++] = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  while (count > 0) print_char(digits[--count]);
+}
+
+// The same parameters with TFLite's single rounding: the block's layout does not depend on the rounding.
+typedef tinymlp::Int8Model<sine_int8_type::float_model_type, tinymlp::quant::SingleRounding> sine_single_rounding_type;
+const sine_single_rounding_type sine_single_rounding(
+    reinterpret_cast<const sine_single_rounding_type::Parameters*>(&sine_int8_weights<>::parameters));
+
+__attribute__((noinline)) int8_t sine_double(int8_t x) { return sine_int8.predict(x); }
+__attribute__((noinline)) int8_t sine_single(int8_t x) { return sine_single_rounding.predict(x); }
+__attribute__((noinline)) int8_t hello_world(int8_t x) { return hello_world_int8.predict(x); }
+
+}  // namespace
+
+int main() {
+#ifdef __AVR__
+  UCSR0B = 1 << TXEN0;
+#endif
+  for (int x = -128; x <= 127; ++x) {
+    const int8_t input = static_cast<int8_t>(x);
+    print_number(x);
+    print_char(' ');
+    print_number(sine_double(input));
+    print_char(' ');
+    print_number(sine_single(input));
+    print_char(' ');
+    print_number(hello_world(input));
+    print_char('\n');
+  }
+#ifdef __AVR__
+  // Sleeping with interrupts off never wakes: simavr takes it as the program's end.
+  cli();
+  sleep_mode();
+#endif
+  return 0;
+}
