@@ -114,7 +114,7 @@ tinymlp_board(cortex_m0 DISPLAY "Cortex-M0+ (QEMU microbit, nRF51)"
   COMPILER arm-none-eabi-gcc FLAGS -mcpu=cortex-m0plus -mthumb WARNINGS ${strict_warnings}
   LINK_FLAGS ${cortex_m_link_flags} -T ${TINYMLP_BOARD_DIR}/cortex_m0/microbit_nrf51.ld RUNTIME ${cortex_m_runtime}
   RUN cortex_m0/run-on-cortex-m0.sh MEASURE_OPTIONS -icount shift=0 SIZE arm-none-eabi-size PROBES clock
-  LIMITS inference=36000 int8_inference=4000 step=125000 inference_frames=96 step_frames=192)
+  LIMITS inference=36000 int8_inference=4000 step=125000 inference_frames=112 step_frames=192)
 
 # 32-bit RISC-V as on the ESP32-C3 (rv32imc: soft float), run on QEMU's virt machine. picolibc's
 # semihosting crt0 and stdio stand in for a startup and a console (so console_host.cpp serves); flash
@@ -126,4 +126,4 @@ tinymlp_board(riscv32 DISPLAY "RISC-V rv32imc (QEMU virt)"
              -Wl,--defsym=__ram=0x80200000 -Wl,--defsym=__ram_size=0x200000 -Wl,--defsym=__stack_size=0x1000
   RUNTIME console_host.cpp RUN riscv32/run-on-riscv32.sh MEASURE_OPTIONS -icount shift=0
   SIZE riscv64-unknown-elf-size PROBES clock
-  LIMITS inference=31000 int8_inference=2700 step=112000 inference_frames=96 step_frames=192 static_ram_padding=7)
+  LIMITS inference=31000 int8_inference=2700 step=112000 inference_frames=112 step_frames=192 static_ram_padding=7)
