@@ -128,7 +128,7 @@ void train_step(benchmark::State& state) {
   static tinymlp::Rmsprop<Model> optimizer;
   optimizer = tinymlp::Rmsprop<Model>();
   static tinymlp::TrainingWorkspace<Model, Batch> workspace;
-  const tinymlp::TrainingBuffers buffers = workspace.buffers();
+  const tinymlp::TrainingBuffers<Model> buffers = workspace.buffers();
   // Feature-major copies of every batch, made once.
   std::vector<float> x(sample_count * Model::input_size), t(sample_count * Model::output_size);
   const std::size_t batch_count = sample_count / Batch;

@@ -26,7 +26,7 @@
 #                              step_ram (static RAM plus stack of a step) and static_ram_padding
 #                              (bytes the linker script may add when it aligns the end of .bss))
 #
-# The LIMITS of speed stay about 10-20% above what bench/on_target.sh measures, or at the target. The
+# The LIMITS of speed and stack stay about 10% above what bench/on_target.sh measures. The
 # inference_frames of the Cortex-M4F hold the 64 B of FPU registers its Dense kernel saves (it keeps a
 # layer's inputs in them); those of the soft-float 32-bit boards the list of a layer's nonzero inputs.
 include_guard(GLOBAL)
@@ -102,21 +102,21 @@ tinymlp_board(uno DISPLAY "ATmega328P, 16 MHz (Uno; simavr)"
   COMPILER avr-g++ FLAGS -mmcu=atmega328p WARNINGS -Wconversion -Wsign-conversion
   LINK_FLAGS -Wl,--gc-sections
   ARDUINO_FQBN arduino:avr:uno RUN run-on-uno SKETCH_RUN_OPTIONS --lines @LINES@ SIZE avr-size PROBES regions
-  LIMITS inference=30200 int8_inference=8300 step=114000 inference_frames=64 step_frames=112 step_ram=1800)
+  LIMITS inference=30200 int8_inference=8300 step=114000 inference_frames=60 step_frames=85 step_ram=1800)
 
 # A Cortex-M4F, run on QEMU's mps2-an386.
 tinymlp_board(cortex_m4 DISPLAY "Cortex-M4F (QEMU mps2-an386)"
   COMPILER arm-none-eabi-gcc FLAGS -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 WARNINGS ${strict_warnings}
   LINK_FLAGS ${cortex_m_link_flags} -T ${TINYMLP_BOARD_DIR}/cortex_m4/mps2_an386.ld RUNTIME ${cortex_m_runtime}
   RUN cortex_m4/run-on-cortex-m4.sh MEASURE_OPTIONS -icount shift=0 SIZE arm-none-eabi-size PROBES clock
-  LIMITS inference=540 int8_inference=1350 step=5100 inference_frames=112 step_frames=192)
+  LIMITS inference=540 int8_inference=1350 step=5000 inference_frames=110 step_frames=136)
 
 # The Cortex-M0+ of RP2040 and SAMD21 boards (no FPU: soft float), run on QEMU's microbit (nRF51).
 tinymlp_board(cortex_m0 DISPLAY "Cortex-M0+ (QEMU microbit, nRF51)"
   COMPILER arm-none-eabi-gcc FLAGS -mcpu=cortex-m0plus -mthumb WARNINGS ${strict_warnings}
   LINK_FLAGS ${cortex_m_link_flags} -T ${TINYMLP_BOARD_DIR}/cortex_m0/microbit_nrf51.ld RUNTIME ${cortex_m_runtime}
   RUN cortex_m0/run-on-cortex-m0.sh MEASURE_OPTIONS -icount shift=0 SIZE arm-none-eabi-size PROBES clock
-  LIMITS inference=20200 int8_inference=4000 step=75500 inference_frames=128 step_frames=192)
+  LIMITS inference=20200 int8_inference=3600 step=75500 inference_frames=124 step_frames=176)
 
 # 32-bit RISC-V as on the ESP32-C3 (rv32imc: soft float), run on QEMU's virt machine. picolibc's
 # semihosting crt0 and stdio stand in for a startup and a console (so console_host.cpp serves); flash
@@ -128,4 +128,4 @@ tinymlp_board(riscv32 DISPLAY "RISC-V rv32imc (QEMU virt)"
              -Wl,--defsym=__ram=0x80200000 -Wl,--defsym=__ram_size=0x200000 -Wl,--defsym=__stack_size=0x1000
   RUNTIME console_host.cpp RUN riscv32/run-on-riscv32.sh MEASURE_OPTIONS -icount shift=0
   SIZE riscv64-unknown-elf-size PROBES clock
-  LIMITS inference=19200 int8_inference=2700 step=71500 inference_frames=128 step_frames=192 static_ram_padding=7)
+  LIMITS inference=19200 int8_inference=2400 step=71500 inference_frames=136 step_frames=208 static_ram_padding=7)

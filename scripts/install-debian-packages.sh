@@ -11,7 +11,8 @@
 #                                      doxygen (the API reference, built warning-free), python3
 #                                      (checks that library.json is strict JSON), Node and npm (TFLite's
 #                                      own WebAssembly runtime as the tests' oracle, which
-#                                      install-tflite-oracle.sh then installs from npm)
+#                                      install-tflite-oracle.sh then installs from npm), locales
+#                                      (localedef makes de_DE.UTF-8 for the locale test)
 #   install-debian-packages.sh bench   the benchmarks: also PyTorch for the side-by-side timing, and Eigen
 #                                      (fixed-size matrices, the single-predict figure to beat)
 set -euo pipefail
@@ -21,7 +22,7 @@ job_packages=(g++ cmake make gnuplot-nox flatbuffers-compiler libflatbuffers-dev
 test_packages=("${job_packages[@]}" clang libclang-rt-14-dev clang-format clang-tidy doctest-dev libbenchmark-dev
                gcc-avr avr-libc binutils-avr gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
                gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc
-               libarmnn-dev libarmnntfliteparser-dev libarmnn-cpuref-backend22 doxygen python3)
+               libarmnn-dev libarmnntfliteparser-dev libarmnn-cpuref-backend22 doxygen python3 locales)
 bench_packages=("${test_packages[@]}" python3 python3-torch libeigen3-dev)
 
 case "${1:-}" in

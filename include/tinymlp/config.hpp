@@ -49,4 +49,19 @@
 #endif
 #endif
 
+// Every switch above changes what inline kernels compute, so two translation units built with different
+// switches must not share their symbols (that would break the one-definition rule: the linker would keep
+// one unit's kernels for both). Everything tinymlp declares sits in an inline namespace spelled from the
+// switches, which user code never names: tinymlp::Sequential is tinymlp::TINYMLP_CONFIGURATION::Sequential.
+// Each switch must be a plain integer literal for its value to be spelled into the name.
+/// Spells the namespace's name from the switches' values.
+#define TINYMLP_CONFIGURATION_JOIN_(progmem, skip_zero, wide_multiply, batch_block) \
+  configuration_p##progmem##_z##skip_zero##_w##wide_multiply##_b##batch_block
+/// Expands the switches first, then spells the name from their values.
+#define TINYMLP_CONFIGURATION_JOIN(progmem, skip_zero, wide_multiply, batch_block) \
+  TINYMLP_CONFIGURATION_JOIN_(progmem, skip_zero, wide_multiply, batch_block)
+/// The inline namespace that holds all of tinymlp, named for the switches (see above).
+#define TINYMLP_CONFIGURATION \
+  TINYMLP_CONFIGURATION_JOIN(TINYMLP_USE_PROGMEM, TINYMLP_SKIP_ZERO_INPUTS, TINYMLP_WIDE_MULTIPLY, TINYMLP_BATCH_BLOCK)
+
 #endif

@@ -30,6 +30,7 @@
 #include "tinymlp/host/quantize.hpp"
 #include "tinymlp/tflite/export.hpp"
 #include "tinymlp/tflite/import.hpp"
+#include "tinymlp/host/model_limits.hpp"
 
 namespace {
 
@@ -262,6 +263,22 @@ std::string same_tflite_bytes(const tinymlp::ModelDescription& model) {
                                       : "exported again, it gives other bytes than the .tflite");
 }
 
+// 40 DEQUANTIZE operators of one 512 x 512 float16 constant: 40 MB of floats from a 513 KB file.
+BadInput shared_weights_row() {
+  const std::string bytes = mutation::with_shared_weights_fan_out(float_model(), 512, 40);
+  const std::size_t allowed = bytes.size() * tinymlp::import_weights_per_file_byte + tinymlp::import_weights_allowance;
+  const std::size_t refused_at = allowed / (512 * 512);
+  return text_row(Format::tflite,
+                  "operators that share one weight buffer: 40 DEQUANTIZE of one 512 × 512 FLOAT16 constant "
+                  "(512 KB), 40 MB of floats if each were decoded",
+                  bytes,
+                  "model.tflite: operator " + std::to_string(refused_at) +
+                      " (DEQUANTIZE) would bring the weights decoded to " +
+                      std::to_string((refused_at + 1) * 512 * 512) + ", over the " + std::to_string(allowed) +
+                      " a file of " + std::to_string(bytes.size()) +
+                      " bytes may decode to (2 per byte, plus 1048576): do its operators share one weight buffer?");
+}
+
 std::vector<BadInput> tflite_rows() {
   const std::string& f = float_model();
   const std::string& q = int8_model();
@@ -406,6 +423,7 @@ std::vector<BadInput> tflite_rows() {
           "and its input is FLOAT32: a hybrid (weight-only quantized) layer, which tinymlp does not import; "
           "convert the model with full-integer quantization, or with float weights"),
       optional_bias,
+      shared_weights_row(),
   };
 }
 
@@ -438,6 +456,11 @@ std::vector<BadInput> model_file_rows() {
                "model.tinymlp:6:1: the file ends without \"end\""),
       text_row(file, "text after \"end\"", start + "dense 1 none\nrow 1 2\nbias 0\nend\nmore\n",
                "model.tinymlp:7:1: text after \"end\""),
+      text_row(file, "a model with no layers (readable, but no .tflite can hold it)", "tinymlp-model 1\ninput 2\nend\n",
+               "saved.tflite: the model has no layers; a .tflite needs at least one, and tinymlp reads none without"),
+      text_row(file, "a layer wider than the readers take", start + "dense 16777217 none\n",
+               "model.tinymlp:3:7: the number of outputs must be a whole number from 1 to 16777216, found "
+               "'16777217'"),
       place_row(file, "a file that does not exist", Place::missing,
                 "model.tinymlp: cannot open it for reading: No such file or directory"),
       place_row(file, "a folder", Place::directory, "model.tinymlp: cannot read it: Is a directory"),

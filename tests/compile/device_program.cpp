@@ -19,6 +19,13 @@ Detector detector;
 DetectorOptimizer optimizer(0.1f);
 TrainingWorkspace<Detector> workspace;
 
+// An int8 model of one input and one output: predict(0.7) is its float predict, predict(int8_t) its
+// integer one.
+typedef Sequential<Dense<1, 1>> Line;
+const Int8Model<Line>::Parameters line_parameters TINYMLP_PROGMEM = {{0.1f, 0, 0.1f},
+                                                                     {{{127}, {0}, {1073741824}, {-1}, 0}}};
+const Int8Model<Line> line(&line_parameters);
+
 static_assert(TrainingMemory<Detector, DetectorOptimizer>::bytes + SineModel::activation_bytes < 512,
               "the program must leave most of the Uno's 2 KB of RAM to the stack");
 
@@ -34,6 +41,7 @@ int main() {
   for (int step = 0; step < 10; ++step) {
     const float reading = sensor_reading;
     result = sine.predict(reading);
+    result = result + line.predict(0.7) + static_cast<float>(line.predict(int8_t(-96)));
     const float features[2] = {reading, result};
     const float target[1] = {label};
     result = train_on_batch<BinaryCrossEntropy>(detector, optimizer, features, target, 1, workspace.buffers());

@@ -61,7 +61,7 @@ float train_twice(Model& model, Optimizer& optimizer, const float* x, const floa
   optimizer.step(model.parameters, workspace.gradients);
   // The loss of the output against itself: the targets given are laid out for one sample, the
   // workspace's output for two.
-  const float* y = Model::output_of(workspace.activations, workspace.buffers().stride);
+  const float* y = SequentialKernels<Model>::output_of(workspace.activations, workspace.buffers().stride);
   return first + second + Loss::template total<Model::output_size>(y, y, 1, 2);
 }
 
@@ -102,7 +102,7 @@ float exercise_everything(float input) {
   Random random(3u);
   regressor.initialize(random);
   const float target[1] = {0.5f};
-  Sgd<Regressor> sgd(0.05f);
+  Sgd<Regressor> sgd(SgdSettings(0.05f));
   total +=
       regressor.predict(input) + sgd.learning_rate() + train_twice<MeanSquaredError>(regressor, sgd, &input, target);
 
@@ -112,9 +112,8 @@ float exercise_everything(float input) {
   float probabilities[4];
   classifier.predict(features, probabilities);
   const float one_hot[4] = {0.0f, 1.0f, 0.0f, 0.0f};
-  AdamSettings adam_settings;
-  adam_settings.learning_rate = 0.01f;
-  Adam<Classifier> adam(adam_settings);
+  // Settings built in C++11 from a learning rate and the defaults, or member by member.
+  Adam<Classifier> adam(AdamSettings(0.01f));
   adam.begin_step();
   adam.update(classifier.parameters[0], 0.1f, 0);
   total += probabilities[1] + adam.settings().beta2 +
@@ -127,15 +126,14 @@ float exercise_everything(float input) {
   tagger.initialize(5u);
   const float pair[2] = {input, 1.0f - input};
   const float tags[3] = {1.0f, 0.0f, 1.0f};
-  RmspropSettings rmsprop_settings;
+  RmspropSettings rmsprop_settings(0.001f);
   rmsprop_settings.rho = 0.8f;
   Rmsprop<Tagger> rmsprop(rmsprop_settings);
   total += rmsprop.settings().rho + train_twice<BinaryCrossEntropy>(tagger, rmsprop, pair, tags);
 
   Linear linear;
   linear.initialize(6u);
-  MomentumSettings momentum_settings;
-  momentum_settings.nesterov = true;
+  MomentumSettings momentum_settings(0.01f, 0.9f, true);
   SgdWithMomentum<Linear> momentum(momentum_settings);
   total += momentum.settings().momentum + train_twice<MeanAbsoluteError>(linear, momentum, pair, target);
 

@@ -118,3 +118,11 @@ TEST_CASE("the in-place memory is the parameters, the optimizer and one sample's
   CHECK(tinymlp::InPlaceTrainingMemory<SineModel, tinymlp::Adam<SineModel>>::bytes - Memory::bytes ==
         2 * 321 * 4 + 7 * 4 - 4);
 }
+
+TEST_CASE("the batch and in-place memory figures count the model and the optimizer alike") {
+  typedef tinymlp::Adam<SineModel> Optimizer;
+  CHECK(tinymlp::TrainingMemory<SineModel, Optimizer>::bytes - tinymlp::TrainingWorkspace<SineModel>::bytes ==
+        tinymlp::InPlaceTrainingMemory<SineModel, Optimizer>::bytes - tinymlp::InPlaceWorkspace<SineModel>::bytes);
+  CHECK(tinymlp::TrainingMemory<SineModel, Optimizer>::bytes - tinymlp::TrainingWorkspace<SineModel>::bytes ==
+        SineModel::parameter_bytes + sizeof(Optimizer));
+}

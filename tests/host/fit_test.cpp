@@ -229,11 +229,12 @@ template <class Model>
 float sgd_epoch_by_hand(Model& model, float learning_rate, const Dataset& data, std::size_t batch_size) {
   const std::size_t stride = std::min(batch_size, data.size());
   std::vector<float> x(Model::input_size * stride), t(Model::output_size * stride);
-  std::vector<float> activations(Model::Chain::training_activation_count * stride);
-  std::vector<float> output_deltas(Model::Chain::widest_output * stride), spare_deltas(output_deltas.size());
+  std::vector<float> activations(tinymlp::SequentialKernels<Model>::training_activation_count * stride);
+  std::vector<float> output_deltas(tinymlp::SequentialKernels<Model>::widest_output * stride),
+      spare_deltas(output_deltas.size());
   std::vector<float> gradients(Model::parameter_count);
-  const tinymlp::TrainingBuffers buffers = {activations.data(), output_deltas.data(), spare_deltas.data(),
-                                            gradients.data(), stride};
+  const tinymlp::TrainingBuffers<Model> buffers = {activations.data(), output_deltas.data(), spare_deltas.data(),
+                                                   gradients.data(), stride};
   double loss_sum = 0;
   for (std::size_t first = 0; first < data.size(); first += stride) {
     const std::size_t count = std::min(stride, data.size() - first);

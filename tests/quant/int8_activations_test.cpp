@@ -155,7 +155,7 @@ TEST_CASE("Int8Model ends in LOGISTIC or SOFTMAX: the Dense, then the table") {
   typedef tinymlp::Int8Model<Binary> Int8Binary;
   static_assert(std::is_same<Int8Classifier::softmax_arithmetic, tinymlp::quant::FloatTableSoftmax>::value, "");
   static_assert(std::is_same<Int8Binary::softmax_arithmetic, tinymlp::quant::FixedPointSoftmax>::value, "");
-  static_assert(Int8Classifier::Chain::layer_count == 3 && Int8Binary::Chain::layer_count == 2, "");
+  static_assert(Int8Classifier::layer_count == 3 && Int8Binary::layer_count == 2, "");
   static_assert(Int8Classifier::parameter_count == 2 * 3 + 3 + 3 * 3 + 3, "tables are no parameters");
 
   Int8Binary::Parameters binary{};

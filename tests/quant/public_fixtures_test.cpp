@@ -162,7 +162,10 @@ std::size_t int8_differences(const std::string& fixture, const std::string& inpu
   const std::vector<FixtureLayer> layers = layers_of(*model);
   auto parameters = std::make_unique<typename Model::Parameters>();
   const Filler filler{*model, layers, runtime};
-  filler.fill_chain(static_cast<typename Model::Chain*>(nullptr), &parameters->layers);
+  typedef
+      typename tinymlp::detail::Int8ChainOf<typename Model::float_model_type, typename Model::softmax_arithmetic>::type
+          Chain;
+  filler.fill_chain(static_cast<Chain*>(nullptr), &parameters->layers);
   const Model int8_model(parameters.get());
   const auto x = read_rows<int>(inputs);
   const auto wanted = read_rows<int>(fixture + ".tflite_wasm.txt");

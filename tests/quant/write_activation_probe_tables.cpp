@@ -7,7 +7,7 @@
 #include <random>
 #include <vector>
 
-#include "tinymlp/detail/flash.hpp"
+#include "tinymlp/flash.hpp"
 #include "tinymlp/host/int8_activation_tables.hpp"
 #include "tinymlp/quant/hybrid_dense.hpp"
 #include "tinymlp/quant/int8_lookup.hpp"
@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
   std::fprintf(out,
                "// Written by write_activation_probe_tables: do not edit.\n#include "
                "<tinymlp/quant/hybrid_dense.hpp>\n#include <tinymlp/quant/int8_lookup.hpp>\n"
-               "#include <tinymlp/quant/int8_softmax.hpp>\n#include <tinymlp/detail/flash.hpp>\n\n");
+               "#include <tinymlp/quant/int8_softmax.hpp>\n#include <tinymlp/flash.hpp>\n\n");
   std::fprintf(out, "const tinymlp::Int8LookupParameters logistic TINYMLP_PROGMEM = {{");
   const std::vector<int> logistic_values(logistic.begin(), logistic.end());
   write_array(out, logistic_values.data(), 256, "%d%s");

@@ -9,7 +9,7 @@
 #include <limits>
 #include <vector>
 
-#include "tinymlp/detail/random.hpp"
+#include "tinymlp/random.hpp"
 
 namespace tinymlp_tests {
 

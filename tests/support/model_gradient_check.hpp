@@ -12,8 +12,7 @@
 
 #include "batch.hpp"
 #include "gradient_check.hpp"
-#include "tinymlp/train/train_on_batch.hpp"
-#include "tinymlp/train/training_buffers.hpp"
+#include "tinymlp/train/batch_step.hpp"
 
 namespace tinymlp_tests {
 
@@ -41,14 +40,14 @@ class TrainingScratch {
  public:
   explicit TrainingScratch(std::size_t stride)
       : stride_(stride),
-        activations_(nan_filled(Model::Chain::training_activation_count * stride)),
-        deltas_(nan_filled(2 * Model::Chain::widest_output * stride)),
+        activations_(nan_filled(tinymlp::SequentialKernels<Model>::training_activation_count * stride)),
+        deltas_(nan_filled(2 * tinymlp::SequentialKernels<Model>::widest_output * stride)),
         gradients_(nan_filled(Model::parameter_count)) {}
 
-  tinymlp::TrainingBuffers buffers() {
-    const tinymlp::TrainingBuffers views = {activations_.data(), deltas_.data(),
-                                            deltas_.data() + Model::Chain::widest_output * stride_, gradients_.data(),
-                                            stride_};
+  tinymlp::TrainingBuffers<Model> buffers() {
+    const tinymlp::TrainingBuffers<Model> views = {
+        activations_.data(), deltas_.data(),
+        deltas_.data() + tinymlp::SequentialKernels<Model>::widest_output * stride_, gradients_.data(), stride_};
     return views;
   }
   const std::vector<float>& gradients() const { return gradients_; }
@@ -56,7 +55,7 @@ class TrainingScratch {
   // Which stored layer outputs of the first `samples` samples are positive: where the ReLUs are on.
   std::vector<bool> positive_activations(std::size_t samples) const {
     std::vector<bool> positive;
-    for (std::size_t row = 0; row < Model::Chain::training_activation_count; ++row)
+    for (std::size_t row = 0; row < tinymlp::SequentialKernels<Model>::training_activation_count; ++row)
       for (std::size_t s = 0; s < samples; ++s) positive.push_back(activations_[row * stride_ + s] > 0.0f);
     return positive;
   }

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "tflite_mlp_generated.h"
 
@@ -36,6 +37,40 @@ inline std::uint32_t add_operator_code(tflite::ModelT& model, tflite::BuiltinOpe
   operator_code->custom_code = custom;
   model.operator_codes.push_back(std::move(operator_code));
   return static_cast<std::uint32_t>(model.operator_codes.size() - 1);
+}
+
+// `model` with `copies` DEQUANTIZE operators in front that all read one FLOAT16 constant of
+// [width, width] zeros, each into a float tensor of its own: a file that grows by a few bytes per
+// operator while what it decodes to grows by width * width values.
+inline std::string with_shared_weights_fan_out(const std::string& bytes, int width, int copies) {
+  return mutated(bytes, [&](tflite::ModelT& model) {
+    auto buffer = std::make_unique<tflite::BufferT>();
+    buffer->data.assign(static_cast<std::size_t>(width) * static_cast<std::size_t>(width) * 2, 0);
+    model.buffers.push_back(std::move(buffer));
+    tflite::SubGraphT& g = graph(model);
+    auto shared = std::make_unique<tflite::TensorT>();
+    shared->shape = {width, width};
+    shared->type = tflite::TensorType::FLOAT16;
+    shared->buffer = static_cast<std::uint32_t>(model.buffers.size() - 1);
+    shared->name = "shared";
+    g.tensors.push_back(std::move(shared));
+    const int shared_index = static_cast<int>(g.tensors.size() - 1);
+    const std::uint32_t dequantize = add_operator_code(model, tflite::BuiltinOperator::DEQUANTIZE);
+    std::vector<std::unique_ptr<tflite::OperatorT>> fan_out;
+    for (int k = 0; k < copies; ++k) {
+      auto output = std::make_unique<tflite::TensorT>();
+      output->shape = {width, width};
+      output->name = "d" + std::to_string(k);
+      g.tensors.push_back(std::move(output));
+      auto op = std::make_unique<tflite::OperatorT>();
+      op->opcode_index = dequantize;
+      op->inputs = {shared_index};
+      op->outputs = {static_cast<int>(g.tensors.size() - 1)};
+      fan_out.push_back(std::move(op));
+    }
+    for (auto& op : g.operators) fan_out.push_back(std::move(op));
+    g.operators = std::move(fan_out);
+  });
 }
 
 }  // namespace mutation

@@ -26,6 +26,13 @@ TEST_CASE("Dense: kernel, bias and input gradients match central differences") {
       11, fill_inputs_and_probe);
 }
 
+// Named as written: the compiler's names carry the configuration's inline namespace (config.hpp).
+TYPE_TO_STRING(tinymlp::ReLU);
+TYPE_TO_STRING(tinymlp::Sigmoid);
+TYPE_TO_STRING(tinymlp::Tanh);
+TYPE_TO_STRING(tinymlp::Identity);
+TYPE_TO_STRING(tinymlp::Softmax);
+
 TEST_CASE_TEMPLATE("activation gradients match central differences", Activation, tinymlp::ReLU, tinymlp::Sigmoid,
                    tinymlp::Tanh, tinymlp::Identity, tinymlp::Softmax, tinymlp::ReLU6, tinymlp::LeakyReLU<>,
                    tinymlp::LeakyReLU<1, 100>) {

@@ -84,6 +84,12 @@ Batch gradient_of(const TwoSamples& y, const TwoSamples& t) {
 
 }  // namespace
 
+// Named as written: the compiler's names carry the configuration's inline namespace (config.hpp).
+TYPE_TO_STRING(tinymlp::MeanSquaredError);
+TYPE_TO_STRING(tinymlp::MeanAbsoluteError);
+TYPE_TO_STRING(tinymlp::BinaryCrossEntropy);
+TYPE_TO_STRING(tinymlp::CategoricalCrossEntropy);
+
 TEST_CASE_TEMPLATE("loss gradient is the derivative of the batch-mean loss", Loss, tinymlp::MeanSquaredError,
                    tinymlp::MeanAbsoluteError, tinymlp::BinaryCrossEntropy, tinymlp::CategoricalCrossEntropy) {
   constexpr std::size_t width = 3;

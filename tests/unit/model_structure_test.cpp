@@ -130,9 +130,11 @@ TEST_CASE_TEMPLATE("inference agrees with the reference, FlashModel and the batc
   const std::size_t samples = 5, stride = 8;
   tinymlp_tests::Batch x(Model::input_size, samples, stride);
   x.fill_uniform(random, -2.0f, 2.0f);
-  std::vector<float> batch_activations = tinymlp_tests::nan_filled(Model::Chain::training_activation_count * stride);
-  Model::forward_batch(model.parameters, x.data(), batch_activations.data(), samples, stride);
-  const float* batch_output = Model::output_of(batch_activations.data(), stride);
+  std::vector<float> batch_activations =
+      tinymlp_tests::nan_filled(tinymlp::SequentialKernels<Model>::training_activation_count * stride);
+  tinymlp::SequentialKernels<Model>::forward_batch(model.parameters, x.data(), batch_activations.data(), samples,
+                                                   stride);
+  const float* batch_output = tinymlp::SequentialKernels<Model>::output_of(batch_activations.data(), stride);
 
   for (std::size_t s = 0; s < samples; ++s) {
     CAPTURE(s);
@@ -140,9 +142,9 @@ TEST_CASE_TEMPLATE("inference agrees with the reference, FlashModel and the batc
     const std::vector<float> predicted = prediction(model, Model::output_size, input);
     CHECK(prediction(flash, Model::output_size, input) == predicted);
 
-    std::vector<float> single_activations(Model::Chain::training_activation_count);
-    Model::forward_batch(model.parameters, input.data(), single_activations.data(), 1, 1);
-    const float* single_output = Model::output_of(single_activations.data(), 1);
+    std::vector<float> single_activations(tinymlp::SequentialKernels<Model>::training_activation_count);
+    tinymlp::SequentialKernels<Model>::forward_batch(model.parameters, input.data(), single_activations.data(), 1, 1);
+    const float* single_output = tinymlp::SequentialKernels<Model>::output_of(single_activations.data(), 1);
 
     const Values expected = Case::reference(model.parameters, input);
     for (std::size_t o = 0; o < Model::output_size; ++o) {
@@ -176,9 +178,10 @@ TEST_CASE("Softmax stays finite for logits far beyond exp's range, one sample or
 
   tinymlp_tests::Batch x(1, 3, 4);
   x.fill([&](std::size_t, std::size_t s) { return inputs[s]; });
-  std::vector<float> activations = tinymlp_tests::nan_filled(Model::Chain::training_activation_count * 4);
-  Model::forward_batch(model.parameters, x.data(), activations.data(), 3, 4);
-  const float* batch_output = Model::output_of(activations.data(), 4);
+  std::vector<float> activations =
+      tinymlp_tests::nan_filled(tinymlp::SequentialKernels<Model>::training_activation_count * 4);
+  tinymlp::SequentialKernels<Model>::forward_batch(model.parameters, x.data(), activations.data(), 3, 4);
+  const float* batch_output = tinymlp::SequentialKernels<Model>::output_of(activations.data(), 4);
 
   for (std::size_t s = 0; s < 3; ++s) {
     CAPTURE(s);

@@ -5,9 +5,7 @@
 
 #include <cstddef>
 
-#include "tinymlp/train/adam.hpp"
-#include "tinymlp/train/rmsprop.hpp"
-#include "tinymlp/train/sgd.hpp"
+#include "tinymlp/train/optimizers.hpp"
 
 namespace {
 
@@ -169,4 +167,29 @@ TEST_CASE("optimizer state sizes") {
   static_assert(tinymlp::Adam<FourParameters>::state_bytes == 8 * sizeof(float), "two moments each");
   CHECK(sizeof(tinymlp::Rmsprop<FourParameters>) >= tinymlp::Rmsprop<FourParameters>::state_bytes);
   CHECK(sizeof(tinymlp::Adam<FourParameters>) >= tinymlp::Adam<FourParameters>::state_bytes);
+  // bytes is the whole object, which both training memory figures count.
+  static_assert(tinymlp::Sgd<FourParameters>::bytes == sizeof(tinymlp::Sgd<FourParameters>), "");
+  static_assert(tinymlp::SgdWithMomentum<FourParameters>::bytes == sizeof(tinymlp::SgdWithMomentum<FourParameters>),
+                "");
+  static_assert(tinymlp::Rmsprop<FourParameters>::bytes == sizeof(tinymlp::Rmsprop<FourParameters>), "");
+  static_assert(tinymlp::Adam<FourParameters>::bytes == sizeof(tinymlp::Adam<FourParameters>), "");
+}
+
+TEST_CASE("settings from a learning rate keep the other defaults") {
+  const tinymlp::AdamSettings adam(0.01f);
+  CHECK(adam.learning_rate == 0.01f);
+  CHECK(adam.beta1 == 0.9f);
+  CHECK(adam.beta2 == 0.999f);
+  CHECK(adam.epsilon == 1e-7f);
+  const tinymlp::RmspropSettings rmsprop(0.01f);
+  CHECK(rmsprop.rho == 0.9f);
+  CHECK(rmsprop.epsilon == 1e-7f);
+  const tinymlp::MomentumSettings momentum(0.02f);
+  CHECK(momentum.momentum == 0.9f);
+  CHECK_FALSE(momentum.nesterov);
+  // A learning rate converts to the settings, so every optimizer takes one directly too.
+  CHECK(tinymlp::Sgd<FourParameters>(0.05f).settings().learning_rate == 0.05f);
+  CHECK(tinymlp::Adam<FourParameters>(0.05f).settings().beta2 == 0.999f);
+  CHECK(tinymlp::Rmsprop<FourParameters>(0.05f).learning_rate() == 0.05f);
+  CHECK(tinymlp::SgdWithMomentum<FourParameters>(0.05f).learning_rate() == 0.05f);
 }

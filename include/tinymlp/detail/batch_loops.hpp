@@ -12,6 +12,7 @@
 
 namespace tinymlp {
 namespace detail {
+inline namespace TINYMLP_CONFIGURATION {
 
 static const size_t batch_block = TINYMLP_BATCH_BLOCK;
 
@@ -215,11 +216,11 @@ TINYMLP_KERNEL_INLINE void weighted_row_sums(size_t outputs, size_t count, size_
   const size_t grouped = batch_block > 1 ? outputs - outputs % 4 : 0;
   for (size_t j = 0; j < grouped; j += 4)
     weighted_row_sums_of_four<Accumulate>(
-        count, terms, [=](size_t k) { return start(j + k); }, [=](size_t k, size_t t) { return coefficient(j + k, t); },
-        row, [=](size_t k) { return out(j + k); });
+        count, terms, [=](size_t k) { return start(j + k); },
+        [=](size_t k, size_t term) { return coefficient(j + k, term); }, row, [=](size_t k) { return out(j + k); });
   for (size_t j = grouped; j < outputs; ++j)
     weighted_row_sums_of_one<Accumulate>(
-        count, terms, [=](size_t) { return start(j); }, [=](size_t, size_t t) { return coefficient(j, t); }, row,
+        count, terms, [=](size_t) { return start(j); }, [=](size_t, size_t term) { return coefficient(j, term); }, row,
         [=](size_t) { return out(j); });
 }
 
@@ -250,6 +251,7 @@ inline float sum_of(const float* values, size_t samples) {
   return total;
 }
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace detail
 }  // namespace tinymlp
 

@@ -22,6 +22,7 @@
 #if TINYMLP_DETAIL_DENSE_ROWS_CORTEX_M4
 namespace tinymlp {
 namespace detail {
+inline namespace TINYMLP_CONFIGURATION {
 namespace cortex_m4 {
 
 /// Whether DenseRows<In, Out, ...> has a kernel here (else the portable one serves).
@@ -547,6 +548,7 @@ struct DenseRows<1, Out, ReLU, true> {
 };
 
 }  // namespace cortex_m4
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace detail
 }  // namespace tinymlp
 #endif

@@ -14,6 +14,7 @@
 
 namespace tinymlp {
 namespace detail {
+inline namespace TINYMLP_CONFIGURATION {
 
 inline uint32_t bits_of(float x) {
   uint32_t bits;
@@ -52,6 +53,7 @@ inline float times_zero(float x) {
   return zero;
 }
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace detail
 }  // namespace tinymlp
 

@@ -3,10 +3,12 @@
 #ifndef TINYMLP_DETAIL_MATH_HPP
 #define TINYMLP_DETAIL_MATH_HPP
 
+#include "../config.hpp"
 #include <math.h>
 
 namespace tinymlp {
 namespace detail {
+inline namespace TINYMLP_CONFIGURATION {
 
 inline float exp_of(float x) { return ::expf(x); }
 inline float log_of(float x) { return ::logf(x); }
@@ -16,6 +18,7 @@ inline float cos_of(float x) { return ::cosf(x); }
 inline float magnitude_of(float x) { return x < 0.0f ? -x : x; }
 inline bool is_finite(float x) { return x == x && x - x == 0.0f; }
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace detail
 }  // namespace tinymlp
 

@@ -2,10 +2,12 @@
 #ifndef TINYMLP_DETAIL_TRAITS_HPP
 #define TINYMLP_DETAIL_TRAITS_HPP
 
+#include "../config.hpp"
 #include "integers.hpp"
 
 namespace tinymlp {
 namespace detail {
+inline namespace TINYMLP_CONFIGURATION {
 
 template <bool Condition, class T = void>
 struct enable_if {};
@@ -32,9 +34,24 @@ struct is_same<A, A> {
   static constexpr bool value = true;
 };
 
+// Whether T is double or long double: the floating-point types other than float.
+template <class T>
+struct is_wider_floating_point {
+  static constexpr bool value = false;
+};
+template <>
+struct is_wider_floating_point<double> {
+  static constexpr bool value = true;
+};
+template <>
+struct is_wider_floating_point<long double> {
+  static constexpr bool value = true;
+};
+
 // Named so that Arduino.h's min/max macros cannot rewrite them.
 constexpr size_t larger_of(size_t a, size_t b) { return a > b ? a : b; }
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace detail
 }  // namespace tinymlp
 

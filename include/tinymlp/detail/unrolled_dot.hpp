@@ -5,10 +5,12 @@
 #ifndef TINYMLP_DETAIL_UNROLLED_DOT_HPP
 #define TINYMLP_DETAIL_UNROLLED_DOT_HPP
 
+#include "../config.hpp"
 #include "integers.hpp"
 
 namespace tinymlp {
 namespace detail {
+inline namespace TINYMLP_CONFIGURATION {
 
 template <size_t Count>
 struct UnrolledDot {
@@ -30,6 +32,7 @@ inline float add_dot_product(float sum, const float* a, const float* b) {
   return UnrolledDot<Length % block>::add_to(sum, a + done, b + done);
 }
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace detail
 }  // namespace tinymlp
 

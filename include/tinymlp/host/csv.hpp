@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
+#include <locale>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -262,6 +263,7 @@ inline Dataset read_csv(const std::string& path, const CsvOptions& options = Csv
 /// Sample-major CSV text with a header line; floats printed with enough digits to read back exactly.
 inline std::string to_csv(const Dataset& data) {
   std::ostringstream out;
+  out.imbue(std::locale::classic());  // '.' and no digit grouping, whatever std::locale::global says
   out.precision(9);
   for (std::size_t f = 0; f < data.features; ++f) out << (f ? "," : "") << "x" << f;
   for (std::size_t f = 0; f < data.targets; ++f) out << ",y" << f;

@@ -11,6 +11,7 @@
 
 #include "batches.hpp"
 #include "confusion_matrix.hpp"
+#include "../model/sequential_kernels.hpp"
 #include "dataset.hpp"
 #include "initialized.hpp"
 #include "metrics.hpp"
@@ -41,13 +42,13 @@ template <class Model, class OnChunk>
 void run_in_chunks(const Model& model, const float* inputs, std::size_t count, OnChunk on_chunk) {
   const std::size_t chunk_capacity = 256;
   std::vector<float> x(Model::input_size * chunk_capacity);
-  std::vector<float> activations(Model::Chain::training_activation_count * chunk_capacity);
+  std::vector<float> activations(SequentialKernels<Model>::training_activation_count * chunk_capacity);
   for (std::size_t first = 0; first < count; first += chunk_capacity) {
     const std::size_t chunk = std::min(chunk_capacity, count - first);
     gather_feature_major(
         inputs, Model::input_size, [first](std::size_t b) { return first + b; }, chunk, x.data(), chunk_capacity);
-    Model::forward_batch(model.parameters, x.data(), activations.data(), chunk, chunk_capacity);
-    on_chunk(first, chunk, Model::output_of(activations.data(), chunk_capacity), chunk_capacity);
+    SequentialKernels<Model>::forward_batch(model.parameters, x.data(), activations.data(), chunk, chunk_capacity);
+    on_chunk(first, chunk, SequentialKernels<Model>::output_of(activations.data(), chunk_capacity), chunk_capacity);
   }
 }
 

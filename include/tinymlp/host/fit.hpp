@@ -16,10 +16,10 @@
 #include <vector>
 
 #include "../detail/math.hpp"
-#include "../detail/random.hpp"
-#include "../train/train_on_batch.hpp"
-#include "../train/training_buffers.hpp"
+#include "../random.hpp"
+#include "../train/batch_step.hpp"
 #include "batches.hpp"
+#include "../model/sequential_kernels.hpp"
 #include "dataset.hpp"
 #include "errors.hpp"
 #include "evaluate.hpp"
@@ -120,10 +120,10 @@ History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitO
   const std::size_t steps = (samples + stride - 1) / stride;
 
   std::vector<float> x(Model::input_size * stride), t(Model::output_size * stride);
-  std::vector<float> activations(Model::Chain::training_activation_count * stride);
-  std::vector<float> deltas(2 * Model::Chain::widest_output * stride), gradients(Model::parameter_count);
-  const TrainingBuffers buffers = {activations.data(), deltas.data(), deltas.data() + deltas.size() / 2,
-                                   gradients.data(), stride};
+  std::vector<float> activations(SequentialKernels<Model>::training_activation_count * stride);
+  std::vector<float> deltas(2 * SequentialKernels<Model>::widest_output * stride), gradients(Model::parameter_count);
+  const TrainingBuffers<Model> buffers = {activations.data(), deltas.data(), deltas.data() + deltas.size() / 2,
+                                          gradients.data(), stride};
 
   std::vector<std::uint32_t> order(samples);
   std::iota(order.begin(), order.end(), 0u);
@@ -161,7 +161,8 @@ History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitO
       detail::gather_feature_major(train.outputs.data(), Model::output_size, index, count, t.data(), stride);
       const float loss = train_on_batch<Loss>(model, optimizer, x.data(), t.data(), count, buffers);
       loss_sum += static_cast<double>(loss) * static_cast<double>(count);
-      metric_sums.add(Model::output_size, Model::output_of(activations.data(), stride), t.data(), count, stride);
+      metric_sums.add(Model::output_size, SequentialKernels<Model>::output_of(activations.data(), stride), t.data(),
+                      count, stride);
       progress.step(step + 1, static_cast<float>(loss_sum / static_cast<double>(first + count)));
     }
 

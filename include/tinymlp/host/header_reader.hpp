@@ -12,15 +12,17 @@
 #include <vector>
 
 #include "describe.hpp"
+#include "generated_code_text.hpp"
 #include "header_writer.hpp"
 #include "model_description.hpp"
+#include "model_limits.hpp"
 #include "read_file.hpp"
 #include "text_reader.hpp"
 
 namespace tinymlp {
 namespace detail {
 
-constexpr std::size_t header_largest_width = std::size_t{1} << 24;
+constexpr std::size_t header_largest_width = largest_layer_width;
 
 // The activation layers a header's type may name (tinymlp has no ReLU6 layer).
 constexpr Activation header_activations[] = {Activation::relu, Activation::tanh, Activation::sigmoid,

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <locale>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -79,6 +80,7 @@ struct History {
   /// validation data), epochs counted from 1.
   std::string to_csv() const {
     std::ostringstream out;
+    out.imbue(std::locale::classic());  // '.' and no digit grouping, whatever std::locale::global says
     out.precision(9);
     out << "epoch";
     for (const std::string& name : names()) out << ',' << name;

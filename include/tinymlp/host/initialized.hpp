@@ -12,10 +12,10 @@
 
 #include <cmath>
 #include <cstddef>
-#include <cstdio>
 #include <string>
 
 #include "errors.hpp"
+#include "float_text.hpp"
 
 namespace tinymlp {
 
@@ -24,12 +24,6 @@ namespace detail {
 // Magnitudes outside [smallest, largest] (other than 0) come from no initializer and no sane training.
 constexpr float smallest_set_parameter = 1e-30f;
 constexpr float largest_set_parameter = 1e15f;
-
-inline std::string float_text(float value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.9g", static_cast<double>(value));
-  return text;
-}
 
 }  // namespace detail
 
@@ -45,14 +39,14 @@ void check_parameters_set(const Model& model, const char* user) {
     if (value != 0.0f) all_zero = false;
     if (std::isnan(value) || std::isinf(value))
       throw DataError(std::string(user) + ": parameter " + std::to_string(k) + " of the model is " +
-                      detail::float_text(value) + " (a diverged fit, or a model never initialized)" + advice + user);
+                      float_message_text(value) + " (a diverged fit, or a model never initialized)" + advice + user);
     const float magnitude = std::fabs(value);
     if (value != 0.0f && (magnitude < detail::smallest_set_parameter || magnitude > detail::largest_set_parameter))
       throw DataError(
-          std::string(user) + ": parameter " + std::to_string(k) + " of the model is " + detail::float_text(value) +
+          std::string(user) + ": parameter " + std::to_string(k) + " of the model is " + float_message_text(value) +
           ", a value no initialization or training gives: the model looks never " + "initialized" + advice + user);
   }
-  const bool has_hidden_layers = Model::Chain::Bound::parameter_count != Model::parameter_count;
+  const bool has_hidden_layers = SequentialKernels<Model>::first_layer::parameter_count != Model::parameter_count;
   if (all_zero && has_hidden_layers)
     throw DataError(std::string(user) + ": every parameter of the model is 0: it was never initialized" + advice +
                     user);

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "errors.hpp"
+#include "model_limits.hpp"
 
 namespace tinymlp {
 
@@ -230,10 +231,14 @@ inline ModelDescription float_version(const ModelDescription& model) {
   return result;
 }
 
-/// Checks what every writer relies on: widths that chain, weight counts that match, finite weights.
-/// Throws ModelError naming the layer.
+/// Checks what every writer relies on: widths that chain, weight counts that match, finite weights,
+/// sizes within what the readers take (model_limits.hpp). Throws ModelError naming the layer.
 inline void check_consistent(const ModelDescription& model) {
   if (model.input_size == 0) throw ModelError("the model has no inputs");
+  const auto too_wide = [](std::size_t width) { return width > largest_layer_width; };
+  if (too_wide(model.input_size))
+    throw ModelError("the model takes " + std::to_string(model.input_size) + " inputs; tinymlp reads models of up to " +
+                     std::to_string(largest_layer_width) + " per layer");
   std::size_t width = model.input_size;
   for (std::size_t k = 0; k < model.layers.size(); ++k) {
     const Layer& layer = model.layers[k];
@@ -246,6 +251,10 @@ inline void check_consistent(const ModelDescription& model) {
       continue;
     }
     if (layer.outputs == 0) throw ModelError(where + "a Dense layer needs at least one output");
+    if (too_wide(layer.outputs) || layer.inputs * layer.outputs > largest_tensor_values)
+      throw ModelError(where + "Dense<" + std::to_string(layer.inputs) + ", " + std::to_string(layer.outputs) +
+                       "> is larger than tinymlp reads: up to " + std::to_string(largest_layer_width) +
+                       " outputs and " + std::to_string(largest_tensor_values) + " weights in a layer");
     if (layer.activation != Activation::none && !can_fuse(layer.activation))
       throw ModelError(where + std::string(activation_name(layer.activation)) + " cannot be fused into a Dense layer");
     if (layer.kernel.size() != layer.inputs * layer.outputs || layer.bias.size() != layer.outputs)

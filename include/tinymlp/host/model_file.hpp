@@ -21,6 +21,7 @@
 #include "atomic_file.hpp"
 #include "float_text.hpp"
 #include "model_description.hpp"
+#include "model_limits.hpp"
 #include "read_file.hpp"
 #include "text_reader.hpp"
 
@@ -88,7 +89,7 @@ class ModelFileParser {
   }
 
  private:
-  std::size_t count(const std::string& what) { return reader_.whole_number(what, std::size_t{1} << 24); }
+  std::size_t count(const std::string& what) { return reader_.whole_number(what, largest_layer_width); }
 
   Activation activation(bool standalone) {
     const std::string w = reader_.word();

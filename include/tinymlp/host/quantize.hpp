@@ -225,7 +225,8 @@ struct FillInt8Parameters<Int8LayerChain<Int8Layer, Rest...>> {
 /// (the header writer writes it as a constant).
 template <class Int8ModelType>
 typename Int8ModelType::Parameters int8_parameters(const ModelDescription& model) {
-  typedef typename Int8ModelType::Chain Chain;
+  typedef typename detail::Int8ChainOf<typename Int8ModelType::float_model_type,
+                                       typename Int8ModelType::softmax_arithmetic>::type Chain;
   check_full_integer(model);
   if (model.layers.size() != Chain::layer_count)
     throw QuantizationError("the quantized model has " + std::to_string(model.layers.size()) +
@@ -382,13 +383,13 @@ ModelDescription quantize(const FloatModel& model, const Dataset& representative
   for (float value : representative.inputs) ranges[0].add(value);
   const std::size_t chunk_capacity = 256;
   std::vector<float> x(FloatModel::input_size * chunk_capacity);
-  std::vector<float> activations(FloatModel::Chain::training_activation_count * chunk_capacity);
+  std::vector<float> activations(SequentialKernels<FloatModel>::training_activation_count * chunk_capacity);
   for (std::size_t first = 0; first < representative.size(); first += chunk_capacity) {
     const std::size_t chunk = std::min(chunk_capacity, representative.size() - first);
     detail::gather_feature_major(
         representative.inputs.data(), FloatModel::input_size, [first](std::size_t b) { return first + b; }, chunk,
         x.data(), chunk_capacity);
-    FloatModel::forward_batch(model.parameters, x.data(), activations.data(), chunk, chunk_capacity);
+    SequentialKernels<FloatModel>::forward_batch(model.parameters, x.data(), activations.data(), chunk, chunk_capacity);
     for (std::size_t s = 0; s < chunk; ++s)
       for (std::size_t k = 0; k < output_rows.size(); ++k)
         for (std::size_t o = 0; o < quantized.layers[k].outputs; ++o) {

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "../detail/random.hpp"
+#include "../random.hpp"
 #include "dataset.hpp"
 
 namespace tinymlp {

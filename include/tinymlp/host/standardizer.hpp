@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "../model/sequential_kernels.hpp"
 #include "dataset.hpp"
 #include "errors.hpp"
 
@@ -59,7 +60,7 @@ class Standardizer {
   /// W'[o][i] = W[o][i] / deviation_i, b'[o] = b[o] - sum_i W[o][i] mean_i / deviation_i.
   template <class Model>
   void fold_into_first_layer(Model& model) const {
-    typedef typename Model::Chain::Bound FirstDense;
+    typedef typename SequentialKernels<Model>::first_layer FirstDense;
     if (mean_.size() != FirstDense::input_size)
       throw DataError("standardizer: fitted on " + std::to_string(mean_.size()) + " features, the model takes " +
                       std::to_string(FirstDense::input_size));

@@ -91,7 +91,7 @@ inline std::string with_thousands(std::size_t value) {
 template <class Model>
 std::string summary(const std::vector<BoardMemory>& boards = {}) {
   std::vector<detail::SummaryRow> rows;
-  detail::summary_rows<typename Model::Chain>(rows);
+  detail::summary_rows<typename SequentialKernels<Model>::layer_chain>(rows);
   std::string text;
   char line[160];
   const std::string rule(56, '-');

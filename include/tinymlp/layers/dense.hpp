@@ -8,12 +8,12 @@
 #define TINYMLP_LAYERS_DENSE_HPP
 
 #include "../config.hpp"
-#include "../detail/flash.hpp"
+#include "../flash.hpp"
 #include "../detail/float_tests.hpp"
 #include "../detail/integers.hpp"
 #include "../detail/math.hpp"
-#include "../detail/random.hpp"
 #include "../detail/traits.hpp"
+#include "../random.hpp"
 #include "../detail/batch_loops.hpp"
 #include "../detail/dense_rows_cortex_m4.hpp"
 #include "../detail/unrolled_dot.hpp"
@@ -21,6 +21,7 @@
 #include "relu.hpp"
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 
 /// A fully connected layer, y = W x + b, with In inputs and Out outputs: Out * In + Out parameters,
 /// which the model holds (the layer type itself has no data). Also the model's first layer, fixing
@@ -29,11 +30,13 @@ template <size_t In, size_t Out>
 struct Dense {
   static_assert(In > 0 && Out > 0, "Dense<In, Out> needs at least one input and one output");
 
-  static constexpr size_t input_size = In;                   ///< Values per sample in.
-  static constexpr size_t output_size = Out;                 ///< Values per sample out.
-  static constexpr size_t kernel_count = In * Out;           ///< Weights, before the biases.
-  static constexpr size_t parameter_count = In * Out + Out;  ///< Weights and biases (floats).
-  static constexpr bool works_in_place = false;              ///< False: every output reads every input.
+  static constexpr size_t input_size = In;          ///< Values per sample in.
+  static constexpr size_t output_size = Out;        ///< Values per sample out.
+  static constexpr size_t kernel_count = In * Out;  ///< Weights, before the biases.
+  /// Weights and biases (floats), counted wide enough to be exact on AVR (Sequential refuses a model
+  /// whose parameters do not fit one array of the target).
+  static constexpr figure_t parameter_count = static_cast<figure_t>(In) * Out + Out;
+  static constexpr bool works_in_place = false;  ///< False: every output reads every input.
 
   /// The layer after one of PreviousOutputs outputs: itself, once the sizes are checked to agree.
   template <size_t PreviousOutputs>
@@ -239,11 +242,12 @@ constexpr size_t Dense<In, Out>::output_size;
 template <size_t In, size_t Out>
 constexpr size_t Dense<In, Out>::kernel_count;
 template <size_t In, size_t Out>
-constexpr size_t Dense<In, Out>::parameter_count;
+constexpr figure_t Dense<In, Out>::parameter_count;
 template <size_t In, size_t Out>
 constexpr bool Dense<In, Out>::works_in_place;
 #endif
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

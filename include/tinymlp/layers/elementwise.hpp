@@ -5,20 +5,22 @@
 #ifndef TINYMLP_LAYERS_ELEMENTWISE_HPP
 #define TINYMLP_LAYERS_ELEMENTWISE_HPP
 
+#include "../config.hpp"
 #include "../detail/batch_loops.hpp"
 #include "../detail/integers.hpp"
-#include "../detail/random.hpp"
+#include "../random.hpp"
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 
 /// An activation bound to the Width values it acts on (what ReLU, Tanh, ... become inside a
 /// Sequential): Function::value on each value forward, Function::derivative backward. No parameters.
 template <class Function, size_t Width>
 struct Elementwise {
-  static constexpr size_t input_size = Width;   ///< Values per sample in.
-  static constexpr size_t output_size = Width;  ///< Values per sample out: the same.
-  static constexpr size_t parameter_count = 0;  ///< None.
-  static constexpr bool works_in_place = true;  ///< True: y may be x, and dx may be dy.
+  static constexpr size_t input_size = Width;     ///< Values per sample in.
+  static constexpr size_t output_size = Width;    ///< Values per sample out: the same.
+  static constexpr figure_t parameter_count = 0;  ///< None.
+  static constexpr bool works_in_place = true;    ///< True: y may be x, and dx may be dy.
 
   /// y = Function::value(x) for each value of `samples` samples, feature-major with `stride`.
   template <class Reader>
@@ -81,7 +83,7 @@ constexpr size_t Elementwise<Function, Width>::input_size;
 template <class Function, size_t Width>
 constexpr size_t Elementwise<Function, Width>::output_size;
 template <class Function, size_t Width>
-constexpr size_t Elementwise<Function, Width>::parameter_count;
+constexpr figure_t Elementwise<Function, Width>::parameter_count;
 template <class Function, size_t Width>
 constexpr bool Elementwise<Function, Width>::works_in_place;
 #endif
@@ -104,6 +106,7 @@ struct ElementwiseActivation {
   };
 };
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

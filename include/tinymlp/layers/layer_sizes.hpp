@@ -4,9 +4,11 @@
 #ifndef TINYMLP_LAYERS_LAYER_SIZES_HPP
 #define TINYMLP_LAYERS_LAYER_SIZES_HPP
 
+#include "../config.hpp"
 #include "../detail/integers.hpp"
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 
 /// Fails to compile, naming both sizes, unless PreviousLayerOutputs == DenseLayerInputs.
 template <size_t PreviousLayerOutputs, size_t DenseLayerInputs>
@@ -17,6 +19,7 @@ struct LayerSizesMustAgree {
   static constexpr bool value = true;  ///< True wherever it compiles.
 };
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

@@ -1,9 +1,11 @@
 #ifndef TINYMLP_LAYERS_LEAKY_RELU_HPP
 #define TINYMLP_LAYERS_LEAKY_RELU_HPP
 
+#include "../config.hpp"
 #include "elementwise.hpp"
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 
 /// x for x > 0, else alpha x (Keras's LeakyReLU, TFLite's LEAKY_RELU), with alpha = Numerator /
 /// Denominator as a float: a template needs integers, and any float alpha is one exactly (its mantissa
@@ -20,6 +22,7 @@ struct LeakyReLU : ElementwiseActivation<LeakyReLU<Numerator, Denominator>> {
   static float derivative(float x, float /*y*/) { return x > 0.0f ? 1.0f : alpha(); }
 };
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

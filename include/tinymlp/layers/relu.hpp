@@ -1,10 +1,12 @@
 #ifndef TINYMLP_LAYERS_RELU_HPP
 #define TINYMLP_LAYERS_RELU_HPP
 
+#include "../config.hpp"
 #include "../detail/float_tests.hpp"
 #include "elementwise.hpp"
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 
 /// max(x, 0). The derivative at 0 is taken as 0, as TensorFlow and PyTorch do.
 struct ReLU : ElementwiseActivation<ReLU> {
@@ -32,6 +34,7 @@ struct ReLU : ElementwiseActivation<ReLU> {
 #endif
 };
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

@@ -4,19 +4,21 @@
 #ifndef TINYMLP_LAYERS_SOFTMAX_HPP
 #define TINYMLP_LAYERS_SOFTMAX_HPP
 
+#include "../config.hpp"
 #include "../detail/integers.hpp"
 #include "../detail/math.hpp"
-#include "../detail/random.hpp"
+#include "../random.hpp"
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 
 /// Softmax bound to the Width values of each sample (what Softmax becomes inside a Sequential).
 template <size_t Width>
 struct BoundSoftmax {
-  static constexpr size_t input_size = Width;   ///< Values per sample in.
-  static constexpr size_t output_size = Width;  ///< Values per sample out: the same.
-  static constexpr size_t parameter_count = 0;  ///< None.
-  static constexpr bool works_in_place = true;  ///< True: y may be x, and dx may be dy.
+  static constexpr size_t input_size = Width;     ///< Values per sample in.
+  static constexpr size_t output_size = Width;    ///< Values per sample out: the same.
+  static constexpr figure_t parameter_count = 0;  ///< None.
+  static constexpr bool works_in_place = true;    ///< True: y may be x, and dx may be dy.
 
   /// y = softmax(x) for each of `samples` samples, feature-major with `stride`.
   template <class Reader>
@@ -57,7 +59,7 @@ constexpr size_t BoundSoftmax<Width>::input_size;
 template <size_t Width>
 constexpr size_t BoundSoftmax<Width>::output_size;
 template <size_t Width>
-constexpr size_t BoundSoftmax<Width>::parameter_count;
+constexpr figure_t BoundSoftmax<Width>::parameter_count;
 template <size_t Width>
 constexpr bool BoundSoftmax<Width>::works_in_place;
 #endif
@@ -72,6 +74,7 @@ struct Softmax {
   };
 };
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

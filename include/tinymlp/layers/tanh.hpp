@@ -1,10 +1,12 @@
 #ifndef TINYMLP_LAYERS_TANH_HPP
 #define TINYMLP_LAYERS_TANH_HPP
 
+#include "../config.hpp"
 #include "../detail/math.hpp"
 #include "elementwise.hpp"
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 
 /// The hyperbolic tangent, tanh(x) (TFLite's TANH).
 struct Tanh : ElementwiseActivation<Tanh> {
@@ -14,6 +16,7 @@ struct Tanh : ElementwiseActivation<Tanh> {
   static float derivative(float /*x*/, float y) { return 1.0f - y * y; }
 };
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

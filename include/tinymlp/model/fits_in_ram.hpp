@@ -9,12 +9,14 @@
 #ifndef TINYMLP_MODEL_FITS_IN_RAM_HPP
 #define TINYMLP_MODEL_FITS_IN_RAM_HPP
 
+#include "../config.hpp"
 #include "../detail/integers.hpp"
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 
 /// Fails to compile, naming both numbers, unless NeededBytes <= AvailableBytes.
-template <size_t NeededBytes, size_t AvailableBytes>
+template <figure_t NeededBytes, figure_t AvailableBytes>
 struct fits_in_ram {
   static_assert(NeededBytes <= AvailableBytes,
                 "this needs more RAM than the board has (the two numbers are the arguments of "
@@ -24,10 +26,11 @@ struct fits_in_ram {
 };
 
 #if __cplusplus < 201703L
-template <size_t NeededBytes, size_t AvailableBytes>
+template <figure_t NeededBytes, figure_t AvailableBytes>
 constexpr bool fits_in_ram<NeededBytes, AvailableBytes>::value;
 #endif
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

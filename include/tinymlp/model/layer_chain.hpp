@@ -11,14 +11,15 @@
 #ifndef TINYMLP_MODEL_LAYER_CHAIN_HPP
 #define TINYMLP_MODEL_LAYER_CHAIN_HPP
 
-#include "../detail/flash.hpp"
+#include "../config.hpp"
 #include "../detail/integers.hpp"
-#include "../detail/random.hpp"
 #include "../detail/traits.hpp"
 #include "../layers/dense.hpp"
+#include "../random.hpp"
 
 namespace tinymlp {
 namespace detail {
+inline namespace TINYMLP_CONFIGURATION {
 
 // Width: the size of the data entering this link. ParameterOffset and ActivationOffset: where this
 // link's parameters and (in training) outputs start. NextBuffer: the inference buffer (0 or 1) the
@@ -26,8 +27,8 @@ namespace detail {
 template <size_t Width, size_t ParameterOffset, size_t ActivationOffset, unsigned NextBuffer, class... Layers>
 struct LayerChain {
   static constexpr size_t output_size = Width;
-  static constexpr size_t parameter_count = 0;
-  static constexpr size_t training_activation_count = 0;
+  static constexpr figure_t parameter_count = 0;
+  static constexpr figure_t training_activation_count = 0;
   static constexpr size_t widest_output = 0;
   static constexpr bool all_in_place = true;
   static constexpr size_t buffer0_width = 0;
@@ -58,8 +59,8 @@ struct LayerChain<Width, ParameterOffset, ActivationOffset, NextBuffer, Layer, R
   // Nothing after this layer writes a new buffer, so it may write straight to the model's output.
   static constexpr bool writes_model_output = writes_new_buffer && Next::all_in_place;
   static constexpr size_t output_size = Next::output_size;
-  static constexpr size_t parameter_count = Bound::parameter_count + Next::parameter_count;
-  static constexpr size_t training_activation_count = Bound::output_size + Next::training_activation_count;
+  static constexpr figure_t parameter_count = Bound::parameter_count + Next::parameter_count;
+  static constexpr figure_t training_activation_count = Bound::output_size + Next::training_activation_count;
   static constexpr size_t widest_output = larger_of(Bound::output_size, Next::widest_output);
   static constexpr size_t own_buffer_width = writes_new_buffer && !writes_model_output ? Bound::output_size : 0;
   static constexpr size_t buffer0_width = larger_of(NextBuffer == 0 ? own_buffer_width : 0, Next::buffer0_width);
@@ -133,9 +134,9 @@ struct LayerChain<Width, ParameterOffset, ActivationOffset, NextBuffer, Layer, R
 template <size_t W, size_t P, size_t A, unsigned B, class... L>
 constexpr size_t LayerChain<W, P, A, B, L...>::output_size;
 template <size_t W, size_t P, size_t A, unsigned B, class... L>
-constexpr size_t LayerChain<W, P, A, B, L...>::parameter_count;
+constexpr figure_t LayerChain<W, P, A, B, L...>::parameter_count;
 template <size_t W, size_t P, size_t A, unsigned B, class... L>
-constexpr size_t LayerChain<W, P, A, B, L...>::training_activation_count;
+constexpr figure_t LayerChain<W, P, A, B, L...>::training_activation_count;
 template <size_t W, size_t P, size_t A, unsigned B, class... L>
 constexpr size_t LayerChain<W, P, A, B, L...>::widest_output;
 template <size_t W, size_t P, size_t A, unsigned B, class... L>
@@ -149,9 +150,9 @@ constexpr size_t LayerChain<W, P, A, B, L, R...>::output_size;
 template <size_t W, size_t P, size_t A, unsigned B, class L, class... R>
 constexpr bool LayerChain<W, P, A, B, L, R...>::applies_next;
 template <size_t W, size_t P, size_t A, unsigned B, class L, class... R>
-constexpr size_t LayerChain<W, P, A, B, L, R...>::parameter_count;
+constexpr figure_t LayerChain<W, P, A, B, L, R...>::parameter_count;
 template <size_t W, size_t P, size_t A, unsigned B, class L, class... R>
-constexpr size_t LayerChain<W, P, A, B, L, R...>::training_activation_count;
+constexpr figure_t LayerChain<W, P, A, B, L, R...>::training_activation_count;
 template <size_t W, size_t P, size_t A, unsigned B, class L, class... R>
 constexpr size_t LayerChain<W, P, A, B, L, R...>::widest_output;
 template <size_t W, size_t P, size_t A, unsigned B, class L, class... R>
@@ -168,6 +169,19 @@ template <size_t W, size_t P, size_t A, unsigned B, class L, class... R>
 constexpr size_t LayerChain<W, P, A, B, L, R...>::buffer1_width;
 #endif
 
+// One inference through Chain with the parameters wherever Reader reads them from: the two buffers on
+// the stack, the input and output the caller's.
+// Always inlined into its callers (Sequential::predict, SequentialKernels::predict_from), so that it
+// adds no call frame to an inference's stack, which the board tests bound.
+template <class Chain, class Reader>
+__attribute__((always_inline)) inline void infer_through(const float* parameters, const float* x, float* y) {
+  float buffer0[larger_of(Chain::buffer0_width, 1)];
+  float buffer1[larger_of(Chain::buffer1_width, 1)];
+  float* const buffers[2] = {buffer0, buffer1};
+  Chain::template infer<Reader>(parameters, x, nullptr, y, buffers);
+}
+
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace detail
 }  // namespace tinymlp
 

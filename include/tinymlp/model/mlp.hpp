@@ -7,12 +7,14 @@
 #ifndef TINYMLP_MODEL_MLP_HPP
 #define TINYMLP_MODEL_MLP_HPP
 
+#include "../config.hpp"
 #include "../detail/integers.hpp"
 #include "../layers/dense.hpp"
 #include "sequential.hpp"
 
 namespace tinymlp {
 namespace detail {
+inline namespace TINYMLP_CONFIGURATION {
 
 template <class Model, class... More>
 struct prepend_layers;
@@ -35,13 +37,16 @@ struct build_mlp<Hidden, In, Out, Next, Rest...> {
       typename prepend_layers<typename build_mlp<Hidden, Out, Next, Rest...>::type, Dense<In, Out>, Hidden>::type type;
 };
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace detail
+inline namespace TINYMLP_CONFIGURATION {
 
 /// A multilayer perceptron of the given widths (input first, output last, at least two), with the
 /// activation Hidden after every Dense but the last.
 template <class Hidden, size_t... Widths>
 using Mlp = typename detail::build_mlp<Hidden, Widths...>::type;
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

@@ -7,10 +7,12 @@
 #ifndef TINYMLP_QUANT_FIXED_POINT_HPP
 #define TINYMLP_QUANT_FIXED_POINT_HPP
 
+#include "../config.hpp"
 #include "../detail/integers.hpp"
 #include "requantization.hpp"
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 namespace quant {
 namespace fixed_point {
 
@@ -22,7 +24,7 @@ static const int32_t raw_min = -2147483647 - 1;
 inline int32_t wrapping_add(int32_t a, int32_t b) {
   return static_cast<int32_t>(static_cast<uint32_t>(a) + static_cast<uint32_t>(b));
 }
-/// a - b wrapping as int32.
+/// a - b modulo 2^32, as TFLite's int32 arithmetic wraps.
 inline int32_t wrapping_subtract(int32_t a, int32_t b) {
   return static_cast<int32_t>(static_cast<uint32_t>(a) - static_cast<uint32_t>(b));
 }
@@ -165,6 +167,7 @@ inline int32_t reciprocal(int32_t x, int x_integer_digits, int* bits_over_unit) 
 
 }  // namespace fixed_point
 }  // namespace quant
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

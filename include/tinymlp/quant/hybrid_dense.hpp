@@ -16,10 +16,12 @@
 #ifndef TINYMLP_QUANT_HYBRID_DENSE_HPP
 #define TINYMLP_QUANT_HYBRID_DENSE_HPP
 
+#include "../config.hpp"
 #include "../detail/integers.hpp"
 #include "../detail/math.hpp"
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 
 /// The parameter block of a HybridDense<In, Out>, in flash.
 template <size_t In, size_t Out>
@@ -48,7 +50,7 @@ inline int32_t round_half_away(double value) {
 
 /// TFLite's SymmetricQuantizeFloats: the int8 row q and its scale; offset 0.
 struct SymmetricInputs {
-  /// Quantizes the In floats x into q, with the row's scale and offset.
+  /// Quantizes the In values of x into q; scale is the row's scale, offset its zero point (0).
   template <size_t In>
   static void quantize(const float* x, int8_t* q, float* scale, int32_t* offset) {
     float low = x[0], high = x[0];
@@ -74,7 +76,7 @@ struct SymmetricInputs {
 
 /// TFLite's AsymmetricQuantizeFloats: the int8 row q, its scale and its zero point (offset).
 struct AsymmetricInputs {
-  /// Quantizes the In floats x into q, with the row's scale and offset.
+  /// Quantizes the In values of x into q; scale is the row's scale, offset its zero point.
   template <size_t In>
   static void quantize(const float* x, int8_t* q, float* scale, int32_t* offset) {
     float low = x[0], high = x[0];
@@ -151,6 +153,7 @@ template <size_t In, size_t Out, class I, bool R>
 constexpr size_t HybridDense<In, Out, I, R>::scratch_bytes;
 #endif
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

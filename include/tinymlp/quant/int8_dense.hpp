@@ -12,12 +12,13 @@
 #define TINYMLP_QUANT_INT8_DENSE_HPP
 
 #include "../config.hpp"
-#include "../detail/flash.hpp"
+#include "../flash.hpp"
 #include "../detail/integers.hpp"
 #include "int8_row_products_cortex_m4.hpp"
 #include "requantization.hpp"
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 
 /// The parameters of one int8 Dense layer, as the converter writes them to flash. Kernels are
 /// symmetric (zero point 0); multiplier and shift are per output (per-tensor quantization repeats them).
@@ -190,6 +191,7 @@ template <size_t In, size_t Out, bool R>
 constexpr bool Int8Dense<In, Out, R>::fused_relu;
 #endif
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

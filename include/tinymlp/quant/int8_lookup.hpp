@@ -6,9 +6,11 @@
 #ifndef TINYMLP_QUANT_INT8_LOOKUP_HPP
 #define TINYMLP_QUANT_INT8_LOOKUP_HPP
 
+#include "../config.hpp"
 #include "../detail/integers.hpp"
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 
 /// The table of an Int8Lookup: `output[k]` is the output for the input k - 128.
 struct Int8LookupParameters {
@@ -42,6 +44,7 @@ template <size_t Width>
 constexpr bool Int8Lookup<Width>::fused_relu;
 #endif
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

@@ -17,7 +17,8 @@
 #ifndef TINYMLP_QUANT_INT8_MODEL_HPP
 #define TINYMLP_QUANT_INT8_MODEL_HPP
 
-#include "../detail/flash.hpp"
+#include "../config.hpp"
+#include "../flash.hpp"
 #include "../detail/integers.hpp"
 #include "../detail/traits.hpp"
 #include "../layers/dense.hpp"
@@ -35,15 +36,16 @@
 
 namespace tinymlp {
 namespace detail {
+inline namespace TINYMLP_CONFIGURATION {
 
 // Weights and biases of an int8 layer: a Dense's; an activation's table is no parameter.
 template <class Layer>
 struct Int8ParameterCount {
-  static constexpr size_t value = 0;
+  static constexpr figure_t value = 0;
 };
 template <size_t In, size_t Out, bool FusedReLU>
 struct Int8ParameterCount<Int8Dense<In, Out, FusedReLU>> {
-  static constexpr size_t value = In * Out + Out;
+  static constexpr figure_t value = static_cast<figure_t>(In) * Out + Out;
 };
 
 // The zero point of a layer's output, read from its parameters (SOFTMAX's is fixed by TFLite).
@@ -76,7 +78,7 @@ struct Int8LayerChain<Layer> {
   };
   static constexpr size_t output_size = Layer::output_size;
   static constexpr size_t widest_hidden_output = 0;
-  static constexpr size_t parameter_count = Int8ParameterCount<Layer>::value;
+  static constexpr figure_t parameter_count = Int8ParameterCount<Layer>::value;
   static constexpr size_t layer_count = 1;
   static constexpr bool fused_relu_at(size_t k) { return k == 0 ? Layer::fused_relu : false; }
 
@@ -101,7 +103,7 @@ struct Int8LayerChain<Layer, NextLayer, Rest...> {
   };
   static constexpr size_t output_size = Next::output_size;
   static constexpr size_t widest_hidden_output = larger_of(Layer::output_size, Next::widest_hidden_output);
-  static constexpr size_t parameter_count = Int8ParameterCount<Layer>::value + Next::parameter_count;
+  static constexpr figure_t parameter_count = Int8ParameterCount<Layer>::value + Next::parameter_count;
   static constexpr size_t layer_count = 1 + Next::layer_count;
   static constexpr bool fused_relu_at(size_t k) { return k == 0 ? Layer::fused_relu : Next::fused_relu_at(k - 1); }
 
@@ -219,7 +221,9 @@ struct Int8ChainOf<Sequential<Layers...>, SoftmaxArithmetic> {
   typedef typename FuseForInt8<SoftmaxArithmetic, Int8LayerChain<>, Layers...>::type type;
 };
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace detail
+inline namespace TINYMLP_CONFIGURATION {
 
 /// The quantization of the model's float input and output, for the float predict only:
 /// real = scale * (q - zero_point).
@@ -239,12 +243,18 @@ class Int8Model {
   typedef FloatModel float_model_type;           ///< The float Sequential whose sizes this model has.
   typedef Rounding rounding;                     ///< quant::DoubleRounding or quant::SingleRounding.
   typedef SoftmaxArithmetic softmax_arithmetic;  ///< quant::FixedPointSoftmax or quant::FloatTableSoftmax.
-  /// The int8 layers (Int8Dense with ReLUs fused, Int8Lookup, Int8Softmax), derived from FloatModel's.
+
+ private:
+  // The int8 layers (Int8Dense with ReLUs fused, Int8Lookup, Int8Softmax), derived from FloatModel's.
   typedef typename detail::Int8ChainOf<FloatModel, SoftmaxArithmetic>::type Chain;
 
-  static constexpr size_t input_size = FloatModel::input_size;       ///< Values per sample in.
-  static constexpr size_t output_size = FloatModel::output_size;     ///< Values per sample out.
-  static constexpr size_t parameter_count = Chain::parameter_count;  ///< Weights and biases.
+ public:
+  static constexpr size_t input_size = FloatModel::input_size;         ///< Values per sample in.
+  static constexpr size_t output_size = FloatModel::output_size;       ///< Values per sample out.
+  static constexpr figure_t parameter_count = Chain::parameter_count;  ///< Weights and biases.
+  static constexpr size_t layer_count = Chain::layer_count;            ///< Int8 layers: one per Dense.
+  /// Whether int8 layer k clamps at real 0 (its Dense was followed by a ReLU, fused into it).
+  static constexpr bool fused_relu_at(size_t k) { return Chain::fused_relu_at(k); }
   /// The two int8 buffers between layers, on the stack; the input and output arrays are the caller's.
   static constexpr size_t activation_bytes = 2 * detail::larger_of(Chain::widest_hidden_output, 1);
 
@@ -275,6 +285,15 @@ class Int8Model {
   }
   /// The one float output for the one float input `x` (compiles only for such models).
   float predict(float x) const { return predict_single(x); }
+  /// The same for a double (a literal such as 0.7), which would otherwise convert to int8_t as readily
+  /// as to float; any other number, an int above all, is refused: it could mean either.
+  template <class Number>
+  float predict(Number x) const {
+    static_assert(detail::is_wider_floating_point<Number>::value,
+                  "Int8Model::predict(x) takes a float (a real value, quantized on the way in) or an int8_t (an "
+                  "already quantized value): write predict(float(x)) or predict(int8_t(x))");
+    return predict_single(static_cast<float>(x));
+  }
 
   /// TFLite's QUANTIZE: x / scale in float, rounded half away from zero, plus the zero point, clamped.
   int8_t quantize_input(float x) const {
@@ -318,11 +337,14 @@ constexpr size_t Int8Model<M, R, S>::input_size;
 template <class M, class R, class S>
 constexpr size_t Int8Model<M, R, S>::output_size;
 template <class M, class R, class S>
-constexpr size_t Int8Model<M, R, S>::parameter_count;
+constexpr figure_t Int8Model<M, R, S>::parameter_count;
+template <class M, class R, class S>
+constexpr size_t Int8Model<M, R, S>::layer_count;
 template <class M, class R, class S>
 constexpr size_t Int8Model<M, R, S>::activation_bytes;
 #endif
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

@@ -18,6 +18,7 @@
 
 #if TINYMLP_QUANT_INT8_ROW_PRODUCTS_CORTEX_M4
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 namespace quant {
 namespace cortex_m4 {
 
@@ -77,6 +78,7 @@ class PairedInputs {
 
 }  // namespace cortex_m4
 }  // namespace quant
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 #endif
 

@@ -13,11 +13,13 @@
 #ifndef TINYMLP_QUANT_INT8_SOFTMAX_HPP
 #define TINYMLP_QUANT_INT8_SOFTMAX_HPP
 
+#include "../config.hpp"
 #include "../detail/integers.hpp"
 #include "fixed_point.hpp"
 #include "requantization.hpp"
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 namespace quant {
 
 /// TensorFlow Lite Micro's int8 SOFTMAX arithmetic (the default with quant::DoubleRounding).
@@ -84,7 +86,7 @@ template <class Rounding>
 struct SoftmaxArithmeticOf {
   typedef FixedPointSoftmax type;  ///< TensorFlow Lite Micro's.
 };
-/// SingleRounding: TFLite's CPU runtime's arithmetic.
+/// Single rounding is the CPU runtime's requantization, so its softmax is the CPU runtime's too.
 template <>
 struct SoftmaxArithmeticOf<SingleRounding> {
   typedef FloatTableSoftmax type;  ///< TFLite's CPU runtime's.
@@ -119,6 +121,7 @@ template <size_t Classes, class Arithmetic>
 constexpr bool Int8Softmax<Classes, Arithmetic>::fused_relu;
 #endif
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

@@ -22,6 +22,7 @@
 #include "../detail/integers.hpp"
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 /// int8 arithmetic: TFLite's requantization, integer for integer, and the int8 kernels' parts.
 namespace quant {
 
@@ -340,6 +341,7 @@ struct SingleRounding {
 };
 
 }  // namespace quant
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

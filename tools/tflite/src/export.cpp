@@ -5,6 +5,7 @@
 
 #include "tflite_mlp_generated.h"
 #include "tinymlp/host/atomic_file.hpp"
+#include "tinymlp/host/model_limits.hpp"
 
 namespace tinymlp {
 namespace tflite {
@@ -202,9 +203,29 @@ class Exporter {
   std::vector<BuiltinOperator> codes_used_;
 };
 
+// At most the bytes the file can take: the weights, their alignment, per-unit scales and zero points,
+// and each layer's tensors, operator and names; computed from the layer sizes before anything is built.
+std::uint64_t largest_tflite_size(const ModelDescription& model) {
+  std::uint64_t bytes = 4096 + 4 * static_cast<std::uint64_t>(model.input_size);
+  for (const Layer& layer : model.layers) {
+    const auto inputs = static_cast<std::uint64_t>(layer.inputs), outputs = static_cast<std::uint64_t>(layer.outputs);
+    const std::uint64_t kernel_bytes = layer.is_quantized() ? 1 : 4;
+    bytes += 1024 + 2 * 16 + inputs * outputs * kernel_bytes + outputs * (4 + 2 * (4 + 8));
+  }
+  return bytes;
+}
+
 }  // namespace
 
 std::string export_tflite(const ModelDescription& model) {
+  // What import refuses is refused here, before a byte is built: no layers, a file over FlatBuffers' limit.
+  if (model.layers.empty())
+    throw ModelError("the model has no layers; a .tflite needs at least one, and tinymlp reads none without");
+  const std::uint64_t size = largest_tflite_size(model);
+  if (size > largest_tflite_bytes)
+    throw ModelError("the .tflite would take up to " + std::to_string(size) + " bytes, over FlatBuffers' limit of " +
+                     std::to_string(largest_tflite_bytes) +
+                     " bytes (2 GB); save the model as a model file (.tinymlp) or a header instead");
   check_consistent(model);
   // Full-integer models are exported as what tinymlp runs them as: int8 Dense layers (fused ReLU or none).
   if (model.is_quantized()) check_full_integer(model);

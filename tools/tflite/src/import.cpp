@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tflite_mlp_generated.h"
+#include "tinymlp/host/model_limits.hpp"
 #include "tinymlp/host/read_file.hpp"
 
 namespace tinymlp {
@@ -16,10 +17,8 @@ namespace {
 using ::tflite::BuiltinOperator;
 using ::tflite::TensorType;
 
-// Bounds on what a layer may declare, far above any microcontroller model; they keep every size
-// product within std::size_t and every allocation proportionate to the file.
-constexpr std::int64_t largest_dimension = 1 << 24;
-constexpr std::int64_t largest_element_count = 1 << 26;
+constexpr auto largest_dimension = static_cast<std::int64_t>(largest_layer_width);
+constexpr auto largest_element_count = static_cast<std::int64_t>(largest_tensor_values);
 
 // Names from the file go into messages: printable ASCII only, and not too long.
 std::string printable(const flatbuffers::String* text) {
@@ -66,7 +65,8 @@ float half_to_float(std::uint16_t half) {
 
 class Importer {
  public:
-  Importer(const std::uint8_t* data, std::size_t size, std::string origin) : origin_(std::move(origin)) {
+  Importer(const std::uint8_t* data, std::size_t size, std::string origin)
+      : origin_(std::move(origin)), file_bytes_(size) {
     if (size < 8) fail("too short to be a .tflite file (" + std::to_string(size) + " bytes)");
     if (!flatbuffers::BufferHasIdentifier(data, ::tflite::ModelIdentifier())) {
       std::string found;
@@ -182,7 +182,19 @@ class Importer {
     return buffer->data() && buffer->data()->size() > 0;
   }
 
-  std::vector<float> constant_floats(int index, std::size_t count, const std::string& role) const {
+  // Counts `count` weights about to be decoded against the file's allowance, before they are allocated.
+  void decode_weights(std::size_t count, const std::string& role) {
+    const std::size_t allowed = file_bytes_ * import_weights_per_file_byte + import_weights_allowance;
+    decoded_weights_ += count;
+    if (decoded_weights_ > allowed)
+      fail(role + " would bring the weights decoded to " + std::to_string(decoded_weights_) + ", over the " +
+           std::to_string(allowed) + " a file of " + std::to_string(file_bytes_) + " bytes may decode to (" +
+           std::to_string(import_weights_per_file_byte) + " per byte, plus " +
+           std::to_string(import_weights_allowance) + "): do its operators share one weight buffer?");
+  }
+
+  std::vector<float> constant_floats(int index, std::size_t count, const std::string& role) {
+    decode_weights(count, role);
     const auto folded = dequantized_constants_.find(index);
     if (folded != dequantized_constants_.end()) {
       if (folded->second.size() != count) fail(role + " " + tensor_label(index) + " has the wrong size");
@@ -326,6 +338,7 @@ class Importer {
     expect_type(output, TensorType::FLOAT32, op.label + "'s output");
     const std::size_t count = element_count(input);
     const TensorType type = tensor(input, op.label + "'s input").type();
+    decode_weights(count, op.label);
     std::vector<float> values(count);
     if (type == TensorType::FLOAT16) {
       const auto halves =
@@ -445,6 +458,7 @@ class Importer {
       if (zero_point != 0) fail(weights_role + " " + tensor_label(weights) + " have a zero point other than 0");
     q.weight_scales = weight_scales.scales;
     const std::size_t count = layer.outputs * layer.inputs;
+    decode_weights(count + layer.outputs, weights_role);
     q.kernel = copy_little_endian<std::int8_t>(constant_bytes(weights, count, weights_role), count);
     if (bias >= 0) {
       expect_type(bias, TensorType::INT32, op.label + "'s bias");
@@ -458,6 +472,8 @@ class Importer {
   }
 
   std::string origin_;
+  std::size_t file_bytes_ = 0;
+  std::size_t decoded_weights_ = 0;
   const ::tflite::Model* model_ = nullptr;
   const ::tflite::SubGraph* graph_ = nullptr;
   ModelDescription description_;

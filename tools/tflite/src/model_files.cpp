@@ -30,12 +30,16 @@ void write_any_model(const std::string& path, const ModelDescription& model, con
                      const std::string& source, RoundingMode rounding) {
   const std::filesystem::path file(path);
   const std::string extension = file.extension().string();
-  if (is_header_name(extension))
-    write_model_header(path, model, name.empty() ? file.stem().string() : name, source, rounding);
-  else if (extension == ".tflite")
-    write_tflite(path, model);
-  else
-    write_model_file(path, model);
+  try {
+    if (is_header_name(extension))
+      write_model_header(path, model, name.empty() ? file.stem().string() : name, source, rounding);
+    else if (extension == ".tflite")
+      write_tflite(path, model);
+    else
+      write_model_file(path, model);
+  } catch (const ModelError& error) {  // a model the format cannot hold: say which file was not written
+    throw ModelError(path + ": " + error.what());
+  }
 }
 
 }  // namespace tflite

@@ -1,13 +1,15 @@
 /// \file
 /// A small seeded generator (xoshiro128**): same seed, same numbers on every target, 32-bit
 /// arithmetic only so that it is cheap on an 8-bit core too.
-#ifndef TINYMLP_DETAIL_RANDOM_HPP
-#define TINYMLP_DETAIL_RANDOM_HPP
+#ifndef TINYMLP_RANDOM_HPP
+#define TINYMLP_RANDOM_HPP
 
-#include "integers.hpp"
-#include "math.hpp"
+#include "config.hpp"
+#include "detail/integers.hpp"
+#include "detail/math.hpp"
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 
 /// A seeded xoshiro128** generator: the same seed gives the same numbers on every target. 16 bytes
 /// of state.
@@ -63,6 +65,7 @@ class Random {
   uint32_t state_[4];
 };
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif

@@ -1,11 +1,11 @@
 /// \file
 /// Where parameters are read from. Kernels take a reader type so that one kernel serves weights in
 /// RAM (training, host) and weights in flash (a FlashModel, with pgm_read on AVR).
-#ifndef TINYMLP_DETAIL_FLASH_HPP
-#define TINYMLP_DETAIL_FLASH_HPP
+#ifndef TINYMLP_FLASH_HPP
+#define TINYMLP_FLASH_HPP
 
-#include "../config.hpp"
-#include "integers.hpp"
+#include "config.hpp"
+#include "detail/integers.hpp"
 
 #if TINYMLP_USE_PROGMEM
 #include <avr/pgmspace.h>
@@ -17,6 +17,7 @@
 /// Put on a parameter array to keep it in flash: PROGMEM on AVR, nothing elsewhere.
 
 namespace tinymlp {
+inline namespace TINYMLP_CONFIGURATION {
 
 /// Reads parameters held in RAM (a Sequential's own array).
 struct RamReader {
@@ -44,6 +45,7 @@ struct FlashReader {
 #endif
 };
 
+}  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
 
 #endif
