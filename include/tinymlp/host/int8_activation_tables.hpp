@@ -30,6 +30,18 @@ enum class Int8Activations {
   tflite_cpu     ///< TFLite's CPU runtime, the tfjs-tflite WebAssembly build (with quant::SingleRounding).
 };
 
+/// The activation arithmetic that goes with a requantization rounding, as one runtime computes both:
+/// TensorFlow Lite Micro's with double rounding (TFLite's default), the CPU runtime's with single
+/// rounding (XNNPACK's), as Int8Model's SoftmaxArithmetic follows its Rounding.
+inline Int8Activations int8_activations_of(RoundingMode rounding) {
+  return rounding == RoundingMode::single_rounding ? Int8Activations::tflite_cpu : Int8Activations::tflite_micro;
+}
+
+/// "TensorFlow Lite Micro's reference kernels" or "TFLite's CPU runtime", for comments and messages.
+inline const char* int8_activations_name(Int8Activations runtime) {
+  return runtime == Int8Activations::tflite_cpu ? "TFLite's CPU runtime" : "TensorFlow Lite Micro's reference kernels";
+}
+
 /// An int8 table by input (entry k is the output for k - 128), as Int8LookupParameters holds it.
 using Int8Table = std::array<std::int8_t, 256>;
 
@@ -232,6 +244,17 @@ inline std::array<float, 256> softmax_float_table(const std::string& name, float
   std::array<float, 256> table{};
   for (int d = 0; d <= 255; ++d) table[static_cast<std::size_t>(d)] = std::exp(scale * static_cast<float>(d));
   return table;
+}
+
+/// The table of an int8 LOGISTIC or TANH layer of a description (Int8Lookup's), in `runtime`'s
+/// arithmetic; `name` starts every error.
+inline Int8Table int8_activation_table(const std::string& name, Activation activation,
+                                       const Int8ActivationQuantization& q, Int8Activations runtime) {
+  if (activation == Activation::sigmoid)
+    return logistic_table(name, q.input.scale, q.input.zero_point, q.output.scale, q.output.zero_point, runtime);
+  if (activation == Activation::tanh)
+    return tanh_table(name, q.input.scale, q.input.zero_point, q.output.scale, q.output.zero_point, runtime);
+  throw QuantizationError(name + ": " + activation_name(activation) + " has no int8 lookup table");
 }
 
 }  // namespace tinymlp

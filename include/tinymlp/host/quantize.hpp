@@ -340,29 +340,51 @@ struct Range {
   }
 };
 
-// Where each Dense layer's calibrated output (after the activations that follow it: a fused ReLU, an
-// Identity) starts in forward_batch's activations, in rows: the offset of the last layer before the
-// next Dense, in a sequence whose every layer keeps its output.
+// Where each Dense layer's calibrated output (after the activations fused into it: a ReLU, an
+// Identity; before a Sigmoid, Tanh or Softmax, which are int8 operators of their own with the output
+// TFLite fixes) starts in forward_batch's activations, in rows, in a sequence whose every layer keeps
+// its output.
 inline std::vector<std::size_t> calibrated_output_rows(const std::vector<Layer>& sequence) {
   std::vector<std::size_t> rows;
   std::size_t offset = 0;
+  bool fusing = false;  // whether the layers since the last Dense were fused into it
   for (const Layer& layer : sequence) {
-    if (layer.kind == LayerKind::dense)
+    if (layer.kind == LayerKind::dense) {
       rows.push_back(offset);
-    else
+      fusing = true;
+    } else if (is_int8_activation(layer.activation)) {
+      fusing = false;
+    } else if (fusing) {
       rows.back() = offset;
+    }
     offset += layer.outputs;
   }
   return rows;
 }
 
+// The description as int8 layers: a Tanh fused into a Dense (as a float model fuses it) becomes an
+// activation of its own, as TFLite's int8 FULLY_CONNECTED fuses no TANH.
+inline ModelDescription with_int8_activations_alone(const ModelDescription& model) {
+  ModelDescription result = model;
+  result.layers.clear();
+  for (const Layer& layer : model.layers) {
+    result.layers.push_back(layer);
+    if (layer.kind == LayerKind::dense && is_int8_activation(layer.activation)) {
+      result.layers.back().activation = Activation::none;
+      result.layers.push_back(sequence_layer(LayerKind::activation, layer.activation, layer.outputs, layer.outputs));
+    }
+  }
+  return result;
+}
+
 }  // namespace detail
 
-/// Post-training quantization of a float Sequential (Dense layers, each followed by ReLU, Identity or
-/// nothing) with a representative dataset of its inputs: the samples go through the model's own batch
-/// forward pass and the range of each Dense layer's output (after its ReLU) is recorded, as TFLite's
-/// converter calibrates. The description has int8 layers (their float weights the dequantized ones)
-/// and int8 input and output.
+/// Post-training quantization of a float Sequential (Dense layers, each followed by ReLU, Identity,
+/// Sigmoid, Tanh, Softmax or nothing) with a representative dataset of its inputs: the samples go
+/// through the model's own batch forward pass and the range of each Dense layer's output (after its
+/// ReLU, before a Sigmoid, Tanh or Softmax) is recorded, as TFLite's converter calibrates. The
+/// description has int8 layers (their float weights the dequantized ones), int8 LOGISTIC, TANH and
+/// SOFTMAX layers with the output quantization TFLite fixes, and int8 input and output.
 template <class FloatModel>
 ModelDescription quantize(const FloatModel& model, const Dataset& representative, const QuantizeOptions& options = {}) {
   // Int8Model's layer chain refuses, at compile time, layers that int8 cannot run.
@@ -377,9 +399,13 @@ ModelDescription quantize(const FloatModel& model, const Dataset& representative
         throw QuantizationError("representative dataset: sample " + std::to_string(s) + ", feature " +
                                 std::to_string(f) + " is " + std::to_string(representative.input(s)[f]) +
                                 ", not a finite number");
-  ModelDescription quantized = describe(model);  // the Dense layers, each with its ReLU fused
+  // The Dense layers, each with its ReLU fused, and the Sigmoid, Tanh and Softmax layers.
+  ModelDescription quantized = detail::with_int8_activations_alone(describe(model));
   const std::vector<std::size_t> output_rows = detail::calibrated_output_rows(layers_of<FloatModel>());
   std::vector<detail::Range> ranges(output_rows.size() + 1);  // the input, then each Dense layer's output
+  std::vector<std::size_t> dense_widths;
+  for (const Layer& layer : quantized.layers)
+    if (layer.kind == LayerKind::dense) dense_widths.push_back(layer.outputs);
   for (float value : representative.inputs) ranges[0].add(value);
   const std::size_t chunk_capacity = 256;
   std::vector<float> x(FloatModel::input_size * chunk_capacity);
@@ -392,7 +418,7 @@ ModelDescription quantize(const FloatModel& model, const Dataset& representative
     SequentialKernels<FloatModel>::forward_batch(model.parameters, x.data(), activations.data(), chunk, chunk_capacity);
     for (std::size_t s = 0; s < chunk; ++s)
       for (std::size_t k = 0; k < output_rows.size(); ++k)
-        for (std::size_t o = 0; o < quantized.layers[k].outputs; ++o) {
+        for (std::size_t o = 0; o < dense_widths[k]; ++o) {
           const float value = activations[(output_rows[k] + o) * chunk_capacity + s];
           if (!std::isfinite(value))
             throw QuantizationError("representative dataset: sample " + std::to_string(first + s) + " makes layer " +
@@ -402,12 +428,20 @@ ModelDescription quantize(const FloatModel& model, const Dataset& representative
   }
   Quantization input = activation_quantization(ranges[0].low, ranges[0].high, "the model's input");
   quantized.input_quantization = input;
+  std::size_t dense = 0;  // Dense layers so far
   for (std::size_t k = 0; k < quantized.layers.size(); ++k) {
     Layer& layer = quantized.layers[k];
+    if (layer.kind == LayerKind::activation) {  // Sigmoid, Tanh, Softmax: the output TFLite fixes
+      const Int8ActivationQuantization q{input, int8_activation_output(layer.activation)};
+      input = q.output;
+      layer.quantization = q;
+      continue;
+    }
+    ++dense;
     Int8Quantization q;
     q.input = input;
-    q.output =
-        activation_quantization(ranges[k + 1].low, ranges[k + 1].high, "layer " + std::to_string(k) + "'s output");
+    q.output = activation_quantization(ranges[dense].low, ranges[dense].high,
+                                       "layer " + std::to_string(k) + "'s output");
     detail::quantize_kernel(layer.kernel.data(), layer.inputs, layer.outputs, options.weights, q);
     detail::quantize_biases(layer.bias.data(), layer.outputs, k, q);
     input = q.output;
@@ -416,7 +450,8 @@ ModelDescription quantize(const FloatModel& model, const Dataset& representative
   }
   quantized.output_quantization = input;
   quantized.int8_input = quantized.int8_output = true;
-  for (std::size_t k = 0; k < quantized.layers.size(); ++k) int8_layer_arrays(quantized.layers[k], k);  // the checks
+  for (std::size_t k = 0; k < quantized.layers.size(); ++k)  // the checks
+    if (quantized.layers[k].kind == LayerKind::dense) int8_layer_arrays(quantized.layers[k], k);
   return quantized;
 }
 
