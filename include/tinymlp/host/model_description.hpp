@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "errors.hpp"
+#include "float_text.hpp"
 #include "model_limits.hpp"
 
 namespace tinymlp {
@@ -305,12 +306,12 @@ inline void check_int8_activation(Activation activation, const Int8ActivationQua
                      "SOFTMAX; an int8 RELU is fused into the FULLY_CONNECTED before it)");
   const Quantization& in = quantization.input;
   if (!(in.scale > 0.0f) || !std::isfinite(in.scale) || in.zero_point < -128 || in.zero_point > 127)
-    throw ModelError(where + ": the input of int8 " + name + " has scale " + std::to_string(in.scale) +
+    throw ModelError(where + ": the input of int8 " + name + " has scale " + float_message_text(in.scale) +
                      " and zero point " + std::to_string(in.zero_point) + ", not an int8 quantization");
   const Quantization fixed = int8_activation_output(activation);
   const Quantization& out = quantization.output;
   if (out.scale != fixed.scale || out.zero_point != fixed.zero_point)
-    throw ModelError(where + ": the output of int8 " + name + " has scale " + std::to_string(out.scale) +
+    throw ModelError(where + ": the output of int8 " + name + " has scale " + float_message_text(out.scale) +
                      " and zero point " + std::to_string(out.zero_point) + "; TFLite fixes them at 1/" +
                      std::to_string(static_cast<int>(1.0f / fixed.scale)) + " and " +
                      std::to_string(fixed.zero_point));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tflite_mlp_generated.h"
+#include "tinymlp/host/float_text.hpp"
 #include "tinymlp/host/model_limits.hpp"
 #include "tinymlp/host/read_file.hpp"
 
@@ -383,9 +384,9 @@ class Importer {
     q.output = activation_quantization(output);
     if (activation == Activation::relu || activation == Activation::relu6) {
       if (q.input.scale != q.output.scale || q.input.zero_point != q.output.zero_point)
-        fail(op.label + "'s output " + tensor_label(output) + " has scale " + std::to_string(q.output.scale) +
+        fail(op.label + "'s output " + tensor_label(output) + " has scale " + float_message_text(q.output.scale) +
              " and zero point " + std::to_string(q.output.zero_point) + ", its input scale " +
-             std::to_string(q.input.scale) + " and zero point " + std::to_string(q.input.zero_point) +
+             float_message_text(q.input.scale) + " and zero point " + std::to_string(q.input.zero_point) +
              ": tinymlp imports an int8 " + (activation == Activation::relu ? "RELU" : "RELU6") +
              " that keeps its input's quantization");
       Layer* before = description_.layers.empty() ? nullptr : &description_.layers.back();
