@@ -180,3 +180,33 @@ TEST_CASE("quantize() gives a Sigmoid, Tanh or Softmax the int8 operator and out
     CHECK(model_header(classes, "classes", "test", rounding).find("int8 Softmax") != std::string::npos);
   }
 }
+
+TEST_CASE("the header writer's per-channel multipliers are TFLite's double products, after an export too") {
+  // The scales of int8_activations_test.cpp's search: per channel 1821006924, per tensor 1821006981.
+  const float input = 0.0124297822f, weight = 0.00246419688f, output = 0.0369876847f;
+  tinymlp::ModelDescription model;
+  model.input_size = 1;
+  tinymlp::Layer layer;
+  layer.inputs = 1;
+  layer.outputs = 2;
+  tinymlp::Int8Quantization q;
+  q.input = {input, 0};
+  q.output = {output, 0};
+  q.kernel = {1, 1};
+  q.bias = {0, 0};
+  q.weight_scales = {weight, weight};
+  layer.quantization = q;
+  tinymlp::set_dequantized_weights(layer);
+  model.layers.push_back(layer);
+  model.int8_input = model.int8_output = true;
+  model.input_quantization = q.input;
+  model.output_quantization = q.output;
+  const std::string bytes = tinymlp::tflite::export_tflite(model);
+  const tinymlp::ModelDescription again =
+      tinymlp::tflite::import_tflite(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), "export");
+  for (const tinymlp::ModelDescription* m : {static_cast<const tinymlp::ModelDescription*>(&model), &again}) {
+    const std::string header = tinymlp::model_header(*m, "per_channel", "test");
+    CHECK(header.find("{1821006924, 1821006924}") != std::string::npos);
+    CHECK(header.find("1821006981") == std::string::npos);
+  }
+}
