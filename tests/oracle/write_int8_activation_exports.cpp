@@ -39,8 +39,7 @@ bool write(const std::string& folder, const std::string& name, const tinymlp::Mo
     std::vector<std::int8_t> x(model.input_size);
     for (std::size_t i = 0; i < x.size(); ++i)
       x[i] = static_cast<std::int8_t>(model.input_size == 1 ? row - 128 : value(random));
-    const std::vector<std::int8_t> y =
-        tinymlp_tests::predict_int8(model, x, tinymlp::RoundingMode::single_rounding);
+    const std::vector<std::int8_t> y = tinymlp_tests::predict_int8(model, x, tinymlp::RoundingMode::single_rounding);
     for (std::size_t i = 0; i < x.size(); ++i) inputs << (i ? " " : "") << int{x[i]};
     for (std::size_t o = 0; o < y.size(); ++o) outputs << (o ? " " : "") << int{y[o]};
     inputs << '\n';

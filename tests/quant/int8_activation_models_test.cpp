@@ -59,9 +59,9 @@ struct Fixture {
   const char* inputs;
   tinymlp::Activation last;
 };
-const Fixture fixtures[] = {{"maintenance_int8_logistic", "maintenance_int8_logistic.inputs.txt",
-                             tinymlp::Activation::sigmoid},
-                            {"har_int8_softmax", "har_int8.inputs.txt", tinymlp::Activation::softmax}};
+const Fixture fixtures[] = {
+    {"maintenance_int8_logistic", "maintenance_int8_logistic.inputs.txt", tinymlp::Activation::sigmoid},
+    {"har_int8_softmax", "har_int8.inputs.txt", tinymlp::Activation::softmax}};
 
 template <class Model>
 std::vector<std::int8_t> header_predict(const Model& model, const std::vector<std::int8_t>& x) {
@@ -209,4 +209,33 @@ TEST_CASE("the header writer's per-channel multipliers are TFLite's double produ
     CHECK(header.find("{1821006924, 1821006924}") != std::string::npos);
     CHECK(header.find("1821006981") == std::string::npos);
   }
+}
+
+TEST_CASE("host_int8_model of a quantized Sigmoid, Tanh or Softmax model gives the description's integers") {
+  using namespace tinymlp;
+  typedef Sequential<Dense<3, 8>, ReLU, Dense<8, 4>, Tanh, Dense<4, 1>, Sigmoid> Binary;
+  typedef Sequential<Dense<3, 8>, ReLU, Dense<8, 5>, Softmax> Classes;
+  const ModelDescription binary = quantized_with_ramp<Binary>(7), classes = quantized_with_ramp<Classes>(8);
+  const auto binary_micro = host_int8_model<Binary>(binary);
+  const auto binary_cpu = host_int8_model<Binary, quant::SingleRounding>(binary);
+  const auto classes_micro = host_int8_model<Classes>(classes);
+  const auto classes_cpu = host_int8_model<Classes, quant::SingleRounding>(classes);
+  for (int a = -128; a <= 127; a += 5)
+    for (int b = -128; b <= 127; b += 17) {
+      const std::vector<std::int8_t> x = {static_cast<std::int8_t>(a), static_cast<std::int8_t>(b),
+                                          static_cast<std::int8_t>(a ^ b)};
+      std::int8_t y[5];
+      binary_micro.model().predict(x.data(), y);
+      CHECK(std::vector<std::int8_t>(y, y + 1) == tinymlp_tests::predict_int8(binary, x));
+      binary_cpu.model().predict(x.data(), y);
+      CHECK(std::vector<std::int8_t>(y, y + 1) ==
+            tinymlp_tests::predict_int8(binary, x, RoundingMode::single_rounding));
+      classes_micro.model().predict(x.data(), y);
+      CHECK(std::vector<std::int8_t>(y, y + 5) == tinymlp_tests::predict_int8(classes, x));
+      classes_cpu.model().predict(x.data(), y);
+      CHECK(std::vector<std::int8_t>(y, y + 5) ==
+            tinymlp_tests::predict_int8(classes, x, RoundingMode::single_rounding));
+    }
+  // The float predict dequantizes with the last activation's output scale.
+  CHECK(binary_micro.model().dequantize_output(127) == doctest::Approx(255.0 / 256.0));
 }

@@ -170,17 +170,11 @@ inline std::string int8_activation_initializer(const Layer& layer, std::size_t k
   return text + indent + "  " + integer_list(std::vector<std::int32_t>(table.begin(), table.end())) + "}";
 }
 
-// The quantization of the model's output: the last layer's.
-inline Quantization int8_model_output(const ModelDescription& model) {
-  const Layer& last = model.layers.back();
-  return last.int8_activation() ? last.int8_activation()->output : last.int8()->output;
-}
-
 // The aggregate initializer of Int8Model<...>::Parameters: the float input/output quantization, then
 // each layer's kernel, folded biases, multipliers, shifts and output zero point (an int8 activation:
 // its table), nested layer by layer.
 inline std::string int8_parameters_initializer(const ModelDescription& model, Int8Activations runtime) {
-  const Quantization input = model.layers.front().int8()->input, output = int8_model_output(model);
+  const Quantization input = model.layers.front().int8()->input, output = int8_output_quantization(model);
   std::string text = "{\n    {" + float_literal(input.scale) + ", " + std::to_string(input.zero_point) + ", " +
                      float_literal(output.scale) + "},  // input scale and zero point, output scale\n";
   for (std::size_t k = 0; k < model.layers.size(); ++k) {

@@ -19,6 +19,8 @@
 #include <string>
 
 #include "../quant/fixed_point.hpp"
+#include "../quant/int8_lookup.hpp"
+#include "../quant/int8_softmax.hpp"
 #include "../quant/requantization.hpp"
 #include "quantize.hpp"
 
@@ -255,6 +257,44 @@ inline Int8Table int8_activation_table(const std::string& name, Activation activ
   if (activation == Activation::tanh)
     return tanh_table(name, q.input.scale, q.input.zero_point, q.output.scale, q.output.zero_point, runtime);
   throw QuantizationError(name + ": " + activation_name(activation) + " has no int8 lookup table");
+}
+
+/// An Int8Lookup's parameters (LOGISTIC, TANH) from description layer `index`, in the arithmetic of
+/// the fill's rounding (int8_activations_of).
+inline void fill_int8_layer(Int8LookupParameters& target, const Layer& source, std::size_t index, Int8FillMode mode) {
+  const std::string name = "layer " + std::to_string(index);
+  if (!source.int8_activation()) throw QuantizationError(name + " is not an int8 activation, unlike the model type's");
+  const Int8Table table =
+      int8_activation_table(name, source.activation, *source.int8_activation(), int8_activations_of(mode.rounding));
+  std::copy(table.begin(), table.end(), target.output);
+  target.output_zero_point = static_cast<std::int8_t>(source.int8_activation()->output.zero_point);
+}
+
+namespace detail {
+inline const Int8ActivationQuantization& softmax_source(const Layer& source, const std::string& name) {
+  if (!source.int8_activation() || source.activation != Activation::softmax)
+    throw QuantizationError(name + " is not an int8 Softmax, unlike the model type's");
+  return *source.int8_activation();
+}
+}  // namespace detail
+
+/// TensorFlow Lite Micro's SOFTMAX parameters from description layer `index`.
+inline void fill_int8_layer(quant::FixedPointSoftmax::Parameters& target, const Layer& source, std::size_t index,
+                            Int8FillMode) {
+  const std::string name = "layer " + std::to_string(index);
+  const Int8ActivationQuantization& q = detail::softmax_source(source, name);
+  const auto table = softmax_fixed_point_table(name, q.input.scale, 1.0f, q.output.scale, q.output.zero_point);
+  std::copy(table.begin(), table.end(), target.exp_of_difference);
+}
+
+/// TFLite's CPU runtime's SOFTMAX parameters from description layer `index`.
+inline void fill_int8_layer(quant::FloatTableSoftmax::Parameters& target, const Layer& source, std::size_t index,
+                            Int8FillMode) {
+  const std::string name = "layer " + std::to_string(index);
+  const Int8ActivationQuantization& q = detail::softmax_source(source, name);
+  const auto table = softmax_float_table(name, q.input.scale, 1.0f, q.output.scale, q.output.zero_point);
+  std::copy(table.begin(), table.end(), target.exp_of_difference);
+  target.output_scale = q.output.scale;
 }
 
 }  // namespace tinymlp

@@ -89,7 +89,8 @@ inline Int8MemoryFigures int8_memory_figures(const ModelDescription& model, Int8
   Int8MemoryFigures figures;
   figures.parameter_bytes = detail::StructLayout(layout).member(input_output).member(chain).done().size;
   std::size_t widest_hidden = 0;
-  for (std::size_t k = 0; k + 1 < model.layers.size(); ++k) widest_hidden = std::max(widest_hidden, model.layers[k].outputs);
+  for (std::size_t k = 0; k + 1 < model.layers.size(); ++k)
+    widest_hidden = std::max(widest_hidden, model.layers[k].outputs);
   figures.activation_bytes = 2 * std::max<std::size_t>(widest_hidden, 1);
   figures.input_output_bytes = model.input_size + model.output_size();
   return figures;

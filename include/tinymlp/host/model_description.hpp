@@ -297,12 +297,13 @@ inline bool is_int8_activation(Activation activation) {
 /// standing alone: a positive finite input scale, an int8 input zero point and the output TFLite fixes.
 inline void check_int8_activation(Activation activation, const Int8ActivationQuantization& quantization,
                                   const std::string& where) {
-  const std::string name = activation == Activation::sigmoid ? "LOGISTIC"
-                           : activation == Activation::tanh  ? "TANH"
+  const std::string name = activation == Activation::sigmoid   ? "LOGISTIC"
+                           : activation == Activation::tanh    ? "TANH"
                            : activation == Activation::softmax ? "SOFTMAX"
                                                                : activation_name(activation);
   if (!is_int8_activation(activation))
-    throw ModelError(where + ": " + name + " on int8 values is not one of tinymlp's int8 activations (LOGISTIC, TANH, "
+    throw ModelError(where + ": " + name +
+                     " on int8 values is not one of tinymlp's int8 activations (LOGISTIC, TANH, "
                      "SOFTMAX; an int8 RELU is fused into the FULLY_CONNECTED before it)");
   const Quantization& in = quantization.input;
   if (!(in.scale > 0.0f) || !std::isfinite(in.scale) || in.zero_point < -128 || in.zero_point > 127)
@@ -313,8 +314,7 @@ inline void check_int8_activation(Activation activation, const Int8ActivationQua
   if (out.scale != fixed.scale || out.zero_point != fixed.zero_point)
     throw ModelError(where + ": the output of int8 " + name + " has scale " + float_message_text(out.scale) +
                      " and zero point " + std::to_string(out.zero_point) + "; TFLite fixes them at 1/" +
-                     std::to_string(static_cast<int>(1.0f / fixed.scale)) + " and " +
-                     std::to_string(fixed.zero_point));
+                     std::to_string(static_cast<int>(1.0f / fixed.scale)) + " and " + std::to_string(fixed.zero_point));
 }
 
 /// Throws ModelError unless the model is what tinymlp's Int8Model runs: a chain of int8 Dense layers,
@@ -344,6 +344,13 @@ inline void check_full_integer(const ModelDescription& model) {
       throw ModelError(name + " fuses " + activation_name(layer.activation) +
                        ": tinymlp's int8 Dense layers fuse a ReLU or nothing");
   }
+}
+
+/// The quantization of a full-integer model's output: its last layer's (an int8 Dense's or activation's).
+inline Quantization int8_output_quantization(const ModelDescription& model) {
+  const Layer& last = model.layers.back();
+  if (const Int8ActivationQuantization* activation = last.int8_activation()) return activation->output;
+  return last.int8() ? last.int8()->output : Quantization{};
 }
 
 /// Whether check_full_integer passes: the model runs as a tinymlp Int8Model.

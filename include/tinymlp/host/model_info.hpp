@@ -47,10 +47,8 @@ inline std::string quantization_text(const Quantization& q) {
 inline std::string int8_model_info(const ModelDescription& model, RoundingMode rounding) {
   const Int8MemoryFigures avr = int8_memory_figures(model, Int8Layout::avr, rounding);
   const Int8MemoryFigures bits32 = int8_memory_figures(model, Int8Layout::bits32, rounding);
-  std::string text = std::string("as a tinymlp Int8Model (the header tinymlp-convert writes; ") +
-                     "--int8-runtime " +
-                     (rounding == RoundingMode::single_rounding ? "tflite-cpu" : "tflite-micro") +
-                     "):\n";
+  std::string text = std::string("as a tinymlp Int8Model (the header tinymlp-convert writes; ") + "--int8-runtime " +
+                     (rounding == RoundingMode::single_rounding ? "tflite-cpu" : "tflite-micro") + "):\n";
   text += detail::formatted("  %-34s %12s %16s\n", "", "AVR", "Cortex-M, RISC-V");
   text += detail::formatted("  %-34s %10zu B %14zu B\n", "flash for the parameters", avr.parameter_bytes,
                             bits32.parameter_bytes);
@@ -70,8 +68,7 @@ inline std::string int8_model_info(const ModelDescription& model, RoundingMode r
   text += detail::formatted(
       "  on an Arduino Uno (ATmega328P): the parameters take %.1f%% of the sketch flash, predict %.1f%% of the RAM: "
       "%s\n",
-      flash_share, ram_share,
-      fits ? "fits" : "does not fit (a Cortex-M or RISC-V board runs it)");
+      flash_share, ram_share, fits ? "fits" : "does not fit (a Cortex-M or RISC-V board runs it)");
   return text;
 }
 
@@ -123,8 +120,8 @@ inline std::string model_info(const ModelDescription& model, const std::string& 
     try {
       check_full_integer(model);
     } catch (const ModelError& error) {
-      text += std::string("  the int8 layers are written with their dequantized float32 weights: ") + error.what() +
-              "\n";
+      text +=
+          std::string("  the int8 layers are written with their dequantized float32 weights: ") + error.what() + "\n";
     }
   }
   return text;

@@ -186,6 +186,29 @@ inline Int8LayerArrays int8_layer_arrays(const Layer& layer, std::size_t index) 
   return arrays;
 }
 
+/// The RoundingMode of a device rounding policy type.
+inline RoundingMode rounding_mode_of(quant::DoubleRounding) { return RoundingMode::double_rounding; }
+/// The same for single rounding.
+inline RoundingMode rounding_mode_of(quant::SingleRounding) { return RoundingMode::single_rounding; }
+
+/// How an Int8Model's parameters are filled: the rounding, whose runtime's arithmetic an int8
+/// activation's table follows. An argument of every fill_int8_layer overload, so that those of the
+/// int8 activations (int8_activation_tables.hpp, included at the end of this file) are found.
+struct Int8FillMode {
+  RoundingMode rounding;  ///< Of the Int8Model being filled.
+};
+
+/// An Int8Dense's parameters from description layer `index` (an int8 Dense).
+template <std::size_t In, std::size_t Out>
+void fill_int8_layer(Int8DenseParameters<In, Out>& target, const Layer& source, std::size_t index, Int8FillMode) {
+  const Int8LayerArrays arrays = int8_layer_arrays(source, index);
+  std::copy(arrays.kernel.begin(), arrays.kernel.end(), target.kernel);
+  std::copy(arrays.bias.begin(), arrays.bias.end(), target.bias);
+  std::copy(arrays.multiplier.begin(), arrays.multiplier.end(), target.multiplier);
+  std::copy(arrays.shift.begin(), arrays.shift.end(), target.shift);
+  target.output_zero_point = arrays.output_zero_point;
+}
+
 namespace detail {
 
 template <class Chain>
@@ -193,35 +216,30 @@ struct FillInt8Parameters;
 template <class Int8Layer, class... Rest>
 struct FillInt8Parameters<Int8LayerChain<Int8Layer, Rest...>> {
   template <class Parameters>
-  static void fill(Parameters& parameters, const ModelDescription& model, std::size_t index) {
+  static void fill(Parameters& parameters, const ModelDescription& model, std::size_t index, Int8FillMode mode) {
     const Layer& source = model.layers[index];
     if (source.inputs != Int8Layer::input_size || source.outputs != Int8Layer::output_size)
-      throw QuantizationError("layer " + std::to_string(index) + " is Dense<" + std::to_string(source.inputs) + ", " +
-                              std::to_string(source.outputs) + ">, the model type wants Dense<" +
-                              std::to_string(Int8Layer::input_size) + ", " + std::to_string(Int8Layer::output_size) +
-                              ">");
-    const Int8LayerArrays arrays = int8_layer_arrays(source, index);
-    auto& target = parameters.layer;
-    std::copy(arrays.kernel.begin(), arrays.kernel.end(), target.kernel);
-    std::copy(arrays.bias.begin(), arrays.bias.end(), target.bias);
-    std::copy(arrays.multiplier.begin(), arrays.multiplier.end(), target.multiplier);
-    std::copy(arrays.shift.begin(), arrays.shift.end(), target.shift);
-    target.output_zero_point = arrays.output_zero_point;
-    fill_rest(parameters, model, index, std::integral_constant<bool, (sizeof...(Rest) > 0)>());
+      throw QuantizationError("layer " + std::to_string(index) + " takes " + std::to_string(source.inputs) +
+                              " values and gives " + std::to_string(source.outputs) + ", the model type's " +
+                              std::to_string(Int8Layer::input_size) + " and " + std::to_string(Int8Layer::output_size));
+    fill_int8_layer(parameters.layer, source, index, mode);
+    fill_rest(parameters, model, index, mode, std::integral_constant<bool, (sizeof...(Rest) > 0)>());
   }
   template <class Parameters>
-  static void fill_rest(Parameters& parameters, const ModelDescription& model, std::size_t index, std::true_type) {
-    FillInt8Parameters<Int8LayerChain<Rest...>>::fill(parameters.next, model, index + 1);
+  static void fill_rest(Parameters& parameters, const ModelDescription& model, std::size_t index, Int8FillMode mode,
+                        std::true_type) {
+    FillInt8Parameters<Int8LayerChain<Rest...>>::fill(parameters.next, model, index + 1, mode);
   }
   template <class Parameters>
-  static void fill_rest(Parameters&, const ModelDescription&, std::size_t, std::false_type) {}
+  static void fill_rest(Parameters&, const ModelDescription&, std::size_t, Int8FillMode, std::false_type) {}
 };
 
 }  // namespace detail
 
 /// The parameter block an Int8Model<FloatModel> runs from, for a full-integer description of the same
-/// shape (whose fused ReLUs it must also have): ModelError unless every layer is an int8 Dense,
-/// QuantizationError for another shape. On the host it may live anywhere; a device keeps it in flash
+/// shape (whose fused ReLUs it must also have; an int8 LOGISTIC or TANH gets its table, a SOFTMAX its
+/// exp table, in the arithmetic of the model's rounding): ModelError unless the description is
+/// full-integer (check_full_integer), QuantizationError for another shape. On the host it may live anywhere; a device keeps it in flash
 /// (the header writer writes it as a constant).
 template <class Int8ModelType>
 typename Int8ModelType::Parameters int8_parameters(const ModelDescription& model) {
@@ -238,11 +256,12 @@ typename Int8ModelType::Parameters int8_parameters(const ModelDescription& model
                               " fused ReLU, unlike the model type's");
   }
   typename Int8ModelType::Parameters parameters{};
-  detail::FillInt8Parameters<Chain>::fill(parameters.layers, model, 0);
+  const Int8FillMode mode{rounding_mode_of(typename Int8ModelType::rounding())};
+  detail::FillInt8Parameters<Chain>::fill(parameters.layers, model, 0, mode);
   const Quantization input = model.layers.front().int8()->input;
   parameters.input_output.input_scale = input.scale;
   parameters.input_output.input_zero_point = static_cast<std::int8_t>(input.zero_point);
-  parameters.input_output.output_scale = model.layers.back().int8()->output.scale;
+  parameters.input_output.output_scale = int8_output_quantization(model).scale;
   return parameters;
 }
 
@@ -440,8 +459,8 @@ ModelDescription quantize(const FloatModel& model, const Dataset& representative
     ++dense;
     Int8Quantization q;
     q.input = input;
-    q.output = activation_quantization(ranges[dense].low, ranges[dense].high,
-                                       "layer " + std::to_string(k) + "'s output");
+    q.output =
+        activation_quantization(ranges[dense].low, ranges[dense].high, "layer " + std::to_string(k) + "'s output");
     detail::quantize_kernel(layer.kernel.data(), layer.inputs, layer.outputs, options.weights, q);
     detail::quantize_biases(layer.bias.data(), layer.outputs, k, q);
     input = q.output;
@@ -471,5 +490,9 @@ HostInt8Model<FloatModel, Rounding> host_int8_model(const ModelDescription& quan
 }
 
 }  // namespace tinymlp
+
+// The int8 activations' fill_int8_layer overloads, which need the tables (and the tables this file's
+// multipliers): instantiating int8_parameters finds them.
+#include "int8_activation_tables.hpp"
 
 #endif

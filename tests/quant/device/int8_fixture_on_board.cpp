@@ -52,7 +52,8 @@ int main() {
   int8_t x[Model::input_size];
   int8_t y[Model::output_size];
   for (unsigned row = 0; row < fixture_rows; ++row) {
-    for (unsigned i = 0; i < fixture_width; ++i) x[i] = tinymlp::FlashReader::load(fixture_inputs + row * fixture_width + i);
+    for (unsigned i = 0; i < fixture_width; ++i)
+      x[i] = tinymlp::FlashReader::load(fixture_inputs + row * fixture_width + i);
     FIXTURE_MODEL.predict(x, y);
     for (unsigned o = 0; o < Model::output_size; ++o) {
       if (o) console_write(' ');
