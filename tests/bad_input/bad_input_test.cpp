@@ -15,6 +15,7 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -412,10 +413,9 @@ std::vector<BadInput> tflite_rows() {
           "model.tflite: operator 1 (FULLY_CONNECTED)'s bias tensor 1 'sequential/dense_1/BiasAdd/"
           "ReadVariableOp' is INT32, expected FLOAT32"),
       tflite_row(
-          "an activation operator on int8 values", q,
+          "an int8 activation operator that changes the width", q,
           [](tflite::ModelT& m) { op(m, 2).opcode_index = add_operator_code(m, tflite::BuiltinOperator::LOGISTIC); },
-          "model.tflite: operator 2 (LOGISTIC) on INT8 values is not supported yet: tinymlp imports int8 "
-          "models made of FULLY_CONNECTED operators (with fused RELU or RELU6)"),
+          "model.tflite: operator 2 (LOGISTIC) turns 16 values into 1"),
       tflite_row(
           "a hybrid layer: int8 weights, float activations", q,
           [](tflite::ModelT& m) { tensor(m, 0).type = tflite::TensorType::FLOAT32; },
@@ -424,6 +424,106 @@ std::vector<BadInput> tflite_rows() {
           "convert the model with full-integer quantization, or with float weights"),
       optional_bias,
       shared_weights_row(),
+  };
+}
+
+// --- int8 activations (issue 13): the public fixtures' LOGISTIC and SOFTMAX, changed --------------
+
+const std::string& public_fixture(const std::string& name) {
+  static std::map<std::string, std::string> loaded;
+  std::string& bytes = loaded[name];
+  if (bytes.empty()) bytes = fixture("public/" + name);
+  return bytes;
+}
+
+// The last operator (the int8 activation) and its output tensor.
+tflite::OperatorT& last_op(tflite::ModelT& m) { return *graph(m).operators.back(); }
+tflite::TensorT& last_output(tflite::ModelT& m) { return tensor(m, last_op(m).outputs.at(0)); }
+
+// An int8 RELU or RELU6 in place of the LOGISTIC, its output quantized as its input if `same`.
+void relu_for_logistic(tflite::ModelT& m, tflite::BuiltinOperator code, bool same) {
+  last_op(m).opcode_index = add_operator_code(m, code);
+  if (same) {
+    const tflite::TensorT& input = tensor(m, last_op(m).inputs.at(0));
+    last_output(m).quantization->scale = input.quantization->scale;
+    last_output(m).quantization->zero_point = input.quantization->zero_point;
+  }
+}
+
+std::vector<BadInput> int8_activation_rows() {
+  const std::string& logistic = public_fixture("maintenance_int8_logistic.tflite");
+  const std::string& softmax = public_fixture("har_int8_softmax.tflite");
+  BadInput fused_relu = tflite_row(
+      "int8 RELU keeping its input's quantization (valid)", logistic,
+      [](tflite::ModelT& m) { relu_for_logistic(m, tflite::BuiltinOperator::RELU, true); }, "");
+  fused_relu.expected = std::string(accepted) + "5 int8 Dense layers, the last with ReLU fused";
+  fused_relu.describe = [](const tinymlp::ModelDescription& model) {
+    const tinymlp::Layer& last = model.layers.back();
+    return std::string(accepted) + std::to_string(model.layers.size()) + " int8 Dense layers, the last with " +
+           tinymlp::activation_name(last.activation) + " fused";
+  };
+  return {
+      tflite_row(
+          "int8 LOGISTIC with an output scale other than 1/256", logistic,
+          [](tflite::ModelT& m) { last_output(m).quantization->scale = {1.0f / 128.0f}; },
+          "model.tflite: operator 5 (LOGISTIC): the output of int8 LOGISTIC has scale 0.0078125 and "
+          "zero point -128; TFLite fixes them at 1/256 and -128 (tensor 16 "
+          "'StatefulPartitionedCall:0')"),
+      tflite_row(
+          "int8 LOGISTIC with an output zero point other than -128", logistic,
+          [](tflite::ModelT& m) { last_output(m).quantization->zero_point = {0}; },
+          "model.tflite: operator 5 (LOGISTIC): the output of int8 LOGISTIC has scale 0.00390625 "
+          "and zero point 0; TFLite fixes them at 1/256 and -128 (tensor 16 "
+          "'StatefulPartitionedCall:0')"),
+      tflite_row(
+          "int8 TANH with LOGISTIC's output quantization", logistic,
+          [](tflite::ModelT& m) { last_op(m).opcode_index = add_operator_code(m, tflite::BuiltinOperator::TANH); },
+          "model.tflite: operator 5 (TANH): the output of int8 TANH has scale 0.00390625 and zero "
+          "point -128; TFLite fixes them at 1/128 and 0 (tensor 16 'StatefulPartitionedCall:0')"),
+      tflite_row(
+          "int8 SOFTMAX with an output scale other than 1/256", softmax,
+          [](tflite::ModelT& m) { last_output(m).quantization->scale = {1.0f / 255.0f}; },
+          "model.tflite: operator 4 (SOFTMAX): the output of int8 SOFTMAX has scale 0.00392156886 "
+          "and zero point -128; TFLite fixes them at 1/256 and -128 (tensor 13 "
+          "'StatefulPartitionedCall:0')"),
+      tflite_row(
+          "int8 SOFTMAX with an output zero point other than -128", softmax,
+          [](tflite::ModelT& m) { last_output(m).quantization->zero_point = {-127}; },
+          "model.tflite: operator 4 (SOFTMAX): the output of int8 SOFTMAX has scale 0.00390625 and "
+          "zero point -127; TFLite fixes them at 1/256 and -128 (tensor 13 "
+          "'StatefulPartitionedCall:0')"),
+      tflite_row(
+          "int8 SOFTMAX with beta other than 1", softmax,
+          [](tflite::ModelT& m) { last_op(m).builtin_options.AsSoftmaxOptions()->beta = 2.0f; },
+          "model.tflite: operator 4 (SOFTMAX) has beta 2.000000; tinymlp's Softmax has beta 1"),
+      tflite_row(
+          "int8 activation whose output is not int8", softmax,
+          [](tflite::ModelT& m) { last_output(m).type = tflite::TensorType::UINT8; },
+          "model.tflite: operator 4 (SOFTMAX)'s output tensor 13 'StatefulPartitionedCall:0' is "
+          "UINT8, expected INT8"),
+      tflite_row(
+          "int8 RELU whose output quantization differs from its input's", logistic,
+          [](tflite::ModelT& m) { relu_for_logistic(m, tflite::BuiltinOperator::RELU, false); },
+          "model.tflite: operator 5 (RELU)'s output tensor 16 'StatefulPartitionedCall:0' has scale "
+          "0.00390625 and zero point -128, its input scale 0.064835079 and zero point 55: tinymlp "
+          "imports an int8 RELU that keeps its input's quantization"),
+      tflite_row(
+          "int8 RELU6 whose output quantization differs from its input's", logistic,
+          [](tflite::ModelT& m) { relu_for_logistic(m, tflite::BuiltinOperator::RELU6, false); },
+          "model.tflite: operator 5 (RELU6)'s output tensor 16 'StatefulPartitionedCall:0' has "
+          "scale 0.00390625 and zero point -128, its input scale 0.064835079 and zero point 55: "
+          "tinymlp imports an int8 RELU6 that keeps its input's quantization"),
+      tflite_row(
+          "int8 RELU after a FULLY_CONNECTED that fuses RELU", logistic,
+          [](tflite::ModelT& m) {
+            relu_for_logistic(m, tflite::BuiltinOperator::RELU, true);
+            const auto& ops = graph(m).operators;
+            ops[ops.size() - 2]->builtin_options.AsFullyConnectedOptions()->fused_activation_function =
+                tflite::ActivationFunctionType::RELU;
+          },
+          "model.tflite: operator 5 (RELU): tinymlp imports an int8 RELU only right after a "
+          "FULLY_CONNECTED without a fused activation, into which it is fused"),
+      fused_relu,
   };
 }
 
@@ -515,7 +615,7 @@ std::vector<BadInput> header_rows() {
 
 std::vector<BadInput> all_rows() {
   std::vector<BadInput> rows;
-  for (auto part : {csv_rows, tflite_rows, model_file_rows, header_rows})
+  for (auto part : {csv_rows, tflite_rows, int8_activation_rows, model_file_rows, header_rows})
     for (BadInput& row : part()) rows.push_back(std::move(row));
   return rows;
 }
@@ -684,6 +784,8 @@ const char* const table_end = "<!-- end of the bad-input table -->\n";
 TEST_CASE("bad CSV data") { check_rows(csv_rows()); }
 
 TEST_CASE("bad .tflite files") { check_rows(tflite_rows()); }
+
+TEST_CASE("bad int8 activations in .tflite files") { check_rows(int8_activation_rows()); }
 
 TEST_CASE("bad model files") { check_rows(model_file_rows()); }
 

@@ -3,18 +3,25 @@
 //   predict_float  the double-precision reference of reference_model.hpp, layer by layer (for a
 //                  quantized model: its dequantized weights);
 //   predict_int8   TFLite's integer kernels for a full-integer model, with TFLite's own 64-bit
-//                  requantization (reference_requantization.hpp) in either rounding mode, int8 in and out.
+//                  requantization (reference_requantization.hpp) in either rounding mode, int8 in and out;
+//                  int8 LOGISTIC and TANH by the runtime's arithmetic on each value (the tables of
+//                  host/int8_activation_tables.hpp), SOFTMAX as TensorFlow Lite Micro's kernel computes it
+//                  (reference_int8_softmax.hpp) or as the CPU runtime's float table does, the runtime
+//                  following the rounding (double: TensorFlow Lite Micro; single: TFLite's CPU runtime).
 #ifndef TINYMLP_TESTS_SUPPORT_DESCRIPTION_INFERENCE_HPP
 #define TINYMLP_TESTS_SUPPORT_DESCRIPTION_INFERENCE_HPP
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "reference_int8_softmax.hpp"
 #include "reference_model.hpp"
 #include "reference_requantization.hpp"
+#include "tinymlp/host/int8_activation_tables.hpp"
 #include "tinymlp/host/model_description.hpp"
 #include "tinymlp/host/quantize.hpp"
 
@@ -86,6 +93,37 @@ inline std::vector<std::int8_t> dense_int8(const tinymlp::Layer& layer, const st
   return y;
 }
 
+// TFLite's CPU runtime's int8 SOFTMAX (optimized_ops::Softmax): expf of the differences from a float
+// table, their float sum, each rounded half away from zero at 1 / (sum * output scale).
+inline std::vector<std::int8_t> cpu_runtime_softmax(const std::vector<std::int8_t>& x,
+                                                    const tinymlp::Int8ActivationQuantization& q) {
+  const std::array<float, 256> table =
+      tinymlp::softmax_float_table("SOFTMAX", q.input.scale, 1.0f, q.output.scale, q.output.zero_point);
+  const std::int8_t largest = *std::max_element(x.begin(), x.end());
+  float sum = 0.0f;
+  for (std::int8_t v : x) sum += table[static_cast<std::size_t>(largest - v)];
+  const float inverse = 1.0f / (sum * q.output.scale);
+  std::vector<std::int8_t> y;
+  for (std::int8_t v : x) {
+    const float rounded = std::round(table[static_cast<std::size_t>(largest - v)] * inverse);
+    y.push_back(static_cast<std::int8_t>(std::min(127.0f, std::max(-128.0f, rounded + q.output.zero_point))));
+  }
+  return y;
+}
+
+inline std::vector<std::int8_t> activation_int8(const tinymlp::Layer& layer, const std::vector<std::int8_t>& x,
+                                                tinymlp::RoundingMode rounding) {
+  const tinymlp::Int8ActivationQuantization& q = *layer.int8_activation();
+  const tinymlp::Int8Activations runtime = tinymlp::int8_activations_of(rounding);
+  if (layer.activation == tinymlp::Activation::softmax)
+    return runtime == tinymlp::Int8Activations::tflite_cpu ? cpu_runtime_softmax(x, q)
+                                                           : reference::tflite_micro_softmax(x, q.input.scale, 1.0f);
+  const tinymlp::Int8Table table = tinymlp::int8_activation_table("activation", layer.activation, q, runtime);
+  std::vector<std::int8_t> y;
+  for (std::int8_t v : x) y.push_back(table[static_cast<std::size_t>(v + 128)]);
+  return y;
+}
+
 // `input` is quantized with the first layer's input quantization; the result with the last layer's
 // output quantization. Throws ModelError for a model that is not full-integer.
 inline std::vector<std::int8_t> predict_int8(const tinymlp::ModelDescription& model,
@@ -95,6 +133,10 @@ inline std::vector<std::int8_t> predict_int8(const tinymlp::ModelDescription& mo
   std::vector<std::int8_t> values = input;
   for (std::size_t k = 0; k < model.layers.size(); ++k) {
     const tinymlp::Layer& layer = model.layers[k];
+    if (layer.kind == tinymlp::LayerKind::activation && layer.int8_activation()) {
+      values = activation_int8(layer, values, rounding);
+      continue;
+    }
     if (layer.kind != tinymlp::LayerKind::dense || !layer.int8())
       throw tinymlp::ModelError("layer " + std::to_string(k) +
                                 " is not an int8 Dense layer: int8 inference runs full-integer "

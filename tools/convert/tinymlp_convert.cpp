@@ -1,7 +1,7 @@
 // tinymlp-convert: models between .tflite, tinymlp model files and C++ headers for sketches (float
 // headers it wrote read back).
-//   tinymlp-convert INPUT -o OUTPUT [--name NAME]
-//   tinymlp-convert --info INPUT
+//   tinymlp-convert INPUT -o OUTPUT [--name NAME] [--int8-runtime tflite-micro|tflite-cpu]
+//   tinymlp-convert --info INPUT [--int8-runtime tflite-micro|tflite-cpu]
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -12,20 +12,24 @@
 namespace {
 
 const char* const usage =
-    "usage: tinymlp-convert INPUT -o OUTPUT [--name NAME]\n"
-    "       tinymlp-convert --info INPUT\n"
+    "usage: tinymlp-convert INPUT -o OUTPUT [--name NAME] [--int8-runtime RUNTIME]\n"
+    "       tinymlp-convert --info INPUT [--int8-runtime RUNTIME]\n"
     "  INPUT   a .tflite file (float32 or int8), a tinymlp model file, or a float header (.hpp or .h)\n"
     "          that tinymlp-convert wrote\n"
     "  OUTPUT  by its extension: .hpp or .h, a C++11 header for a sketch (weights in flash, the model\n"
     "          type and a ready FlashModel, or Int8Model for an int8 model, named NAME, default the\n"
     "          file's name); .tflite, a TFLite model (float32, or int8 as it came); anything else, a\n"
     "          tinymlp model file\n"
-    "  --info  prints the layers, the parameters, and the flash and RAM the model needs on AVR and\n"
-    "          Cortex-M\n";
+    "  --info  prints the layers, the parameters, and the flash and RAM the header it would write\n"
+    "          needs on each board, and whether it fits an Arduino Uno\n"
+    "  --int8-runtime  whose integers an int8 header computes: tflite-micro (default: TensorFlow Lite\n"
+    "          Micro's reference kernels, double rounding) or tflite-cpu (TFLite's CPU runtime, the\n"
+    "          tfjs-tflite WebAssembly build: single rounding, its LOGISTIC, TANH and SOFTMAX)\n";
 
 struct Request {
   std::string input, output, name;
   bool info = false;
+  tinymlp::RoundingMode rounding = tinymlp::RoundingMode::double_rounding;
 };
 
 [[noreturn]] void usage_error(const std::string& problem) {
@@ -46,6 +50,14 @@ Request parse(int argc, char** argv) {
     } else if (argument == "-o" || argument == "--output") {
       if (!has_value) usage_error(argument + " needs a file name");
       request.output = argv[++k];
+    } else if (argument == "--int8-runtime") {
+      const std::string runtime = has_value ? argv[++k] : "";
+      if (runtime == "tflite-micro")
+        request.rounding = tinymlp::RoundingMode::double_rounding;
+      else if (runtime == "tflite-cpu")
+        request.rounding = tinymlp::RoundingMode::single_rounding;
+      else
+        usage_error("--int8-runtime takes tflite-micro or tflite-cpu, not \"" + runtime + "\"");
     } else if (argument == "--name") {
       if (!has_value) usage_error("--name needs a name");
       request.name = argv[++k];
@@ -69,10 +81,10 @@ int main(int argc, char** argv) {
   try {
     const auto model = tinymlp::tflite::read_any_model(request.input);
     if (request.info) {
-      std::fputs(tinymlp::model_info(model, request.input).c_str(), stdout);
+      std::fputs(tinymlp::model_info(model, request.input, request.rounding).c_str(), stdout);
       return 0;
     }
-    tinymlp::tflite::write_any_model(request.output, model, request.name, request.input);
+    tinymlp::tflite::write_any_model(request.output, model, request.name, request.input, request.rounding);
     std::printf("wrote %s\n", request.output.c_str());
     return 0;
   } catch (const std::exception& error) {

@@ -16,6 +16,7 @@
 #ifndef TINYMLP_HOST_HEADER_WRITER_HPP
 #define TINYMLP_HOST_HEADER_WRITER_HPP
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@
 #include "describe.hpp"
 #include "float_text.hpp"
 #include "generated_code_text.hpp"
+#include "int8_activation_tables.hpp"
 #include "memory_figures.hpp"
 #include "model_description.hpp"
 #include "quantize.hpp"
@@ -134,17 +136,56 @@ inline std::string nesting_indent(std::size_t depth) {
   return indent;
 }
 
+template <class Value>
+std::string float_list(const Value& values) {
+  std::string text = "{";
+  for (std::size_t k = 0; k < values.size(); ++k) text += (k ? ", " : "") + float_literal(values[k]);
+  return text + "}";
+}
+
+// An int8 LOGISTIC or TANH (Int8LookupParameters: the table by input, the output zero point) or SOFTMAX
+// (its arithmetic's Parameters: the exp table, and for the CPU runtime's the output scale), computed in
+// `runtime`'s arithmetic.
+inline std::string int8_activation_initializer(const Layer& layer, std::size_t k, Int8Activations runtime,
+                                               const std::string& indent) {
+  const Int8ActivationQuantization& q = *layer.int8_activation();
+  const std::string name = "layer " + std::to_string(k);
+  std::string text = indent + "{{  // layer " + std::to_string(k) + ": int8 " + activation_name(layer.activation) +
+                     " with the integers of " + int8_activations_name(runtime) + ": ";
+  if (layer.activation != Activation::softmax) {
+    const Int8Table table = int8_activation_table(name, layer.activation, q, runtime);
+    text += "outputs for the inputs -128 to 127, output zero point\n";
+    text += indent + "  " + integer_list(std::vector<int>(table.begin(), table.end())) + ",\n";
+    return text + indent + "  " + std::to_string(q.output.zero_point) + "}";
+  }
+  const float beta = 1.0f;  // tinymlp's Softmax
+  if (runtime == Int8Activations::tflite_cpu) {
+    const auto table = softmax_float_table(name, q.input.scale, beta, q.output.scale, q.output.zero_point);
+    text += "expf(-input scale * d) for d = 0 to 255, output scale\n";
+    text += indent + "  " + float_list(table) + ",\n";
+    return text + indent + "  " + float_literal(q.output.scale) + "}";
+  }
+  const auto table = softmax_fixed_point_table(name, q.input.scale, beta, q.output.scale, q.output.zero_point);
+  text += "exp(-input scale * d) for d = 0 to 255 in gemmlowp's fixed point\n";
+  return text + indent + "  " + integer_list(std::vector<std::int32_t>(table.begin(), table.end())) + "}";
+}
+
 // The aggregate initializer of Int8Model<...>::Parameters: the float input/output quantization, then
-// each layer's kernel, folded biases, multipliers, shifts and output zero point, nested layer by layer.
-inline std::string int8_parameters_initializer(const ModelDescription& model) {
-  const Quantization input = model.layers.front().int8()->input, output = model.layers.back().int8()->output;
+// each layer's kernel, folded biases, multipliers, shifts and output zero point (an int8 activation:
+// its table), nested layer by layer.
+inline std::string int8_parameters_initializer(const ModelDescription& model, Int8Activations runtime) {
+  const Quantization input = model.layers.front().int8()->input, output = int8_output_quantization(model);
   std::string text = "{\n    {" + float_literal(input.scale) + ", " + std::to_string(input.zero_point) + ", " +
                      float_literal(output.scale) + "},  // input scale and zero point, output scale\n";
   for (std::size_t k = 0; k < model.layers.size(); ++k) {
     const Layer& layer = model.layers[k];
-    const Int8LayerArrays a = int8_layer_arrays(layer, k);
     const bool last = k + 1 == model.layers.size();
     const std::string indent = nesting_indent(k);
+    if (layer.int8_activation()) {
+      text += int8_activation_initializer(layer, k, runtime, indent) + (last ? "" : ",") + "\n";
+      continue;
+    }
+    const Int8LayerArrays a = int8_layer_arrays(layer, k);
     text += indent + "{{  // layer " + std::to_string(k) + ": Int8Dense<" + std::to_string(layer.inputs) + ", " +
             std::to_string(layer.outputs) + (layer.activation == Activation::relu ? ", ReLU fused" : "") +
             ">: kernel, biases (input zero point folded in), multipliers, shifts, output zero point\n";
@@ -172,13 +213,17 @@ inline std::string int8_header(const ModelDescription& model, const std::string&
   header += "//   rounding: " + rounding_type +
             (rounding == RoundingMode::double_rounding ? " (TFLite's default: TensorFlow Lite Micro's integers)\n"
                                                        : " (TFLite's single rounding: Arm NN's integers)\n");
+  const Int8Activations runtime = int8_activations_of(rounding);
+  if (std::any_of(model.layers.begin(), model.layers.end(), [](const Layer& layer) { return layer.int8_activation(); }))
+    header += std::string("//   int8 activations: tables in flash with the integers of ") +
+              int8_activations_name(runtime) + "\n";
   header += "// Usage: int8_t y = " + name + ".predict(int8_t(x)); or float y = " + name + ".predict(x);\n";
   header += header_opening(guard);
   header += type_definition("tinymlp::Int8Model<" + model_type_name(layer_sequence(model), TypeSpelling::sequential) +
                                 ", " + rounding_type + ">",
                             name) +
             "\n";
-  header += storage_template(name, name + "_type::Parameters", "", int8_parameters_initializer(model)) + "\n";
+  header += storage_template(name, name + "_type::Parameters", "", int8_parameters_initializer(model, runtime)) + "\n";
   header += "constexpr " + name + "_type " + name + "(&" + name + "_weights<>::parameters);\n\n";
   header += header_closing(guard);
   return header;

@@ -19,6 +19,8 @@
 #include <string>
 
 #include "../quant/fixed_point.hpp"
+#include "../quant/int8_lookup.hpp"
+#include "../quant/int8_softmax.hpp"
 #include "../quant/requantization.hpp"
 #include "quantize.hpp"
 
@@ -29,6 +31,18 @@ enum class Int8Activations {
   tflite_micro,  ///< TensorFlow Lite Micro's reference kernels (with quant::DoubleRounding).
   tflite_cpu     ///< TFLite's CPU runtime, the tfjs-tflite WebAssembly build (with quant::SingleRounding).
 };
+
+/// The activation arithmetic that goes with a requantization rounding, as one runtime computes both:
+/// TensorFlow Lite Micro's with double rounding (TFLite's default), the CPU runtime's with single
+/// rounding (XNNPACK's), as Int8Model's SoftmaxArithmetic follows its Rounding.
+inline Int8Activations int8_activations_of(RoundingMode rounding) {
+  return rounding == RoundingMode::single_rounding ? Int8Activations::tflite_cpu : Int8Activations::tflite_micro;
+}
+
+/// "TensorFlow Lite Micro's reference kernels" or "TFLite's CPU runtime", for comments and messages.
+inline const char* int8_activations_name(Int8Activations runtime) {
+  return runtime == Int8Activations::tflite_cpu ? "TFLite's CPU runtime" : "TensorFlow Lite Micro's reference kernels";
+}
 
 /// An int8 table by input (entry k is the output for k - 128), as Int8LookupParameters holds it.
 using Int8Table = std::array<std::int8_t, 256>;
@@ -232,6 +246,55 @@ inline std::array<float, 256> softmax_float_table(const std::string& name, float
   std::array<float, 256> table{};
   for (int d = 0; d <= 255; ++d) table[static_cast<std::size_t>(d)] = std::exp(scale * static_cast<float>(d));
   return table;
+}
+
+/// The table of an int8 LOGISTIC or TANH layer of a description (Int8Lookup's), in `runtime`'s
+/// arithmetic; `name` starts every error.
+inline Int8Table int8_activation_table(const std::string& name, Activation activation,
+                                       const Int8ActivationQuantization& q, Int8Activations runtime) {
+  if (activation == Activation::sigmoid)
+    return logistic_table(name, q.input.scale, q.input.zero_point, q.output.scale, q.output.zero_point, runtime);
+  if (activation == Activation::tanh)
+    return tanh_table(name, q.input.scale, q.input.zero_point, q.output.scale, q.output.zero_point, runtime);
+  throw QuantizationError(name + ": " + activation_name(activation) + " has no int8 lookup table");
+}
+
+/// An Int8Lookup's parameters (LOGISTIC, TANH) from description layer `index`, in the arithmetic of
+/// the fill's rounding (int8_activations_of).
+inline void fill_int8_layer(Int8LookupParameters& target, const Layer& source, std::size_t index, Int8FillMode mode) {
+  const std::string name = "layer " + std::to_string(index);
+  if (!source.int8_activation()) throw QuantizationError(name + " is not an int8 activation, unlike the model type's");
+  const Int8Table table =
+      int8_activation_table(name, source.activation, *source.int8_activation(), int8_activations_of(mode.rounding));
+  std::copy(table.begin(), table.end(), target.output);
+  target.output_zero_point = static_cast<std::int8_t>(source.int8_activation()->output.zero_point);
+}
+
+namespace detail {
+inline const Int8ActivationQuantization& softmax_source(const Layer& source, const std::string& name) {
+  if (!source.int8_activation() || source.activation != Activation::softmax)
+    throw QuantizationError(name + " is not an int8 Softmax, unlike the model type's");
+  return *source.int8_activation();
+}
+}  // namespace detail
+
+/// TensorFlow Lite Micro's SOFTMAX parameters from description layer `index`.
+inline void fill_int8_layer(quant::FixedPointSoftmax::Parameters& target, const Layer& source, std::size_t index,
+                            Int8FillMode) {
+  const std::string name = "layer " + std::to_string(index);
+  const Int8ActivationQuantization& q = detail::softmax_source(source, name);
+  const auto table = softmax_fixed_point_table(name, q.input.scale, 1.0f, q.output.scale, q.output.zero_point);
+  std::copy(table.begin(), table.end(), target.exp_of_difference);
+}
+
+/// TFLite's CPU runtime's SOFTMAX parameters from description layer `index`.
+inline void fill_int8_layer(quant::FloatTableSoftmax::Parameters& target, const Layer& source, std::size_t index,
+                            Int8FillMode) {
+  const std::string name = "layer " + std::to_string(index);
+  const Int8ActivationQuantization& q = detail::softmax_source(source, name);
+  const auto table = softmax_float_table(name, q.input.scale, 1.0f, q.output.scale, q.output.zero_point);
+  std::copy(table.begin(), table.end(), target.exp_of_difference);
+  target.output_scale = q.output.scale;
 }
 
 }  // namespace tinymlp

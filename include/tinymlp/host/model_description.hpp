@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "errors.hpp"
+#include "float_text.hpp"
 #include "model_limits.hpp"
 
 namespace tinymlp {
@@ -74,10 +75,19 @@ struct Int8Quantization {
   }
 };
 
-/// How a layer is quantized: float (std::monostate) or int8. One alternative per kind, so that a new
-/// kind (hybrid: int8 weights, float activations) is one more alternative, and every std::visit over
-/// it fails to compile until it is handled.
-using LayerQuantization = std::variant<std::monostate, Int8Quantization>;
+/// A standalone activation (LOGISTIC, TANH, SOFTMAX) on int8 values, TFLite's scheme: its input and
+/// output quantization. TFLite fixes the output's (int8_activation_output); the arithmetic that maps
+/// input to output is chosen where the model is written or run (Int8Activations, with the rounding),
+/// as TFLite's two runtimes differ in it.
+struct Int8ActivationQuantization {
+  Quantization input;   ///< Of the activation's input (the output of the layer before).
+  Quantization output;  ///< Of its output: what TFLite fixes for the function.
+};
+
+/// How a layer is quantized: float (std::monostate), int8 (a Dense) or an int8 activation. One
+/// alternative per kind, so that a new kind (hybrid: int8 weights, float activations) is one more
+/// alternative, and every std::visit over it fails to compile until it is handled.
+using LayerQuantization = std::variant<std::monostate, Int8Quantization, Int8ActivationQuantization>;
 
 /// What a layer is.
 enum class LayerKind {
@@ -96,12 +106,16 @@ struct Layer {
   /// hold the dequantized weights, an approximation a float model can use.
   std::vector<float> kernel;
   std::vector<float> bias;         ///< Dense only: one per output, as the kernel.
-  LayerQuantization quantization;  ///< Dense only: float or int8.
+  LayerQuantization quantization;  ///< Dense: float or int8; an activation: float or int8 activation.
 
   /// The int8 quantization, or null for a float layer.
   const Int8Quantization* int8() const { return std::get_if<Int8Quantization>(&quantization); }
   /// The same, to change.
   Int8Quantization* int8() { return std::get_if<Int8Quantization>(&quantization); }
+  /// An int8 activation's quantization, or null.
+  const Int8ActivationQuantization* int8_activation() const {
+    return std::get_if<Int8ActivationQuantization>(&quantization);
+  }
   /// Whether the layer is quantized in any way.
   bool is_quantized() const { return !std::holds_alternative<std::monostate>(quantization); }
   /// Weights and biases: inputs * outputs + outputs for a Dense, 0 for an activation.
@@ -267,13 +281,63 @@ inline void check_consistent(const ModelDescription& model) {
   }
 }
 
+/// The output quantization TFLite fixes for an int8 activation: 1/256 and -128 for LOGISTIC and
+/// SOFTMAX, 1/128 and 0 for TANH.
+inline Quantization int8_activation_output(Activation activation) {
+  if (activation == Activation::tanh) return Quantization{1.0f / 128.0f, 0};
+  return Quantization{1.0f / 256.0f, -128};
+}
+
+/// The int8 activations a full-integer model may have as layers of their own.
+inline bool is_int8_activation(Activation activation) {
+  return activation == Activation::sigmoid || activation == Activation::tanh || activation == Activation::softmax;
+}
+
+/// Throws ModelError, naming `where`, unless `quantization` is what TFLite takes for an int8 `activation`
+/// standing alone: a positive finite input scale, an int8 input zero point and the output TFLite fixes.
+inline void check_int8_activation(Activation activation, const Int8ActivationQuantization& quantization,
+                                  const std::string& where) {
+  const std::string name = activation == Activation::sigmoid   ? "LOGISTIC"
+                           : activation == Activation::tanh    ? "TANH"
+                           : activation == Activation::softmax ? "SOFTMAX"
+                                                               : activation_name(activation);
+  if (!is_int8_activation(activation))
+    throw ModelError(where + ": " + name +
+                     " on int8 values is not one of tinymlp's int8 activations (LOGISTIC, TANH, "
+                     "SOFTMAX; an int8 RELU is fused into the FULLY_CONNECTED before it)");
+  const Quantization& in = quantization.input;
+  if (!(in.scale > 0.0f) || !std::isfinite(in.scale) || in.zero_point < -128 || in.zero_point > 127)
+    throw ModelError(where + ": the input of int8 " + name + " has scale " + float_message_text(in.scale) +
+                     " and zero point " + std::to_string(in.zero_point) + ", not an int8 quantization");
+  const Quantization fixed = int8_activation_output(activation);
+  const Quantization& out = quantization.output;
+  if (out.scale != fixed.scale || out.zero_point != fixed.zero_point)
+    throw ModelError(where + ": the output of int8 " + name + " has scale " + float_message_text(out.scale) +
+                     " and zero point " + std::to_string(out.zero_point) + "; TFLite fixes them at 1/" +
+                     std::to_string(static_cast<int>(1.0f / fixed.scale)) + " and " + std::to_string(fixed.zero_point));
+}
+
 /// Throws ModelError unless the model is what tinymlp's Int8Model runs: a chain of int8 Dense layers,
-/// each with a fused ReLU or none.
+/// each with a fused ReLU or none, where a Dense without one may be followed by an int8 LOGISTIC, TANH
+/// or SOFTMAX (quant/int8_model.hpp), whose input is the Dense's output.
 inline void check_full_integer(const ModelDescription& model) {
   if (model.layers.empty()) throw ModelError("the model has no layers");
   for (std::size_t k = 0; k < model.layers.size(); ++k) {
     const Layer& layer = model.layers[k];
     const std::string name = "layer " + std::to_string(k);
+    if (layer.kind == LayerKind::activation && layer.int8_activation()) {
+      check_int8_activation(layer.activation, *layer.int8_activation(), name);
+      const Layer* before = k > 0 ? &model.layers[k - 1] : nullptr;
+      if (!before || before->kind != LayerKind::dense || !before->int8() || before->activation != Activation::none)
+        throw ModelError(name + ": an int8 " + std::string(activation_name(layer.activation)) +
+                         " follows an int8 Dense layer without a fused activation in tinymlp's int8 models");
+      const Quantization& out = before->int8()->output;
+      const Quantization& in = layer.int8_activation()->input;
+      if (out.scale != in.scale || out.zero_point != in.zero_point)
+        throw ModelError(name + ": the int8 " + std::string(activation_name(layer.activation)) +
+                         "'s input quantization is not the output quantization of the layer before");
+      continue;
+    }
     if (layer.kind != LayerKind::dense || !layer.int8())
       throw ModelError(name + " is not an int8 Dense layer: tinymlp's int8 models are chains of int8 Dense layers");
     if (layer.activation != Activation::none && layer.activation != Activation::relu)
@@ -282,12 +346,21 @@ inline void check_full_integer(const ModelDescription& model) {
   }
 }
 
+/// The quantization of a full-integer model's output: its last layer's (an int8 Dense's or activation's).
+inline Quantization int8_output_quantization(const ModelDescription& model) {
+  const Layer& last = model.layers.back();
+  if (const Int8ActivationQuantization* activation = last.int8_activation()) return activation->output;
+  return last.int8() ? last.int8()->output : Quantization{};
+}
+
 /// Whether check_full_integer passes: the model runs as a tinymlp Int8Model.
 inline bool runs_as_int8(const ModelDescription& model) {
-  return !model.layers.empty() && std::all_of(model.layers.begin(), model.layers.end(), [](const Layer& layer) {
-    return layer.kind == LayerKind::dense && layer.int8() &&
-           (layer.activation == Activation::none || layer.activation == Activation::relu);
-  });
+  try {
+    check_full_integer(model);
+    return true;
+  } catch (const ModelError&) {
+    return false;
+  }
 }
 
 }  // namespace tinymlp

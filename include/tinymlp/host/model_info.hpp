@@ -1,6 +1,7 @@
 /// \file
 /// A model's summary for people (tinymlp-convert --info): its layers and parameters, and the flash
-/// and RAM it needs as a tinymlp FlashModel on an AVR (Arduino Uno) and on a Cortex-M.
+/// and RAM that the header tinymlp-convert would write needs on an AVR (Arduino Uno) and on the 32-bit
+/// boards: a FlashModel of float32 weights, or for a full-integer model an Int8Model.
 #ifndef TINYMLP_HOST_MODEL_INFO_HPP
 #define TINYMLP_HOST_MODEL_INFO_HPP
 
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "describe.hpp"
+#include "int8_memory_figures.hpp"
 #include "memory_figures.hpp"
 #include "model_description.hpp"
 
@@ -19,6 +21,10 @@ namespace detail {
 // The Uno's ATmega328P: 32 KiB of flash less the 512-byte bootloader, 2 KiB of RAM.
 constexpr double uno_flash_bytes = 32256.0;
 constexpr double uno_ram_bytes = 2048.0;
+// What a sketch around an int8 model needs besides it, in flash (the kernels, the Arduino core, the
+// sketch) and RAM (globals, the serial buffers, call frames): a model fits if these remain.
+constexpr double uno_program_bytes = 4096.0;
+constexpr double uno_sketch_ram_bytes = 512.0;
 
 inline std::string formatted(const char* format, ...) __attribute__((format(printf, 1, 2)));
 inline std::string formatted(const char* format, ...) {
@@ -36,8 +42,40 @@ inline std::string quantization_text(const Quantization& q) {
 
 }  // namespace detail
 
-/// The summary, several lines of text; `origin` names the model.
-inline std::string model_info(const ModelDescription& model, const std::string& origin) {
+/// The int8 part of the summary: the Int8Model's parameter block, stack and arrays on each layout, and
+/// whether it fits an Uno.
+inline std::string int8_model_info(const ModelDescription& model, RoundingMode rounding) {
+  const Int8MemoryFigures avr = int8_memory_figures(model, Int8Layout::avr, rounding);
+  const Int8MemoryFigures bits32 = int8_memory_figures(model, Int8Layout::bits32, rounding);
+  std::string text = std::string("as a tinymlp Int8Model (the header tinymlp-convert writes; ") + "--int8-runtime " +
+                     (rounding == RoundingMode::single_rounding ? "tflite-cpu" : "tflite-micro") + "):\n";
+  text += detail::formatted("  %-34s %12s %16s\n", "", "AVR", "Cortex-M, RISC-V");
+  text += detail::formatted("  %-34s %10zu B %14zu B\n", "flash for the parameters", avr.parameter_bytes,
+                            bits32.parameter_bytes);
+  text += detail::formatted("  %-34s %10d B %14d B\n", "static RAM (constexpr model)", 0, 0);
+  text += detail::formatted("  %-34s %10zu B %14zu B\n", "RAM: int8 buffers (stack)", avr.activation_bytes,
+                            bits32.activation_bytes);
+  text += detail::formatted("  %-34s %10zu B %14zu B\n", "RAM: input and output arrays", avr.input_output_bytes,
+                            bits32.input_output_bytes);
+  text += "  (plus the kernels' code in flash and their call frames on the stack)\n";
+  const double flash_share = 100.0 * static_cast<double>(avr.parameter_bytes) / detail::uno_flash_bytes;
+  const double ram_share =
+      100.0 * static_cast<double>(avr.activation_bytes + avr.input_output_bytes) / detail::uno_ram_bytes;
+  // Room for the program around the model: its code and the sketch's own RAM.
+  const bool fits = static_cast<double>(avr.parameter_bytes) + detail::uno_program_bytes <= detail::uno_flash_bytes &&
+                    static_cast<double>(avr.activation_bytes + avr.input_output_bytes) + detail::uno_sketch_ram_bytes <=
+                        detail::uno_ram_bytes;
+  text += detail::formatted(
+      "  on an Arduino Uno (ATmega328P): the parameters take %.1f%% of the sketch flash, predict %.1f%% of the RAM: "
+      "%s\n",
+      flash_share, ram_share, fits ? "fits" : "does not fit (a Cortex-M or RISC-V board runs it)");
+  return text;
+}
+
+/// The summary, several lines of text; `origin` names the model, `rounding` the arithmetic of the
+/// int8 header tinymlp-convert would write (int8 models).
+inline std::string model_info(const ModelDescription& model, const std::string& origin,
+                              RoundingMode rounding = RoundingMode::double_rounding) {
   check_consistent(model);
   std::string text = origin + ": " + (model.is_quantized() ? "int8" : "float32") +
                      " model; inputs: " + std::to_string(model.input_size) +
@@ -64,8 +102,9 @@ inline std::string model_info(const ModelDescription& model, const std::string& 
   }
   text += "tinymlp type: " + type + "\n";
   text += detail::formatted("parameters: %zu\n", figures.parameters);
+  if (runs_as_int8(model)) return text + int8_model_info(model, rounding);
   text += "as a tinymlp FlashModel (float32 weights; float is 4 bytes on both):\n";
-  text += detail::formatted("  %-34s %12s %12s\n", "", "AVR", "Cortex-M");
+  text += detail::formatted("  %-34s %12s %16s\n", "", "AVR", "Cortex-M");
   text += detail::formatted("  %-34s %10zu B %10zu B\n", "flash for the weights", figures.weight_flash_bytes,
                             figures.weight_flash_bytes);
   text += detail::formatted("  %-34s %10zu B %10zu B\n", "RAM: activation buffers (stack)", figures.activation_bytes,
@@ -78,12 +117,12 @@ inline std::string model_info(const ModelDescription& model, const std::string& 
       100.0 * static_cast<double>(figures.weight_flash_bytes) / detail::uno_flash_bytes,
       100.0 * static_cast<double>(figures.activation_bytes + figures.input_output_bytes) / detail::uno_ram_bytes);
   if (model.is_quantized()) {
-    std::size_t int8_bytes = 0;
-    for (const Layer& layer : model.layers) int8_bytes += layer.inputs * layer.outputs + 4 * layer.outputs;
-    text += detail::formatted(
-        "  the file's int8 weights and int32 biases take %zu B; tinymlp runs them as float32 until "
-        "its int8 kernels exist\n",
-        int8_bytes);
+    try {
+      check_full_integer(model);
+    } catch (const ModelError& error) {
+      text +=
+          std::string("  the int8 layers are written with their dequantized float32 weights: ") + error.what() + "\n";
+    }
   }
   return text;
 }

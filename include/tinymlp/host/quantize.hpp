@@ -186,6 +186,29 @@ inline Int8LayerArrays int8_layer_arrays(const Layer& layer, std::size_t index) 
   return arrays;
 }
 
+/// The RoundingMode of a device rounding policy type.
+inline RoundingMode rounding_mode_of(quant::DoubleRounding) { return RoundingMode::double_rounding; }
+/// The same for single rounding.
+inline RoundingMode rounding_mode_of(quant::SingleRounding) { return RoundingMode::single_rounding; }
+
+/// How an Int8Model's parameters are filled: the rounding, whose runtime's arithmetic an int8
+/// activation's table follows. An argument of every fill_int8_layer overload, so that those of the
+/// int8 activations (int8_activation_tables.hpp, included at the end of this file) are found.
+struct Int8FillMode {
+  RoundingMode rounding;  ///< Of the Int8Model being filled.
+};
+
+/// An Int8Dense's parameters from description layer `index` (an int8 Dense).
+template <std::size_t In, std::size_t Out>
+void fill_int8_layer(Int8DenseParameters<In, Out>& target, const Layer& source, std::size_t index, Int8FillMode) {
+  const Int8LayerArrays arrays = int8_layer_arrays(source, index);
+  std::copy(arrays.kernel.begin(), arrays.kernel.end(), target.kernel);
+  std::copy(arrays.bias.begin(), arrays.bias.end(), target.bias);
+  std::copy(arrays.multiplier.begin(), arrays.multiplier.end(), target.multiplier);
+  std::copy(arrays.shift.begin(), arrays.shift.end(), target.shift);
+  target.output_zero_point = arrays.output_zero_point;
+}
+
 namespace detail {
 
 template <class Chain>
@@ -193,35 +216,30 @@ struct FillInt8Parameters;
 template <class Int8Layer, class... Rest>
 struct FillInt8Parameters<Int8LayerChain<Int8Layer, Rest...>> {
   template <class Parameters>
-  static void fill(Parameters& parameters, const ModelDescription& model, std::size_t index) {
+  static void fill(Parameters& parameters, const ModelDescription& model, std::size_t index, Int8FillMode mode) {
     const Layer& source = model.layers[index];
     if (source.inputs != Int8Layer::input_size || source.outputs != Int8Layer::output_size)
-      throw QuantizationError("layer " + std::to_string(index) + " is Dense<" + std::to_string(source.inputs) + ", " +
-                              std::to_string(source.outputs) + ">, the model type wants Dense<" +
-                              std::to_string(Int8Layer::input_size) + ", " + std::to_string(Int8Layer::output_size) +
-                              ">");
-    const Int8LayerArrays arrays = int8_layer_arrays(source, index);
-    auto& target = parameters.layer;
-    std::copy(arrays.kernel.begin(), arrays.kernel.end(), target.kernel);
-    std::copy(arrays.bias.begin(), arrays.bias.end(), target.bias);
-    std::copy(arrays.multiplier.begin(), arrays.multiplier.end(), target.multiplier);
-    std::copy(arrays.shift.begin(), arrays.shift.end(), target.shift);
-    target.output_zero_point = arrays.output_zero_point;
-    fill_rest(parameters, model, index, std::integral_constant<bool, (sizeof...(Rest) > 0)>());
+      throw QuantizationError("layer " + std::to_string(index) + " takes " + std::to_string(source.inputs) +
+                              " values and gives " + std::to_string(source.outputs) + ", the model type's " +
+                              std::to_string(Int8Layer::input_size) + " and " + std::to_string(Int8Layer::output_size));
+    fill_int8_layer(parameters.layer, source, index, mode);
+    fill_rest(parameters, model, index, mode, std::integral_constant<bool, (sizeof...(Rest) > 0)>());
   }
   template <class Parameters>
-  static void fill_rest(Parameters& parameters, const ModelDescription& model, std::size_t index, std::true_type) {
-    FillInt8Parameters<Int8LayerChain<Rest...>>::fill(parameters.next, model, index + 1);
+  static void fill_rest(Parameters& parameters, const ModelDescription& model, std::size_t index, Int8FillMode mode,
+                        std::true_type) {
+    FillInt8Parameters<Int8LayerChain<Rest...>>::fill(parameters.next, model, index + 1, mode);
   }
   template <class Parameters>
-  static void fill_rest(Parameters&, const ModelDescription&, std::size_t, std::false_type) {}
+  static void fill_rest(Parameters&, const ModelDescription&, std::size_t, Int8FillMode, std::false_type) {}
 };
 
 }  // namespace detail
 
 /// The parameter block an Int8Model<FloatModel> runs from, for a full-integer description of the same
-/// shape (whose fused ReLUs it must also have): ModelError unless every layer is an int8 Dense,
-/// QuantizationError for another shape. On the host it may live anywhere; a device keeps it in flash
+/// shape (whose fused ReLUs it must also have; an int8 LOGISTIC or TANH gets its table, a SOFTMAX its
+/// exp table, in the arithmetic of the model's rounding): ModelError unless the description is
+/// full-integer (check_full_integer), QuantizationError for another shape. On the host it may live anywhere; a device keeps it in flash
 /// (the header writer writes it as a constant).
 template <class Int8ModelType>
 typename Int8ModelType::Parameters int8_parameters(const ModelDescription& model) {
@@ -238,11 +256,12 @@ typename Int8ModelType::Parameters int8_parameters(const ModelDescription& model
                               " fused ReLU, unlike the model type's");
   }
   typename Int8ModelType::Parameters parameters{};
-  detail::FillInt8Parameters<Chain>::fill(parameters.layers, model, 0);
+  const Int8FillMode mode{rounding_mode_of(typename Int8ModelType::rounding())};
+  detail::FillInt8Parameters<Chain>::fill(parameters.layers, model, 0, mode);
   const Quantization input = model.layers.front().int8()->input;
   parameters.input_output.input_scale = input.scale;
   parameters.input_output.input_zero_point = static_cast<std::int8_t>(input.zero_point);
-  parameters.input_output.output_scale = model.layers.back().int8()->output.scale;
+  parameters.input_output.output_scale = int8_output_quantization(model).scale;
   return parameters;
 }
 
@@ -340,29 +359,51 @@ struct Range {
   }
 };
 
-// Where each Dense layer's calibrated output (after the activations that follow it: a fused ReLU, an
-// Identity) starts in forward_batch's activations, in rows: the offset of the last layer before the
-// next Dense, in a sequence whose every layer keeps its output.
+// Where each Dense layer's calibrated output (after the activations fused into it: a ReLU, an
+// Identity; before a Sigmoid, Tanh or Softmax, which are int8 operators of their own with the output
+// TFLite fixes) starts in forward_batch's activations, in rows, in a sequence whose every layer keeps
+// its output.
 inline std::vector<std::size_t> calibrated_output_rows(const std::vector<Layer>& sequence) {
   std::vector<std::size_t> rows;
   std::size_t offset = 0;
+  bool fusing = false;  // whether the layers since the last Dense were fused into it
   for (const Layer& layer : sequence) {
-    if (layer.kind == LayerKind::dense)
+    if (layer.kind == LayerKind::dense) {
       rows.push_back(offset);
-    else
+      fusing = true;
+    } else if (is_int8_activation(layer.activation)) {
+      fusing = false;
+    } else if (fusing) {
       rows.back() = offset;
+    }
     offset += layer.outputs;
   }
   return rows;
 }
 
+// The description as int8 layers: a Tanh fused into a Dense (as a float model fuses it) becomes an
+// activation of its own, as TFLite's int8 FULLY_CONNECTED fuses no TANH.
+inline ModelDescription with_int8_activations_alone(const ModelDescription& model) {
+  ModelDescription result = model;
+  result.layers.clear();
+  for (const Layer& layer : model.layers) {
+    result.layers.push_back(layer);
+    if (layer.kind == LayerKind::dense && is_int8_activation(layer.activation)) {
+      result.layers.back().activation = Activation::none;
+      result.layers.push_back(sequence_layer(LayerKind::activation, layer.activation, layer.outputs, layer.outputs));
+    }
+  }
+  return result;
+}
+
 }  // namespace detail
 
-/// Post-training quantization of a float Sequential (Dense layers, each followed by ReLU, Identity or
-/// nothing) with a representative dataset of its inputs: the samples go through the model's own batch
-/// forward pass and the range of each Dense layer's output (after its ReLU) is recorded, as TFLite's
-/// converter calibrates. The description has int8 layers (their float weights the dequantized ones)
-/// and int8 input and output.
+/// Post-training quantization of a float Sequential (Dense layers, each followed by ReLU, Identity,
+/// Sigmoid, Tanh, Softmax or nothing) with a representative dataset of its inputs: the samples go
+/// through the model's own batch forward pass and the range of each Dense layer's output (after its
+/// ReLU, before a Sigmoid, Tanh or Softmax) is recorded, as TFLite's converter calibrates. The
+/// description has int8 layers (their float weights the dequantized ones), int8 LOGISTIC, TANH and
+/// SOFTMAX layers with the output quantization TFLite fixes, and int8 input and output.
 template <class FloatModel>
 ModelDescription quantize(const FloatModel& model, const Dataset& representative, const QuantizeOptions& options = {}) {
   // Int8Model's layer chain refuses, at compile time, layers that int8 cannot run.
@@ -377,9 +418,13 @@ ModelDescription quantize(const FloatModel& model, const Dataset& representative
         throw QuantizationError("representative dataset: sample " + std::to_string(s) + ", feature " +
                                 std::to_string(f) + " is " + std::to_string(representative.input(s)[f]) +
                                 ", not a finite number");
-  ModelDescription quantized = describe(model);  // the Dense layers, each with its ReLU fused
+  // The Dense layers, each with its ReLU fused, and the Sigmoid, Tanh and Softmax layers.
+  ModelDescription quantized = detail::with_int8_activations_alone(describe(model));
   const std::vector<std::size_t> output_rows = detail::calibrated_output_rows(layers_of<FloatModel>());
   std::vector<detail::Range> ranges(output_rows.size() + 1);  // the input, then each Dense layer's output
+  std::vector<std::size_t> dense_widths;
+  for (const Layer& layer : quantized.layers)
+    if (layer.kind == LayerKind::dense) dense_widths.push_back(layer.outputs);
   for (float value : representative.inputs) ranges[0].add(value);
   const std::size_t chunk_capacity = 256;
   std::vector<float> x(FloatModel::input_size * chunk_capacity);
@@ -392,7 +437,7 @@ ModelDescription quantize(const FloatModel& model, const Dataset& representative
     SequentialKernels<FloatModel>::forward_batch(model.parameters, x.data(), activations.data(), chunk, chunk_capacity);
     for (std::size_t s = 0; s < chunk; ++s)
       for (std::size_t k = 0; k < output_rows.size(); ++k)
-        for (std::size_t o = 0; o < quantized.layers[k].outputs; ++o) {
+        for (std::size_t o = 0; o < dense_widths[k]; ++o) {
           const float value = activations[(output_rows[k] + o) * chunk_capacity + s];
           if (!std::isfinite(value))
             throw QuantizationError("representative dataset: sample " + std::to_string(first + s) + " makes layer " +
@@ -402,12 +447,20 @@ ModelDescription quantize(const FloatModel& model, const Dataset& representative
   }
   Quantization input = activation_quantization(ranges[0].low, ranges[0].high, "the model's input");
   quantized.input_quantization = input;
+  std::size_t dense = 0;  // Dense layers so far
   for (std::size_t k = 0; k < quantized.layers.size(); ++k) {
     Layer& layer = quantized.layers[k];
+    if (layer.kind == LayerKind::activation) {  // Sigmoid, Tanh, Softmax: the output TFLite fixes
+      const Int8ActivationQuantization q{input, int8_activation_output(layer.activation)};
+      input = q.output;
+      layer.quantization = q;
+      continue;
+    }
+    ++dense;
     Int8Quantization q;
     q.input = input;
     q.output =
-        activation_quantization(ranges[k + 1].low, ranges[k + 1].high, "layer " + std::to_string(k) + "'s output");
+        activation_quantization(ranges[dense].low, ranges[dense].high, "layer " + std::to_string(k) + "'s output");
     detail::quantize_kernel(layer.kernel.data(), layer.inputs, layer.outputs, options.weights, q);
     detail::quantize_biases(layer.bias.data(), layer.outputs, k, q);
     input = q.output;
@@ -416,7 +469,8 @@ ModelDescription quantize(const FloatModel& model, const Dataset& representative
   }
   quantized.output_quantization = input;
   quantized.int8_input = quantized.int8_output = true;
-  for (std::size_t k = 0; k < quantized.layers.size(); ++k) int8_layer_arrays(quantized.layers[k], k);  // the checks
+  for (std::size_t k = 0; k < quantized.layers.size(); ++k)  // the checks
+    if (quantized.layers[k].kind == LayerKind::dense) int8_layer_arrays(quantized.layers[k], k);
   return quantized;
 }
 
@@ -436,5 +490,9 @@ HostInt8Model<FloatModel, Rounding> host_int8_model(const ModelDescription& quan
 }
 
 }  // namespace tinymlp
+
+// The int8 activations' fill_int8_layer overloads, which need the tables (and the tables this file's
+// multipliers): instantiating int8_parameters finds them.
+#include "int8_activation_tables.hpp"
 
 #endif

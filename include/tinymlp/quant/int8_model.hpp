@@ -76,6 +76,7 @@ struct Int8LayerChain<Layer> {
   struct Parameters {
     typename Layer::Parameters layer;
   };
+  static constexpr size_t input_size = Layer::input_size;
   static constexpr size_t output_size = Layer::output_size;
   static constexpr size_t widest_hidden_output = 0;
   static constexpr figure_t parameter_count = Int8ParameterCount<Layer>::value;
@@ -101,6 +102,7 @@ struct Int8LayerChain<Layer, NextLayer, Rest...> {
     typename Layer::Parameters layer;
     typename Next::Parameters next;
   };
+  static constexpr size_t input_size = Layer::input_size;
   static constexpr size_t output_size = Next::output_size;
   static constexpr size_t widest_hidden_output = larger_of(Layer::output_size, Next::widest_hidden_output);
   static constexpr figure_t parameter_count = Int8ParameterCount<Layer>::value + Next::parameter_count;
@@ -249,8 +251,11 @@ class Int8Model {
   typedef typename detail::Int8ChainOf<FloatModel, SoftmaxArithmetic>::type Chain;
 
  public:
-  static constexpr size_t input_size = FloatModel::input_size;         ///< Values per sample in.
-  static constexpr size_t output_size = FloatModel::output_size;       ///< Values per sample out.
+  // From the int8 layers, not FloatModel's members: naming those would instantiate the float
+  // Sequential, whose float parameters may not fit an array on the target (an AVR's 32 KB) when the
+  // int8 ones do.
+  static constexpr size_t input_size = Chain::input_size;              ///< Values per sample in.
+  static constexpr size_t output_size = Chain::output_size;            ///< Values per sample out.
   static constexpr figure_t parameter_count = Chain::parameter_count;  ///< Weights and biases.
   static constexpr size_t layer_count = Chain::layer_count;            ///< Int8 layers: one per Dense.
   /// Whether int8 layer k clamps at real 0 (its Dense was followed by a ReLU, fused into it).

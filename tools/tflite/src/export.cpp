@@ -57,6 +57,12 @@ class Exporter {
       const std::string prefix = (layer.kind == LayerKind::dense ? "dense_" : "activation_") + std::to_string(k);
       if (int8) {
         const std::string name = last && model_.int8_output ? "output" : prefix + "/output";
+        if (const Int8ActivationQuantization* activation = layer.int8_activation()) {
+          const int output = int8_tensor(name, layer.outputs, activation->output);
+          operators.push_back(standalone_activation(layer.activation, current, output, 2));
+          current = output;
+          continue;
+        }
         const int output = int8_tensor(name, layer.outputs, layer.int8()->output);
         operators.push_back(int8_fully_connected(layer, prefix, current, output));
         current = output;
@@ -73,16 +79,7 @@ class Exporter {
                                                      builder_.CreateVector(std::vector<int>{output}),
                                                      ::tflite::BuiltinOptions::FullyConnectedOptions, options.Union()));
       } else {
-        const BuiltinOperator code = standalone_operator(layer.activation);
-        flatbuffers::Offset<void> options;
-        ::tflite::BuiltinOptions options_type = ::tflite::BuiltinOptions::NONE;
-        if (code == BuiltinOperator::SOFTMAX) {
-          options = ::tflite::CreateSoftmaxOptions(builder_, 1.0f).Union();
-          options_type = ::tflite::BuiltinOptions::SoftmaxOptions;
-        }
-        operators.push_back(
-            ::tflite::CreateOperator(builder_, opcode_index(code), builder_.CreateVector(std::vector<int>{current}),
-                                     builder_.CreateVector(std::vector<int>{output}), options_type, options));
+        operators.push_back(standalone_activation(layer.activation, current, output, 1));
       }
       current = output;
     }
@@ -179,6 +176,21 @@ class Exporter {
                                     ::tflite::BuiltinOptions::FullyConnectedOptions, options.Union());
   }
 
+  // LOGISTIC, TANH, SOFTMAX (beta 1), RELU or RELU6 alone; `version` 2 for int8 values.
+  flatbuffers::Offset<::tflite::Operator> standalone_activation(Activation activation, int input, int output,
+                                                                std::int32_t version) {
+    const BuiltinOperator code = standalone_operator(activation);
+    flatbuffers::Offset<void> options;
+    ::tflite::BuiltinOptions options_type = ::tflite::BuiltinOptions::NONE;
+    if (code == BuiltinOperator::SOFTMAX) {
+      options = ::tflite::CreateSoftmaxOptions(builder_, 1.0f).Union();
+      options_type = ::tflite::BuiltinOptions::SoftmaxOptions;
+    }
+    return ::tflite::CreateOperator(builder_, opcode_index(code, version),
+                                    builder_.CreateVector(std::vector<int>{input}),
+                                    builder_.CreateVector(std::vector<int>{output}), options_type, options);
+  }
+
   flatbuffers::Offset<::tflite::Operator> conversion(BuiltinOperator code, int input, int output) {
     return ::tflite::CreateOperator(builder_, opcode_index(code, 2), builder_.CreateVector(std::vector<int>{input}),
                                     builder_.CreateVector(std::vector<int>{output}));
@@ -227,7 +239,8 @@ std::string export_tflite(const ModelDescription& model) {
                      std::to_string(largest_tflite_bytes) +
                      " bytes (2 GB); save the model as a model file (.tinymlp) or a header instead");
   check_consistent(model);
-  // Full-integer models are exported as what tinymlp runs them as: int8 Dense layers (fused ReLU or none).
+  // Full-integer models are exported as what tinymlp runs them as: int8 Dense layers (fused ReLU or none),
+  // int8 LOGISTIC, TANH and SOFTMAX after them.
   if (model.is_quantized()) check_full_integer(model);
   return Exporter(model).run();
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tflite_mlp_generated.h"
+#include "tinymlp/host/float_text.hpp"
 #include "tinymlp/host/model_limits.hpp"
 #include "tinymlp/host/read_file.hpp"
 
@@ -357,16 +358,56 @@ class Importer {
   }
 
   void import_activation(const OperatorView& op, int output, Activation activation) {
+    if (current_type_ == TensorType::INT8) {
+      import_int8_activation(op, output, activation);
+      return;
+    }
     if (current_type_ != TensorType::FLOAT32)
-      fail(op.label + " on " + type_name(current_type_) +
-           " values is not supported yet: tinymlp imports int8 "
-           "models made of FULLY_CONNECTED operators (with fused RELU or RELU6)");
+      fail(op.label + " on " + type_name(current_type_) + " values is not supported: tinymlp imports FLOAT32 and INT8");
     expect_type(output, TensorType::FLOAT32, op.label + "'s output");
     expect_same_width(op, output);
     Layer layer;
     layer.kind = LayerKind::activation;
     layer.activation = activation;
     layer.inputs = layer.outputs = width_;
+    description_.layers.push_back(std::move(layer));
+  }
+
+  // An int8 activation: LOGISTIC, TANH and SOFTMAX become layers with their quantization (TFLite fixes
+  // the output's: checked); an int8 RELU or RELU6 that keeps its input's quantization clamps exactly
+  // as one fused into the FULLY_CONNECTED before it, and is fused there.
+  void import_int8_activation(const OperatorView& op, int output, Activation activation) {
+    expect_type(output, TensorType::INT8, op.label + "'s output");
+    expect_same_width(op, output);
+    Int8ActivationQuantization q;
+    q.input = activation_quantization(current_);
+    q.output = activation_quantization(output);
+    if (activation == Activation::relu || activation == Activation::relu6) {
+      if (q.input.scale != q.output.scale || q.input.zero_point != q.output.zero_point)
+        fail(op.label + "'s output " + tensor_label(output) + " has scale " + float_message_text(q.output.scale) +
+             " and zero point " + std::to_string(q.output.zero_point) + ", its input scale " +
+             float_message_text(q.input.scale) + " and zero point " + std::to_string(q.input.zero_point) +
+             ": tinymlp imports an int8 " + (activation == Activation::relu ? "RELU" : "RELU6") +
+             " that keeps its input's quantization");
+      Layer* before = description_.layers.empty() ? nullptr : &description_.layers.back();
+      if (!before || before->kind != LayerKind::dense || !before->int8() || before->activation != Activation::none)
+        fail(op.label + ": tinymlp imports an int8 " + (activation == Activation::relu ? "RELU" : "RELU6") +
+             " only right after a FULLY_CONNECTED without a fused activation, into which it is fused");
+      before->activation = activation;
+      before->int8()->output = q.output;
+      return;
+    }
+    try {
+      check_int8_activation(activation, q, op.label);
+    } catch (const ModelError& error) {
+      fail(std::string(error.what()) + " (tensor " + std::to_string(output) + " '" +
+           printable(tensor(output, "a tensor").name()) + "')");
+    }
+    Layer layer;
+    layer.kind = LayerKind::activation;
+    layer.activation = activation;
+    layer.inputs = layer.outputs = width_;
+    layer.quantization = q;
     description_.layers.push_back(std::move(layer));
   }
 
