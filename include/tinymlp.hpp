@@ -15,6 +15,7 @@
 #include "tinymlp/layers/dense.hpp"
 #include "tinymlp/layers/identity.hpp"
 #include "tinymlp/layers/leaky_relu.hpp"
+#include "tinymlp/layers/normalization.hpp"
 #include "tinymlp/layers/relu.hpp"
 #include "tinymlp/layers/relu6.hpp"
 #include "tinymlp/layers/sigmoid.hpp"

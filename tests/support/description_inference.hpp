@@ -43,6 +43,10 @@ inline std::vector<float> predict_float(const tinymlp::ModelDescription& model, 
       reference.dense(layer.inputs, layer.outputs);
       continue;
     }
+    if (layer.kind == tinymlp::LayerKind::normalization) {
+      reference.normalization(layer.inputs, layer.outputs);
+      continue;
+    }
     switch (layer.activation) {
       case tinymlp::Activation::none: break;
       case tinymlp::Activation::relu: reference.map(relu); break;
@@ -50,6 +54,7 @@ inline std::vector<float> predict_float(const tinymlp::ModelDescription& model, 
       case tinymlp::Activation::tanh: reference.map(hyperbolic_tangent); break;
       case tinymlp::Activation::sigmoid: reference.map(sigmoid); break;
       case tinymlp::Activation::softmax: reference.softmax(); break;
+      case tinymlp::Activation::leaky_relu: reference.leaky_relu(layer.alpha); break;
     }
   }
   return std::vector<float>(reference.values().begin(), reference.values().end());

@@ -34,6 +34,20 @@ class Reference {
     values_ = y;
     return *this;
   }
+  // y[o] = (x[o] + offset[o]) * scale[o] (x[0] for every o when in is 1): the scales, then the offsets.
+  Reference& normalization(std::size_t in, std::size_t out) {
+    Values y(out);
+    for (std::size_t o = 0; o < out; ++o)
+      y[o] = (values_.at(in == 1 ? 0 : o) + static_cast<double>(next_[out + o])) * static_cast<double>(next_[o]);
+    next_ += 2 * out;
+    values_ = y;
+    return *this;
+  }
+  // x > 0 ? x : alpha x.
+  Reference& leaky_relu(double alpha) {
+    for (double& value : values_) value = value > 0 ? value : alpha * value;
+    return *this;
+  }
   Reference& map(double (*function)(double)) {
     for (double& value : values_) value = function(value);
     return *this;

@@ -49,6 +49,21 @@ struct SequenceLayerOf<Softmax> : ActivationSequenceLayer<Activation::softmax> {
 /// Identity, an activation layer.
 template <>
 struct SequenceLayerOf<Identity> : ActivationSequenceLayer<Activation::none> {};
+/// ReLU6, an activation layer.
+template <>
+struct SequenceLayerOf<ReLU6> : ActivationSequenceLayer<Activation::relu6> {};
+/// LeakyReLU, an activation layer with its alpha.
+template <long long Numerator, long long Denominator>
+struct SequenceLayerOf<LeakyReLU<Numerator, Denominator>> {
+  /// The layer after data of `width` values.
+  static Layer at(std::size_t width) { return leaky_relu_layer(LeakyReLU<Numerator, Denominator>::alpha(), width); }
+};
+/// A Normalization layer: its own widths.
+template <std::size_t In, std::size_t Out>
+struct SequenceLayerOf<Normalization<In, Out>> {
+  /// The layer, whatever the width before it.
+  static Layer at(std::size_t) { return sequence_layer(LayerKind::normalization, Activation::none, In, Out); }
+};
 
 namespace detail {
 
@@ -67,11 +82,7 @@ struct SequenceOf<Sequential<Layers...>> {
   }
 };
 
-inline std::string qualified_name(const Layer& layer) {
-  if (layer.kind == LayerKind::activation && layer.activation == Activation::relu6)
-    throw ModelError("tinymlp has no ReLU6 layer (a model with ReLU6 can be exported, not compiled)");
-  return "tinymlp::" + sequence_layer_name(layer);
-}
+inline std::string qualified_name(const Layer& layer) { return "tinymlp::" + sequence_layer_name(layer); }
 
 // Dense, Act, Dense, Act, ..., Dense with one activation throughout: Mlp<Act, widths...>.
 inline bool is_mlp(const std::vector<Layer>& layers) {
@@ -109,8 +120,8 @@ enum class TypeSpelling {
 /// "tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1>" or "tinymlp::Sequential<tinymlp::Dense<1, 16>, ...>" for
 /// a layer sequence. Throws ModelError for layers tinymlp lacks.
 inline std::string model_type_name(const std::vector<Layer>& layers, TypeSpelling spelling = TypeSpelling::shortest) {
-  if (layers.empty() || layers.front().kind != LayerKind::dense)
-    throw ModelError("a tinymlp model begins with a Dense layer");
+  if (layers.empty() || layers.front().kind == LayerKind::activation)
+    throw ModelError("a tinymlp model begins with a Dense or Normalization layer");
   std::string name;
   if (spelling == TypeSpelling::shortest && detail::is_mlp(layers) && layers.size() > 1) {
     name = "tinymlp::Mlp<" + detail::qualified_name(layers[1]);

@@ -24,9 +24,10 @@ namespace detail {
 
 constexpr std::size_t header_largest_width = largest_layer_width;
 
-// The activation layers a header's type may name (tinymlp has no ReLU6 layer).
-constexpr Activation header_activations[] = {Activation::relu, Activation::tanh, Activation::sigmoid,
-                                             Activation::softmax, Activation::none};
+// The activation layers a header's type may name (LeakyReLU<N, D> apart: it has arguments). ReLU6
+// before ReLU, which is its start.
+constexpr Activation header_activations[] = {Activation::relu6,   Activation::relu,    Activation::tanh,
+                                             Activation::sigmoid, Activation::softmax, Activation::none};
 
 class HeaderParser {
  public:
@@ -39,8 +40,7 @@ class HeaderParser {
     reader_.expect(" " + name_ + "_type;", "\" " + name_ + "_type;\"");
     reader_.expect_end_of_line();
     std::size_t parameter_count = 0;
-    for (const Layer& layer : layers)
-      if (layer.kind == LayerKind::dense) parameter_count += layer.inputs * layer.outputs + layer.outputs;
+    for (const Layer& layer : layers) parameter_count += layer.parameter_count();
 
     skip_to("const float ", "its parameter array");
     reader_.expect(name_ + "_weights<Unused>::parameters[", "\"" + name_ + "_weights<Unused>::parameters[\"");
@@ -101,7 +101,10 @@ class HeaderParser {
       while (reader_.skip(", ")) widths.push_back(reader_.whole_number("a layer width", header_largest_width));
       if (widths.size() < 2) reader_.fail("an Mlp needs at least two widths");
       for (std::size_t k = 0; k + 1 < widths.size(); ++k) {
-        if (k > 0) layers.push_back(sequence_layer(LayerKind::activation, activation.activation, widths[k], widths[k]));
+        if (k > 0) {
+          layers.push_back(sequence_layer(LayerKind::activation, activation.activation, widths[k], widths[k]));
+          layers.back().alpha = activation.alpha;
+        }
         layers.push_back(sequence_layer(LayerKind::dense, Activation::none, widths[k], widths[k + 1]));
       }
     } else {
@@ -117,28 +120,45 @@ class HeaderParser {
   // A layer of a Sequential; `width` is what the layer before gives (0 for the first).
   Layer layer(std::size_t width) {
     reader_.expect("tinymlp::", "a tinymlp layer type");
-    if (!reader_.skip("Dense<")) {
-      if (width == 0) reader_.fail("a tinymlp model begins with a Dense layer");
+    const bool dense = reader_.skip("Dense<");
+    if (!dense && !reader_.skip("Normalization<")) {
+      if (width == 0) reader_.fail("a tinymlp model begins with a Dense or Normalization layer");
       return activation_layer(width);
     }
-    const std::size_t inputs = reader_.whole_number("Dense's input width", header_largest_width);
+    const std::string kind = dense ? "Dense" : "Normalization";
+    const std::size_t inputs = reader_.whole_number(kind + "'s input width", header_largest_width);
     if (width != 0 && inputs != width)
-      reader_.fail("a Dense of " + std::to_string(inputs) + " inputs after a layer of " + std::to_string(width) +
-                   " outputs");
+      reader_.fail("a " + kind + " of " + std::to_string(inputs) + " inputs after a layer of " +
+                   std::to_string(width) + " outputs");
     reader_.expect(", ", "\", \"");
-    const std::size_t outputs = reader_.whole_number("Dense's output width", header_largest_width);
+    const std::size_t outputs = reader_.whole_number(kind + "'s output width", header_largest_width);
     reader_.expect(">", "\">\"");
-    return sequence_layer(LayerKind::dense, Activation::none, inputs, outputs);
+    if (!dense && inputs != outputs && inputs != 1)
+      reader_.fail("a Normalization keeps its width or broadcasts one input, not " + std::to_string(inputs) +
+                   " into " + std::to_string(outputs));
+    return sequence_layer(dense ? LayerKind::dense : LayerKind::normalization, Activation::none, inputs, outputs);
   }
 
   Layer activation_layer(std::size_t width) {
+    if (reader_.skip("LeakyReLU<")) {  // as the device computes alpha: float(N) / float(D)
+      const std::size_t largest = std::size_t{1} << 62;
+      const std::size_t numerator = reader_.whole_number("LeakyReLU's numerator", largest);
+      reader_.expect(", ", "\", \"");
+      const std::size_t denominator = reader_.whole_number("LeakyReLU's denominator", largest);
+      reader_.expect(">", "\">\"");
+      if (denominator == 0 || numerator >= denominator)
+        reader_.fail("LeakyReLU<" + std::to_string(numerator) + ", " + std::to_string(denominator) +
+                     "> needs 0 <= alpha = numerator / denominator < 1");
+      return leaky_relu_layer(static_cast<float>(numerator) / static_cast<float>(denominator), width);
+    }
     for (Activation activation : header_activations) {
       Layer layer = sequence_layer(LayerKind::activation, activation, width, width);
       if (reader_.skip(sequence_layer_name(layer))) return layer;
     }
     const std::string rest = reader_.rest();
     reader_.fail("unknown layer type " + quoted_field(rest.substr(0, rest.find_first_of(",> "))) +
-                 "; a header's layers are Dense<IN, OUT>, ReLU, Tanh, Sigmoid, Softmax and Identity");
+                 "; a header's layers are Dense<IN, OUT>, Normalization<IN, OUT>, ReLU, ReLU6, LeakyReLU<N, D>, Tanh, "
+                 "Sigmoid, Softmax and Identity");
   }
 
   // The array's numbers, each "VALUEf," and a line per kernel row or biases under a comment per

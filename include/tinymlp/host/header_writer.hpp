@@ -78,6 +78,15 @@ inline std::string parameter_lines(const ModelDescription& model) {
   std::string lines;
   for (std::size_t k = 0; k < model.layers.size(); ++k) {
     const Layer& layer = model.layers[k];
+    if (layer.kind == LayerKind::normalization) {
+      lines += "    // layer " + std::to_string(k) + ", " + sequence_layer_name(layer) + ": scales, then offsets\n";
+      for (const std::vector<float>* values : {&layer.kernel, &layer.bias}) {
+        lines += "   ";
+        for (float value : *values) lines += " " + float_literal(value) + ",";
+        lines += "\n";
+      }
+      continue;
+    }
     if (layer.kind != LayerKind::dense) continue;
     lines += "    // layer " + std::to_string(k) + ", Dense<" + std::to_string(layer.inputs) + ", " +
              std::to_string(layer.outputs) + ">: kernel (a row per output), then biases\n";

@@ -30,13 +30,15 @@ inline MemoryFigures memory_figures(const ModelDescription& model) {
   // The plan of model/layer_chain.hpp: a layer that cannot work in place (a Dense) writes to the
   // model's output when only in-place layers follow it, else to the one of two buffers its
   // predecessor did not write; activations work in place.
+  // (A Normalization layer writes a new buffer too.)
   const std::vector<Layer> layers = layer_sequence(model);
+  const auto new_buffer = [](const Layer& layer) { return layer.kind != LayerKind::activation; };
   std::size_t buffer_width[2] = {0, 0};
   unsigned next_buffer = 0;
   for (std::size_t k = 0; k < layers.size(); ++k) {
-    if (layers[k].kind != LayerKind::dense) continue;
-    const bool only_in_place_after = std::none_of(layers.begin() + static_cast<std::ptrdiff_t>(k) + 1, layers.end(),
-                                                  [](const Layer& layer) { return layer.kind == LayerKind::dense; });
+    if (!new_buffer(layers[k])) continue;
+    const bool only_in_place_after =
+        std::none_of(layers.begin() + static_cast<std::ptrdiff_t>(k) + 1, layers.end(), new_buffer);
     if (!only_in_place_after) buffer_width[next_buffer] = std::max(buffer_width[next_buffer], layers[k].outputs);
     next_buffer = 1 - next_buffer;
   }

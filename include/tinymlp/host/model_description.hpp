@@ -30,10 +30,11 @@ namespace tinymlp {
 enum class Activation {
   none,     ///< Identity.
   relu,     ///< max(x, 0).
-  relu6,    ///< min(max(x, 0), 6) (imported from TFLite; tinymlp's core has no ReLU6 layer).
-  tanh,     ///< Tanh.
-  sigmoid,  ///< Sigmoid (TFLite's LOGISTIC).
-  softmax   ///< Softmax.
+  relu6,      ///< min(max(x, 0), 6): tinymlp's ReLU6, TFLite's RELU6.
+  tanh,       ///< Tanh.
+  sigmoid,    ///< Sigmoid (TFLite's LOGISTIC).
+  softmax,    ///< Softmax.
+  leaky_relu  ///< x > 0 ? x : alpha x (Layer::alpha): tinymlp's LeakyReLU, TFLite's LEAKY_RELU; never fused.
 };
 
 /// TFLite can fuse these into a FULLY_CONNECTED operator; the others need an operator of their own.
@@ -50,8 +51,30 @@ inline const char* activation_name(Activation activation) {
     case Activation::tanh: return "Tanh";
     case Activation::sigmoid: return "Sigmoid";
     case Activation::softmax: return "Softmax";
+    case Activation::leaky_relu: return "LeakyReLU";
   }
   return "?";
+}
+
+/// LeakyReLU's alpha as the fraction its type LeakyReLU<Numerator, Denominator> spells: the float's
+/// mantissa over a power of two, reduced (0.3f gives 5033165 / 16777216), which the device's
+/// float(Numerator) / float(Denominator) gives back exactly. False where no such type exists: alpha
+/// not in [0, 1), or so small that the denominator would pass 2^62.
+inline bool leaky_relu_fraction(float alpha, long long& numerator, long long& denominator) {
+  if (!(alpha >= 0.0f && alpha < 1.0f)) return false;
+  numerator = 0;
+  denominator = 1;
+  if (alpha == 0.0f) return true;
+  int exponent = 0;
+  const float mantissa = std::frexp(alpha, &exponent);  // alpha = mantissa 2^exponent, mantissa in [0.5, 1)
+  if (24 - exponent > 62) return false;
+  numerator = static_cast<long long>(std::ldexp(mantissa, 24));
+  denominator = 1LL << (24 - exponent);
+  while (numerator % 2 == 0 && denominator > 1) {
+    numerator /= 2;
+    denominator /= 2;
+  }
+  return true;
 }
 
 /// Affine quantization of a tensor, TFLite's scheme: real value = scale * (quantized value - zero_point).
@@ -91,8 +114,9 @@ using LayerQuantization = std::variant<std::monostate, Int8Quantization, Int8Act
 
 /// What a layer is.
 enum class LayerKind {
-  dense,      ///< A Dense layer (with its fused activation in a description).
-  activation  ///< An activation on its own.
+  dense,         ///< A Dense layer (with its fused activation in a description).
+  activation,    ///< An activation on its own.
+  normalization  ///< Per-feature y = (x + offset) * scale (a Keras Normalization as TFLite computes it).
 };
 
 /// One layer of a ModelDescription (or of a layer sequence, which leaves the weights empty).
@@ -100,12 +124,16 @@ struct Layer {
   LayerKind kind = LayerKind::dense;  ///< Dense or a standalone activation.
   /// A dense layer's fused activation (none, relu, relu6 or tanh), or the standalone activation.
   Activation activation = Activation::none;
+  float alpha = 0.0f;       ///< LeakyReLU only: the slope below 0.
   std::size_t inputs = 0;   ///< Input width.
   std::size_t outputs = 0;  ///< Output width.
   /// Dense only, float32: kernel [outputs][inputs] (row per output unit). For a quantized layer these
-  /// hold the dequantized weights, an approximation a float model can use.
+  /// hold the dequantized weights, an approximation a float model can use. Normalization: the scale,
+  /// one per output (tinymlp's Normalization stores it first, as Dense its kernel).
   std::vector<float> kernel;
-  std::vector<float> bias;         ///< Dense only: one per output, as the kernel.
+  /// Dense: one per output, as the kernel. Normalization: the offset, one per output. A normalization
+  /// with one input broadcasts it to all its outputs: y[o] = (x[0] + bias[o]) * kernel[o].
+  std::vector<float> bias;
   LayerQuantization quantization;  ///< Dense: float or int8; an activation: float or int8 activation.
 
   /// The int8 quantization, or null for a float layer.
@@ -118,8 +146,12 @@ struct Layer {
   }
   /// Whether the layer is quantized in any way.
   bool is_quantized() const { return !std::holds_alternative<std::monostate>(quantization); }
-  /// Weights and biases: inputs * outputs + outputs for a Dense, 0 for an activation.
-  std::size_t parameter_count() const { return kind == LayerKind::dense ? inputs * outputs + outputs : 0; }
+  /// Weights and biases: inputs * outputs + outputs for a Dense, 2 * outputs for a normalization (scale
+  /// and offset), 0 for an activation.
+  std::size_t parameter_count() const {
+    if (kind == LayerKind::normalization) return 2 * outputs;
+    return kind == LayerKind::dense ? inputs * outputs + outputs : 0;
+  }
 };
 
 /// A model described at run time (see the file's description).
@@ -157,10 +189,27 @@ inline Layer sequence_layer(LayerKind kind, Activation activation, std::size_t i
   return layer;
 }
 
-/// A layer of the sequence view as tinymlp names its type: "Dense<1, 16>", "ReLU", "Identity", ...
+/// A LeakyReLU layer of the sequence view.
+inline Layer leaky_relu_layer(float alpha, std::size_t width) {
+  Layer layer = sequence_layer(LayerKind::activation, Activation::leaky_relu, width, width);
+  layer.alpha = alpha;
+  return layer;
+}
+
+/// A layer of the sequence view as tinymlp names its type: "Dense<1, 16>", "ReLU", "Identity",
+/// "LeakyReLU<5033165, 16777216>", "Normalization<8, 8>", ... ModelError for a LeakyReLU whose alpha
+/// no type spells.
 inline std::string sequence_layer_name(const Layer& layer) {
-  if (layer.kind == LayerKind::dense)
-    return "Dense<" + std::to_string(layer.inputs) + ", " + std::to_string(layer.outputs) + ">";
+  if (layer.kind == LayerKind::dense || layer.kind == LayerKind::normalization)
+    return (layer.kind == LayerKind::dense ? "Dense<" : "Normalization<") + std::to_string(layer.inputs) + ", " +
+           std::to_string(layer.outputs) + ">";
+  if (layer.activation == Activation::leaky_relu) {
+    long long numerator = 0, denominator = 1;
+    if (!leaky_relu_fraction(layer.alpha, numerator, denominator))
+      throw ModelError("LeakyReLU's alpha " + std::to_string(layer.alpha) +
+                       " is not one tinymlp's LeakyReLU takes: 0 <= alpha < 1, and not below 2^-38 unless 0");
+    return "LeakyReLU<" + std::to_string(numerator) + ", " + std::to_string(denominator) + ">";
+  }
   return layer.activation == Activation::none ? "Identity" : activation_name(layer.activation);
 }
 
@@ -172,6 +221,7 @@ inline std::vector<Layer> layer_sequence(const ModelDescription& model) {
     const bool dense = layer.kind == LayerKind::dense;
     sequence.push_back(
         sequence_layer(layer.kind, dense ? Activation::none : layer.activation, layer.inputs, layer.outputs));
+    sequence.back().alpha = layer.alpha;
     if (dense && layer.activation != Activation::none)
       sequence.push_back(sequence_layer(LayerKind::activation, layer.activation, layer.outputs, layer.outputs));
   }
@@ -198,6 +248,16 @@ inline ModelDescription describe_sequence(const std::vector<Layer>& layers, cons
       model.layers.push_back(std::move(dense));
       continue;
     }
+    if (layer.kind == LayerKind::normalization) {  // the scale, then the offset
+      if (offset + 2 * layer.outputs > parameter_count)
+        throw ModelError("the parameter array is shorter than the layers need");
+      Layer normalization = layer;
+      normalization.kernel.assign(parameters + offset, parameters + offset + layer.outputs);
+      normalization.bias.assign(parameters + offset + layer.outputs, parameters + offset + 2 * layer.outputs);
+      offset += 2 * layer.outputs;
+      model.layers.push_back(std::move(normalization));
+      continue;
+    }
     if (layer.activation == Activation::none) continue;  // Identity: nothing to compute
     Layer* previous = model.layers.empty() ? nullptr : &model.layers.back();
     if (previous && previous->kind == LayerKind::dense && previous->activation == Activation::none &&
@@ -206,6 +266,7 @@ inline ModelDescription describe_sequence(const std::vector<Layer>& layers, cons
       continue;
     }
     model.layers.push_back(sequence_layer(LayerKind::activation, layer.activation, layer.inputs, layer.inputs));
+    model.layers.back().alpha = layer.alpha;
   }
   if (offset != parameter_count) throw ModelError("the parameter array is longer than the layers need");
   return model;
@@ -262,6 +323,20 @@ inline void check_consistent(const ModelDescription& model) {
                        std::to_string(width));
     if (layer.kind == LayerKind::activation) {
       if (layer.outputs != layer.inputs) throw ModelError(where + "an activation must keep its width");
+      if (layer.activation == Activation::leaky_relu) sequence_layer_name(layer);  // throws for an alpha no type spells
+      continue;
+    }
+    if (layer.kind == LayerKind::normalization) {
+      if (layer.outputs == 0 || too_wide(layer.outputs) || (layer.inputs != layer.outputs && layer.inputs != 1))
+        throw ModelError(where + "a normalization keeps its width or broadcasts one input, up to " +
+                         std::to_string(largest_layer_width) + " outputs; this one turns " +
+                         std::to_string(layer.inputs) + " into " + std::to_string(layer.outputs));
+      if (layer.kernel.size() != layer.outputs || layer.bias.size() != layer.outputs)
+        throw ModelError(where + "a normalization needs a scale and an offset per output");
+      for (const std::vector<float>* values : {&layer.kernel, &layer.bias})
+        for (float value : *values)
+          if (!std::isfinite(value)) throw ModelError(where + "a scale or offset is not a finite number");
+      width = layer.outputs;
       continue;
     }
     if (layer.outputs == 0) throw ModelError(where + "a Dense layer needs at least one output");

@@ -8,7 +8,11 @@
 ///   row 0.25               <- one line per output unit: its weights, one per input
 ///   ...
 ///   bias 0 0.5 ...         <- one per output unit
-///   activation softmax     <- a standalone activation (relu, relu6, tanh, sigmoid, softmax)
+///   activation softmax     <- a standalone activation (relu, relu6, tanh, sigmoid, softmax,
+///                             leaky_relu ALPHA)
+///   normalization 8        <- outputs (the width before, or 8 from one input): y = (x + offset) * scale
+///   scale 0.5 ...          <- one per output
+///   offset -31 ...         <- one per output
 ///   end
 /// \endcode
 /// Lines starting with # are comments. Errors name the file and line.
@@ -31,12 +35,14 @@ namespace detail {
 constexpr const char* model_file_format_line = "tinymlp-model 1";
 
 // File names of activations: lower case, as in the format's description.
-constexpr Activation named_activations[] = {Activation::none, Activation::relu,    Activation::relu6,
-                                            Activation::tanh, Activation::sigmoid, Activation::softmax};
-constexpr const char* activation_words[] = {"none", "relu", "relu6", "tanh", "sigmoid", "softmax"};
+constexpr Activation named_activations[] = {Activation::none,    Activation::relu,    Activation::relu6,
+                                            Activation::tanh,    Activation::sigmoid, Activation::softmax,
+                                            Activation::leaky_relu};
+constexpr const char* activation_words[] = {"none", "relu", "relu6", "tanh", "sigmoid", "softmax", "leaky_relu"};
+constexpr std::size_t activation_word_count = sizeof(activation_words) / sizeof(activation_words[0]);
 
 inline const char* activation_word(Activation activation) {
-  for (std::size_t k = 0; k < 6; ++k)
+  for (std::size_t k = 0; k < activation_word_count; ++k)
     if (named_activations[k] == activation) return activation_words[k];
   return "none";
 }
@@ -78,9 +84,19 @@ class ModelFileParser {
         layer.kind = LayerKind::activation;
         layer.outputs = width;
         layer.activation = activation(true);
+        if (layer.activation == Activation::leaky_relu) layer.alpha = leaky_relu_alpha();
         reader_.expect_end_of_line();
+      } else if (keyword == "normalization") {
+        layer.kind = LayerKind::normalization;
+        layer.outputs = count("the number of outputs");
+        if (layer.outputs != width && width != 1)
+          reader_.fail("a normalization keeps the width before (" + std::to_string(width) +
+                       ") or broadcasts one input, not " + std::to_string(layer.outputs) + " outputs");
+        reader_.expect_end_of_line();
+        numbers_line("scale", layer.outputs, layer.kernel);
+        numbers_line("offset", layer.outputs, layer.bias);
       } else {
-        reader_.fail(R"(expected "dense", "activation" or "end", found )" + quoted_field(keyword));
+        reader_.fail(R"(expected "dense", "activation", "normalization" or "end", found )" + quoted_field(keyword));
       }
       width = layer.outputs;
       model_.layers.push_back(std::move(layer));
@@ -91,16 +107,27 @@ class ModelFileParser {
  private:
   std::size_t count(const std::string& what) { return reader_.whole_number(what, largest_layer_width); }
 
+  // LeakyReLU's alpha, after its word: one that tinymlp's LeakyReLU<N, D> spells.
+  float leaky_relu_alpha() {
+    const std::string w = reader_.word();
+    if (w.empty()) reader_.fail("leaky_relu needs its alpha, a number in [0, 1)");
+    const float alpha = reader_.finite_float(w);
+    long long numerator = 0, denominator = 1;
+    if (!leaky_relu_fraction(alpha, numerator, denominator))
+      reader_.fail("leaky_relu's alpha " + quoted_field(w) + " is not in [0, 1) (or is below 2^-38 and not 0)");
+    return alpha;
+  }
+
   Activation activation(bool standalone) {
     const std::string w = reader_.word();
-    for (std::size_t k = 0; k < 6; ++k)
+    for (std::size_t k = 0; k < activation_word_count; ++k)
       if (w == activation_words[k]) {
         const Activation found = named_activations[k];
         if (standalone ? found == Activation::none : !(found == Activation::none || can_fuse(found))) break;
         return found;
       }
     reader_.fail(quoted_field(w) + " is not " +
-                 (standalone ? "relu, relu6, tanh, sigmoid or softmax" : "none, relu, relu6 or tanh"));
+                 (standalone ? "relu, relu6, tanh, sigmoid, softmax or leaky_relu" : "none, relu, relu6 or tanh"));
   }
 
   void numbers_line(const char* keyword, std::size_t count, std::vector<float>& values) {
@@ -131,7 +158,15 @@ inline std::string model_file_text(const ModelDescription& model_to_write) {
   text += "input " + std::to_string(model.input_size) + "\n";
   for (const Layer& layer : model.layers) {
     if (layer.kind == LayerKind::activation) {
-      text += std::string("activation ") + detail::activation_word(layer.activation) + "\n";
+      text += std::string("activation ") + detail::activation_word(layer.activation);
+      if (layer.activation == Activation::leaky_relu) text += " " + float_text(layer.alpha);
+      text += "\n";
+      continue;
+    }
+    if (layer.kind == LayerKind::normalization) {
+      text += "normalization " + std::to_string(layer.outputs) + "\n";
+      detail::append_numbers(text, "scale", layer.kernel.data(), layer.outputs);
+      detail::append_numbers(text, "offset", layer.bias.data(), layer.outputs);
       continue;
     }
     text += "dense " + std::to_string(layer.outputs) + " " + detail::activation_word(layer.activation) + "\n";

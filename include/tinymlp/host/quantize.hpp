@@ -368,6 +368,9 @@ inline std::vector<std::size_t> calibrated_output_rows(const std::vector<Layer>&
   std::size_t offset = 0;
   bool fusing = false;  // whether the layers since the last Dense were fused into it
   for (const Layer& layer : sequence) {
+    if (layer.kind == LayerKind::normalization)
+      throw QuantizationError(
+          "tinymlp quantizes chains of Dense layers and activations; a model with a Normalization layer stays float");
     if (layer.kind == LayerKind::dense) {
       rows.push_back(offset);
       fusing = true;

@@ -15,6 +15,7 @@
 #include "../detail/traits.hpp"
 #include "../flash.hpp"
 #include "../layers/dense.hpp"
+#include "../layers/normalization.hpp"
 #include "../random.hpp"
 #include "layer_chain.hpp"
 
@@ -27,6 +28,10 @@ struct fixes_input_size {
 };
 template <size_t In, size_t Out>
 struct fixes_input_size<Dense<In, Out>> {
+  static constexpr bool value = true;
+};
+template <size_t In, size_t Out>
+struct fixes_input_size<Normalization<In, Out>> {
   static constexpr bool value = true;
 };
 
@@ -50,13 +55,14 @@ struct ParametersMustFitOneArray {
   static constexpr bool value = true;  ///< True wherever it compiles.
 };
 
-/// A model: its layers applied one after another, FirstLayer a Dense that fixes the input size. An
+/// A model: its layers applied one after another, FirstLayer a Dense (or Normalization) that fixes the input size. An
 /// object is the parameter array (parameter_bytes of RAM) and nothing else; inference needs no heap,
 /// only activation_bytes of stack.
 template <class FirstLayer, class... Layers>
 struct Sequential {
   static_assert(detail::fixes_input_size<FirstLayer>::value,
-                "the first layer of a Sequential must be a Dense<In, Out>: it fixes the model's input size");
+                "the first layer of a Sequential must be a Dense<In, Out> or a Normalization<In, Out>: it fixes the "
+                "model's input size");
 
  private:
   typedef typename detail::SequentialChain<FirstLayer, Layers...>::type Chain;

@@ -29,6 +29,7 @@ BuiltinOperator standalone_operator(Activation activation) {
     case Activation::tanh: return BuiltinOperator::TANH;
     case Activation::sigmoid: return BuiltinOperator::LOGISTIC;
     case Activation::softmax: return BuiltinOperator::SOFTMAX;
+    case Activation::leaky_relu: return BuiltinOperator::LEAKY_RELU;
     case Activation::none: break;
   }
   throw ModelError("an activation layer without a function cannot be exported");
@@ -54,7 +55,10 @@ class Exporter {
     for (std::size_t k = 0; k < model_.layers.size(); ++k) {
       const Layer& layer = model_.layers[k];
       const bool last = k + 1 == model_.layers.size();
-      const std::string prefix = (layer.kind == LayerKind::dense ? "dense_" : "activation_") + std::to_string(k);
+      const std::string prefix = (layer.kind == LayerKind::dense           ? "dense_"
+                                  : layer.kind == LayerKind::normalization ? "normalization_"
+                                                                           : "activation_") +
+                                 std::to_string(k);
       if (int8) {
         const std::string name = last && model_.int8_output ? "output" : prefix + "/output";
         if (const Int8ActivationQuantization* activation = layer.int8_activation()) {
@@ -78,8 +82,10 @@ class Exporter {
                                                      builder_.CreateVector(std::vector<int>{current, kernel, bias}),
                                                      builder_.CreateVector(std::vector<int>{output}),
                                                      ::tflite::BuiltinOptions::FullyConnectedOptions, options.Union()));
+      } else if (layer.kind == LayerKind::normalization) {
+        append_normalization(layer, prefix, current, output, operators);
       } else {
-        operators.push_back(standalone_activation(layer.activation, current, output, 1));
+        operators.push_back(standalone_activation(layer.activation, current, output, 1, layer.alpha));
       }
       current = output;
     }
@@ -116,6 +122,24 @@ class Exporter {
                                               ::tflite::TensorType::FLOAT32, 0, builder_.CreateString(name), 0, false,
                                               0, builder_.CreateVector(std::vector<int>{-1, n})));
     return static_cast<int>(tensors_.size() - 1);
+  }
+
+  // A normalization as TFLite computes Keras's: ADD of the offsets (a single input broadcast over
+  // them), then MUL by the scales, each a [1, outputs] constant.
+  void append_normalization(const Layer& layer, const std::string& prefix, int input, int output,
+                            std::vector<flatbuffers::Offset<::tflite::Operator>>& operators) {
+    const std::vector<int> shape = {1, static_cast<int>(layer.outputs)};
+    const int offset = constant_tensor(prefix + "/offset", shape, layer.bias);
+    const int scale = constant_tensor(prefix + "/scale", shape, layer.kernel);
+    const int shifted = activation_tensor(prefix + "/shifted", layer.outputs);
+    operators.push_back(::tflite::CreateOperator(
+        builder_, opcode_index(BuiltinOperator::ADD), builder_.CreateVector(std::vector<int>{input, offset}),
+        builder_.CreateVector(std::vector<int>{shifted}), ::tflite::BuiltinOptions::AddOptions,
+        ::tflite::CreateAddOptions(builder_).Union()));
+    operators.push_back(::tflite::CreateOperator(
+        builder_, opcode_index(BuiltinOperator::MUL), builder_.CreateVector(std::vector<int>{shifted, scale}),
+        builder_.CreateVector(std::vector<int>{output}), ::tflite::BuiltinOptions::MulOptions,
+        ::tflite::CreateMulOptions(builder_).Union()));
   }
 
   int constant_tensor(const std::string& name, const std::vector<int>& shape, const std::vector<float>& values) {
@@ -176,15 +200,20 @@ class Exporter {
                                     ::tflite::BuiltinOptions::FullyConnectedOptions, options.Union());
   }
 
-  // LOGISTIC, TANH, SOFTMAX (beta 1), RELU or RELU6 alone; `version` 2 for int8 values.
+  // LOGISTIC, TANH, SOFTMAX (beta 1), RELU, RELU6 or LEAKY_RELU (with `alpha`) alone; `version` 2 for
+  // int8 values.
   flatbuffers::Offset<::tflite::Operator> standalone_activation(Activation activation, int input, int output,
-                                                                std::int32_t version) {
+                                                                std::int32_t version, float alpha = 0.0f) {
     const BuiltinOperator code = standalone_operator(activation);
     flatbuffers::Offset<void> options;
     ::tflite::BuiltinOptions options_type = ::tflite::BuiltinOptions::NONE;
     if (code == BuiltinOperator::SOFTMAX) {
       options = ::tflite::CreateSoftmaxOptions(builder_, 1.0f).Union();
       options_type = ::tflite::BuiltinOptions::SoftmaxOptions;
+    }
+    if (code == BuiltinOperator::LEAKY_RELU) {
+      options = ::tflite::CreateLeakyReluOptions(builder_, alpha).Union();
+      options_type = ::tflite::BuiltinOptions::LeakyReluOptions;
     }
     return ::tflite::CreateOperator(builder_, opcode_index(code, version),
                                     builder_.CreateVector(std::vector<int>{input}),

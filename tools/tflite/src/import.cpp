@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "tflite_mlp_generated.h"
+#include "tinymlp/host/densify.hpp"
 #include "tinymlp/host/float_text.hpp"
 #include "tinymlp/host/model_limits.hpp"
+#include "tinymlp/host/normalization_folding.hpp"
 #include "tinymlp/host/read_file.hpp"
 
 namespace tinymlp {
@@ -81,6 +83,10 @@ class Importer {
     if (model_->version() != 3)
       fail("schema version " + std::to_string(model_->version()) + ", tinymlp reads version 3");
     if (!model_->subgraphs() || model_->subgraphs()->size() == 0) fail("the model has no graph");
+    if (reads_variables())
+      fail("the model keeps its weights in variables (CALL_ONCE, VAR_HANDLE, READ_VARIABLE, ASSIGN_VARIABLE): it "
+           "was saved with the pruning wrapper still on; apply tfmot.sparsity.keras.strip_pruning to the Keras "
+           "model before converting it");
     if (model_->subgraphs()->size() != 1)
       fail("the model has " + std::to_string(model_->subgraphs()->size()) +
            " graphs; tinymlp imports models of one graph (no control flow)");
@@ -111,6 +117,7 @@ class Importer {
       fail("the graph's output is " + tensor_label(output) + ", but the chain of operators ends at " +
            tensor_label(current_));
     if (description_.layers.empty()) fail("the graph has no FULLY_CONNECTED or activation operator");
+    fold_normalizations(description_);
     if (current_type_ == TensorType::INT8) {
       description_.int8_output = true;
       description_.output_quantization = activation_quantization(current_);
@@ -120,6 +127,23 @@ class Importer {
 
  private:
   [[noreturn]] void fail(const std::string& message) const { throw ModelError(origin_ + ": " + message); }
+
+  // Whether any graph runs a variable operator: what a model saved with tfmot's pruning wrapper holds.
+  bool reads_variables() const {
+    for (const ::tflite::SubGraph* graph : *model_->subgraphs()) {
+      if (!graph->operators() || !model_->operator_codes()) continue;
+      for (const ::tflite::Operator* op : *graph->operators()) {
+        if (op->opcode_index() >= model_->operator_codes()->size()) continue;  // reported where it is read
+        const ::tflite::OperatorCode* code = model_->operator_codes()->Get(op->opcode_index());
+        const auto builtin = static_cast<BuiltinOperator>(std::max(
+            static_cast<std::int32_t>(code->deprecated_builtin_code()), static_cast<std::int32_t>(code->builtin_code())));
+        if (builtin == BuiltinOperator::CALL_ONCE || builtin == BuiltinOperator::VAR_HANDLE ||
+            builtin == BuiltinOperator::READ_VARIABLE || builtin == BuiltinOperator::ASSIGN_VARIABLE)
+          return true;
+      }
+    }
+    return false;
+  }
 
   const ::tflite::Tensor& tensor(int index, const std::string& role) const {
     if (index < 0 || static_cast<std::uint32_t>(index) >= graph_->tensors()->size())
@@ -202,7 +226,69 @@ class Importer {
       return folded->second;
     }
     expect_type(index, TensorType::FLOAT32, role);
+    if (tensor(index, role).sparsity()) return sparse_floats(index, count, role);
     return copy_little_endian<float>(constant_bytes(index, count * sizeof(float), role), count);
+  }
+
+  // The index vector of a sparse dimension, whichever of TFLite's three types it is stored as.
+  static std::vector<std::int64_t> sparse_index_vector(::tflite::SparseIndexVector type, const void* vector) {
+    std::vector<std::int64_t> values;
+    if (!vector) return values;
+    const auto widen = [&values](const auto* numbers) {
+      if (numbers) values.assign(numbers->begin(), numbers->end());
+    };
+    switch (type) {
+      case ::tflite::SparseIndexVector::Int32Vector:
+        widen(static_cast<const ::tflite::Int32Vector*>(vector)->values());
+        break;
+      case ::tflite::SparseIndexVector::Uint16Vector:
+        widen(static_cast<const ::tflite::Uint16Vector*>(vector)->values());
+        break;
+      case ::tflite::SparseIndexVector::Uint8Vector:
+        widen(static_cast<const ::tflite::Uint8Vector*>(vector)->values());
+        break;
+      default: break;
+    }
+    return values;
+  }
+
+  // A FLOAT32 constant stored sparse (TFLite's SparsityParameters), decompressed: every field of the
+  // metadata is checked by densify().
+  std::vector<float> sparse_floats(int index, std::size_t count, const std::string& role) {
+    const ::tflite::Tensor& t = tensor(index, role);
+    const ::tflite::SparsityParameters& parameters = *t.sparsity();
+    Sparsity sparsity;
+    if (parameters.traversal_order())
+      sparsity.traversal_order.assign(parameters.traversal_order()->begin(), parameters.traversal_order()->end());
+    if (parameters.block_map())
+      sparsity.block_map.assign(parameters.block_map()->begin(), parameters.block_map()->end());
+    if (parameters.dim_metadata())
+      for (const ::tflite::DimensionMetadata* metadata : *parameters.dim_metadata()) {
+        SparseDimension dimension;
+        dimension.sparse = metadata->format() == ::tflite::DimensionType::SPARSE_CSR;
+        dimension.dense_size = metadata->dense_size();
+        dimension.segments = sparse_index_vector(metadata->array_segments_type(), metadata->array_segments());
+        dimension.indices = sparse_index_vector(metadata->array_indices_type(), metadata->array_indices());
+        sparsity.dimensions.push_back(std::move(dimension));
+      }
+    const ::tflite::Buffer* buffer =
+        model_->buffers() && t.buffer() < model_->buffers()->size() ? model_->buffers()->Get(t.buffer()) : nullptr;
+    const std::size_t bytes = buffer && buffer->data() ? buffer->data()->size() : 0;
+    if (bytes % sizeof(float) != 0)
+      fail(role + " " + tensor_label(index) + " has " + std::to_string(bytes) +
+           " bytes of sparse data, not a whole number of FLOAT32 values");
+    const std::size_t stored = bytes / sizeof(float);
+    if (stored > count)
+      fail(role + " " + tensor_label(index) + " stores " + std::to_string(stored) + " values, more than its " +
+           std::to_string(count) + " positions");
+    const std::vector<float> values = copy_little_endian<float>(constant_bytes(index, bytes, role), stored);
+    std::vector<std::int32_t> dimensions;
+    for (std::int64_t dimension : shape(index)) dimensions.push_back(static_cast<std::int32_t>(dimension));
+    try {
+      return densify(printable(t.name()), dimensions, sparsity, values);
+    } catch (const SparsityError& error) {
+      fail(role + " " + error.what());
+    }
   }
 
   // Scales (and zero points) of a tensor, one per tensor or one per channel along dimension 0.
@@ -264,14 +350,26 @@ class Importer {
     return OperatorView{k, op, builtin, where + " (" + name + ")"};
   }
 
+  static bool is_arithmetic(BuiltinOperator code) {
+    return code == BuiltinOperator::ADD || code == BuiltinOperator::SUB || code == BuiltinOperator::MUL ||
+           code == BuiltinOperator::DIV;
+  }
+
   void import_operator(std::uint32_t k) {
     const OperatorView op = view(k);
-    const int input = op.op->inputs()->Get(0);
+    // Arithmetic with a constant may take the chain's values as either operand (SUB and DIV too).
+    const bool chain_second = is_arithmetic(op.code) && op.op->inputs()->size() == 2 &&
+                              op.op->inputs()->Get(1) == current_ && op.op->inputs()->Get(0) != current_;
+    const int input = op.op->inputs()->Get(chain_second ? 1 : 0);
     const int output = op.op->outputs()->Get(0);
     tensor(input, op.label + "'s input");
     tensor(output, op.label + "'s output");
     if (op.code == BuiltinOperator::DEQUANTIZE && input != current_ && has_constant_data(input)) {
       fold_constant_dequantize(op, input, output);
+      return;
+    }
+    if (op.code == BuiltinOperator::DENSIFY && input != current_ && has_constant_data(input)) {
+      fold_constant_densify(op, input, output);
       return;
     }
     if (input != current_) {
@@ -286,6 +384,7 @@ class Importer {
            "): tinymlp imports chains of layers only");
     }
     if (output_seen_) fail(op.label + " follows the DEQUANTIZE of the output; nothing may come after it");
+    if (op.code != BuiltinOperator::RESHAPE && !is_arithmetic(op.code)) normalization_open_ = false;
     switch (op.code) {
       case BuiltinOperator::FULLY_CONNECTED: import_fully_connected(op, output); break;
       case BuiltinOperator::RESHAPE: expect_same_values(op, output); break;
@@ -296,10 +395,15 @@ class Importer {
       case BuiltinOperator::RELU: import_activation(op, output, Activation::relu); break;
       case BuiltinOperator::RELU6: import_activation(op, output, Activation::relu6); break;
       case BuiltinOperator::SOFTMAX: import_softmax(op, output); break;
+      case BuiltinOperator::LEAKY_RELU: import_leaky_relu(op, output); break;
+      case BuiltinOperator::ADD:
+      case BuiltinOperator::SUB:
+      case BuiltinOperator::MUL:
+      case BuiltinOperator::DIV: import_arithmetic(op, chain_second, output); break;
       default:
         fail(op.label +
              " is not supported: tinymlp imports FULLY_CONNECTED, LOGISTIC, TANH, SOFTMAX, RELU, "
-             "RELU6, RESHAPE, QUANTIZE and DEQUANTIZE");
+             "RELU6, LEAKY_RELU, ADD, SUB, MUL and DIV by a constant, RESHAPE, QUANTIZE, DEQUANTIZE and DENSIFY");
     }
     current_ = output;
   }
@@ -355,6 +459,162 @@ class Importer {
     }
     if (element_count(output) != count) fail(op.label + " changes the number of values");
     dequantized_constants_[output] = std::move(values);
+  }
+
+  // DENSIFY of a constant: a pruned model's sparse weights, decompressed at import.
+  void fold_constant_densify(const OperatorView& op, int input, int output) {
+    const std::string role = op.label + "'s input";
+    if (!tensor(input, role).sparsity())
+      fail(role + " " + tensor_label(input) + " has no sparsity parameters: DENSIFY decompresses a sparse tensor");
+    expect_type(output, TensorType::FLOAT32, op.label + "'s output");
+    if (shape(output) != shape(input))
+      fail(op.label + " turns the shape of " + tensor_label(input) + " into another: " + tensor_label(output));
+    dequantized_constants_[output] = constant_floats(input, element_count(input), role);
+  }
+
+  // LEAKY_RELU with its alpha, which must be one tinymlp's LeakyReLU<N, D> spells.
+  void import_leaky_relu(const OperatorView& op, int output) {
+    if (current_type_ != TensorType::FLOAT32)
+      fail(op.label + " on " + type_name(current_type_) + " values is not supported: tinymlp imports a float LEAKY_RELU");
+    const ::tflite::LeakyReluOptions* options = op.op->builtin_options_as_LeakyReluOptions();
+    const float alpha = options ? options->alpha() : 0.0f;
+    long long numerator = 0, denominator = 1;
+    if (!leaky_relu_fraction(alpha, numerator, denominator))
+      fail(op.label + " has alpha " + float_message_text(alpha) +
+           "; tinymlp's LeakyReLU takes 0 <= alpha < 1 (and not below 2^-38 unless 0)");
+    import_activation(op, output, Activation::leaky_relu);
+    description_.layers.back().alpha = alpha;
+  }
+
+  // ADD, SUB, MUL or DIV of the chain's values and a constant (a Keras Normalization's SUB and MUL, or
+  // such a step between layers): a normalization layer, (x + offset) * scale per feature. Steps that
+  // follow one another merge into one layer while that computes what TFLite computes (offsets first,
+  // then scales); later, normalizations are folded into the Dense after them where that is exact enough.
+  void import_arithmetic(const OperatorView& op, bool chain_second, int output) {
+    if (current_type_ != TensorType::FLOAT32)
+      fail(op.label + " on " + type_name(current_type_) +
+           " values is not supported: tinymlp imports ADD, SUB, MUL and DIV by a constant on float values");
+    if (op.op->inputs()->size() != 2) fail(op.label + " needs two inputs");
+    const int constant = op.op->inputs()->Get(chain_second ? 0 : 1);
+    const std::string role = op.label + "'s constant";
+    tensor(constant, role);
+    if (!has_constant_data(constant) && !dequantized_constants_.count(constant))
+      fail(op.label + "'s other operand " + tensor_label(constant) +
+           " is not a constant: tinymlp imports ADD, SUB, MUL and DIV by a constant only (a Keras Normalization)");
+    const ::tflite::ActivationFunctionType fused =
+        op.code == BuiltinOperator::ADD   ? (op.op->builtin_options_as_AddOptions()
+                                                 ? op.op->builtin_options_as_AddOptions()->fused_activation_function()
+                                                 : ::tflite::ActivationFunctionType::NONE)
+        : op.code == BuiltinOperator::SUB ? (op.op->builtin_options_as_SubOptions()
+                                                 ? op.op->builtin_options_as_SubOptions()->fused_activation_function()
+                                                 : ::tflite::ActivationFunctionType::NONE)
+        : op.code == BuiltinOperator::MUL ? (op.op->builtin_options_as_MulOptions()
+                                                 ? op.op->builtin_options_as_MulOptions()->fused_activation_function()
+                                                 : ::tflite::ActivationFunctionType::NONE)
+        : (op.op->builtin_options_as_DivOptions() ? op.op->builtin_options_as_DivOptions()->fused_activation_function()
+                                                  : ::tflite::ActivationFunctionType::NONE);
+    if (fused != ::tflite::ActivationFunctionType::NONE)
+      fail(op.label + " fuses " + activation_function_name(fused) +
+           "; tinymlp imports ADD, SUB, MUL and DIV by a constant without a fused activation");
+    if (chain_second && op.code == BuiltinOperator::DIV)
+      fail(op.label + " divides a constant by the values; tinymlp imports DIV of the values by a constant only");
+
+    // Broadcasting as TFLite does: shapes aligned at their last dimension, each pair equal or one of
+    // them 1. The chain's values either keep their shape or are one value spread over the constant's.
+    const std::vector<std::int64_t> values_shape = shape(current_), constant_shape = shape(constant);
+    const std::size_t rank = std::max(values_shape.size(), constant_shape.size());
+    std::vector<std::int64_t> result_shape(rank), values_stride(rank, 0), constant_stride(rank, 0);
+    std::int64_t values_step = 1, constant_step = 1;
+    for (std::size_t d = rank; d-- > 0;) {
+      const std::size_t from_end = rank - 1 - d;
+      const std::int64_t a = from_end < values_shape.size() ? values_shape[values_shape.size() - 1 - from_end] : 1;
+      const std::int64_t c =
+          from_end < constant_shape.size() ? constant_shape[constant_shape.size() - 1 - from_end] : 1;
+      if (a != c && a != 1 && c != 1)
+        fail(op.label + " cannot broadcast " + shape_text(values_shape) + " (" + tensor_label(current_) + ") and " +
+             shape_text(constant_shape) + " (" + tensor_label(constant) + ")");
+      result_shape[d] = std::max(a, c);
+      if (a != 1) values_stride[d] = values_step;
+      if (c != 1) constant_stride[d] = constant_step;
+      values_step *= a;
+      constant_step *= c;
+    }
+    std::int64_t result_count = 1;
+    for (std::int64_t dimension : result_shape) result_count *= dimension;
+    const auto outputs = static_cast<std::size_t>(result_count);
+    if (outputs != width_ && width_ != 1)
+      fail(op.label + " broadcasts " + shape_text(values_shape) + " and " + shape_text(constant_shape) + " to " +
+           shape_text(result_shape) + ": tinymlp imports a constant spread over the values, or one value over a "
+           "constant, not values repeated");
+    if (outputs > largest_layer_width)
+      fail(op.label + " gives " + std::to_string(outputs) + " values; tinymlp reads layers of up to " +
+           std::to_string(largest_layer_width));
+    expect_type(output, TensorType::FLOAT32, op.label + "'s output");
+    if (element_count(output) != outputs)
+      fail(op.label + "'s output " + tensor_label(output) + " holds " + std::to_string(element_count(output)) +
+           " values, the broadcast gives " + std::to_string(outputs));
+    const std::vector<float> constants = constant_floats(constant, element_count(constant), role);
+    // The constant for each output feature, through the broadcast.
+    std::vector<float> per_feature(outputs);
+    for (std::size_t o = 0; o < outputs; ++o) {
+      std::int64_t rest = static_cast<std::int64_t>(o), at = 0;
+      for (std::size_t d = rank; d-- > 0;) {
+        at += (rest % result_shape[d]) * constant_stride[d];
+        rest /= result_shape[d];
+      }
+      per_feature[o] = constants[static_cast<std::size_t>(at)];
+      if (!std::isfinite(per_feature[o]))
+        fail(role + " " + tensor_label(constant) + " holds a value that is not a finite number");
+      if (op.code == BuiltinOperator::DIV && per_feature[o] == 0.0f)
+        fail(role + " " + tensor_label(constant) + " holds a 0 to divide by");
+    }
+    add_normalization_step(op.code, chain_second, per_feature);
+    width_ = outputs;
+  }
+
+  // Adds one step to the open normalization layer, or opens a new one where the step cannot join it
+  // and compute what TFLite computes: a layer is one offset step (ADD or SUB) and then one scale step
+  // (MUL, or DIV as a MUL by the reciprocal, which may differ from TFLite's quotient in the last bit).
+  void add_normalization_step(BuiltinOperator code, bool chain_second, const std::vector<float>& constants) {
+    const bool offset_step = code == BuiltinOperator::ADD || code == BuiltinOperator::SUB;
+    Layer* layer = normalization_open_ ? &description_.layers.back() : nullptr;
+    const auto all = [](const std::vector<float>& values, float value) {
+      return std::all_of(values.begin(), values.end(), [value](float v) { return v == value; });
+    };
+    if (layer && (!all(layer->kernel, 1.0f) || (offset_step && !all(layer->bias, 0.0f)))) layer = nullptr;
+    if (!layer) {
+      Layer opened;
+      opened.kind = LayerKind::normalization;
+      opened.inputs = opened.outputs = width_;
+      opened.kernel.assign(width_, 1.0f);
+      opened.bias.assign(width_, 0.0f);
+      description_.layers.push_back(std::move(opened));
+      layer = &description_.layers.back();
+      normalization_open_ = true;
+    }
+    if (layer->outputs != constants.size()) {  // one value spread over the constant's features
+      layer->kernel.assign(constants.size(), layer->kernel[0]);
+      layer->bias.assign(constants.size(), layer->bias[0]);
+      layer->outputs = constants.size();
+    }
+    for (std::size_t o = 0; o < constants.size(); ++o) {
+      const float c = constants[o];
+      switch (code) {
+        case BuiltinOperator::ADD: layer->bias[o] += c; break;
+        case BuiltinOperator::SUB:
+          layer->bias[o] -= c;
+          if (chain_second) layer->kernel[o] = -1.0f;  // c - x = (x - c) * -1, exactly
+          break;
+        case BuiltinOperator::MUL: layer->kernel[o] *= c; break;
+        default: layer->kernel[o] /= c; break;  // DIV
+      }
+    }
+  }
+
+  static std::string shape_text(const std::vector<std::int64_t>& dimensions) {
+    std::string text = "[";
+    for (std::size_t d = 0; d < dimensions.size(); ++d) text += (d ? ", " : "") + std::to_string(dimensions[d]);
+    return text + "]";
   }
 
   void import_activation(const OperatorView& op, int output, Activation activation) {
@@ -522,6 +782,7 @@ class Importer {
   TensorType current_type_ = TensorType::FLOAT32;
   std::size_t width_ = 0;  // values in it
   bool output_seen_ = false;
+  bool normalization_open_ = false;  // the last layer is a normalization that the next step may join
   std::map<int, std::vector<float>> dequantized_constants_;
 };
 
