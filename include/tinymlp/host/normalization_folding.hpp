@@ -65,7 +65,8 @@ inline std::vector<std::vector<double>> folding_probes(const ModelDescription& m
       // With one input broadcast, each probe takes the normalization of one of the features in turn.
       const std::size_t feature = !normalized ? 0 : first->inputs == 1 ? p % first->outputs : i;
       const double scale = normalized ? first->kernel[feature] : 1.0;
-      probes[p][i] = normalized && scale != 0.0 ? t / scale - first->bias[feature] : t;
+      // Rounded to float, as a model's inputs are: the reference starts from the same values.
+      probes[p][i] = static_cast<float>(normalized && scale != 0.0 ? t / scale - first->bias[feature] : t);
     }
   return probes;
 }
