@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -106,6 +108,15 @@ const std::string& float_model() {
 }
 const std::string& int8_model() {
   static const std::string bytes = fixture("hello_world_int8.tflite");
+  return bytes;
+}
+// Issue 13's public fixtures: a Keras Normalization (SUB, MUL) and sparse weights (DENSIFY).
+const std::string& normalization_model() {
+  static const std::string bytes = fixture("public/heat_normalization.tflite");
+  return bytes;
+}
+const std::string& sparse_model() {
+  static const std::string bytes = fixture("public/har_pruned_sparse.tflite");
   return bytes;
 }
 
@@ -285,7 +296,7 @@ std::vector<BadInput> tflite_rows() {
   const std::string& q = int8_model();
   const std::string fc_list =
       "is not supported: tinymlp imports FULLY_CONNECTED, LOGISTIC, TANH, SOFTMAX, RELU, "
-      "RELU6, RESHAPE, QUANTIZE and DEQUANTIZE";
+      "RELU6, LEAKY_RELU, ADD, SUB, MUL and DIV by a constant, RESHAPE, QUANTIZE, DEQUANTIZE and DENSIFY";
   const std::string unverified = "model.tflite: fails FlatBuffers verification: the file is truncated or corrupt";
   BadInput optional_bias = tflite_row(
       "optional bias given as -1 (valid)", f, [](tflite::ModelT& m) { op(m, 2).inputs[2] = -1; }, "");
@@ -524,6 +535,150 @@ std::vector<BadInput> int8_activation_rows() {
           "model.tflite: operator 5 (RELU): tinymlp imports an int8 RELU only right after a "
           "FULLY_CONNECTED without a fused activation, into which it is fused"),
       fused_relu,
+
+// Issue 13's operators, in the order of the pipeline: arithmetic by a constant (broadcast shapes,
+// constants, options), LEAKY_RELU's alpha, DENSIFY's sparsity metadata, and the pruning wrapper.
+std::vector<BadInput> normalization_and_sparse_rows() {
+  const std::string& h = normalization_model();
+  const std::string& s = sparse_model();
+  const std::string densify_input =
+      "model.tflite: operator 0 (DENSIFY)'s input tensor 'sequential_1/dense_4/MatMul;sequential_1/dense_4/Relu;"
+      "sequential_1/dense_4/BiasA': sparse weights: ";
+  const auto set_float = [](tflite::ModelT& m, int t, std::size_t k, float value) {
+    std::memcpy(m.buffers[tensor(m, t).buffer]->data.data() + 4 * k, &value, 4);
+  };
+  return {
+      tflite_row(
+          "SUB: shapes that do not broadcast (input [1, 3], constant [1, 8])", h,
+          [](tflite::ModelT& m) { tensor(m, 0).shape = {1, 3}; }, "model.tflite: operator 0 (SUB) cannot broadcast [1, 3] (tensor 0 'serving_default_normalization_1_input:0') and [1, 8] (tensor 2 'Const')"),
+      tflite_row(
+          "SUB: a broadcast that repeats the values (input [2, 1], constant [1, 8])", h,
+          [](tflite::ModelT& m) { tensor(m, 0).shape = {2, 1}; }, "model.tflite: operator 0 (SUB) broadcasts [2, 1] and [1, 8] to [2, 8]: tinymlp imports a constant spread over the values, or one value over a constant, not values repeated"),
+      tflite_row(
+          "SUB: an output of another size than the broadcast gives", h,
+          [](tflite::ModelT& m) { tensor(m, 7).shape = {1, 4}; }, "model.tflite: operator 0 (SUB)'s output tensor 7 'sequential_1/normalization_1/sub' holds 4 values, the broadcast gives 8"),
+      tflite_row(
+          "SUB: a constant that is NaN", h, [&](tflite::ModelT& m) { set_float(m, 2, 3, NAN); }, "model.tflite: operator 0 (SUB)'s constant tensor 2 'Const' holds a value that is not a finite number"),
+      tflite_row(
+          "MUL: a constant that is infinite", h, [&](tflite::ModelT& m) { set_float(m, 1, 0, INFINITY); }, "model.tflite: operator 1 (MUL)'s constant tensor 1 'sequential_1/normalization_1/truediv;sequential_1/normalization_1/Sqrt' holds a value that is not a finite number"),
+      tflite_row(
+          "DIV by a constant holding 0", h,
+          [&](tflite::ModelT& m) {
+            op(m, 1).opcode_index = add_operator_code(m, tflite::BuiltinOperator::DIV);
+            set_float(m, 1, 5, 0.0f);
+          },
+          "model.tflite: operator 1 (DIV)'s constant tensor 1 'sequential_1/normalization_1/truediv;sequential_1/normalization_1/Sqrt' holds a 0 to divide by"),
+      tflite_row(
+          "DIV of a constant by the values", h,
+          [](tflite::ModelT& m) {
+            op(m, 1).opcode_index = add_operator_code(m, tflite::BuiltinOperator::DIV);
+            op(m, 1).inputs = {1, 7};
+          },
+          "model.tflite: operator 1 (DIV) divides a constant by the values; tinymlp imports DIV of the values by a constant only"),
+      tflite_row(
+          "MUL by a tensor that is not a constant", h, [](tflite::ModelT& m) { op(m, 1).inputs = {7, 0}; }, "model.tflite: operator 1 (MUL)'s other operand tensor 0 'serving_default_normalization_1_input:0' is not a constant: tinymlp imports ADD, SUB, MUL and DIV by a constant only (a Keras Normalization)"),
+      tflite_row(
+          "SUB with a fused activation", h,
+          [](tflite::ModelT& m) {
+            op(m, 0).builtin_options.AsSubOptions()->fused_activation_function = tflite::ActivationFunctionType::RELU;
+          },
+          "model.tflite: operator 0 (SUB) fuses RELU; tinymlp imports ADD, SUB, MUL and DIV by a constant without a fused activation"),
+      tflite_row(
+          "SUB: a constant buffer shorter than its shape", h,
+          [](tflite::ModelT& m) { m.buffers[tensor(m, 2).buffer]->data.resize(28); }, "model.tflite: operator 0 (SUB)'s constant tensor 2 'Const' has 28 bytes of data, its shape needs 32"),
+      tflite_row(
+          "LEAKY_RELU with alpha 1.5 (tinymlp's LeakyReLU takes 0 <= alpha < 1)", h,
+          [](tflite::ModelT& m) {
+            op(m, 4).opcode_index = add_operator_code(m, tflite::BuiltinOperator::LEAKY_RELU);
+            tflite::LeakyReluOptionsT options;
+            options.alpha = 1.5f;
+            op(m, 4).builtin_options.Set(std::move(options));
+          },
+          "model.tflite: operator 4 (LEAKY_RELU) has alpha 1.5; tinymlp's LeakyReLU takes 0 <= alpha < 1 (and not below 2^-38 unless 0)"),
+      tflite_row(
+          "LEAKY_RELU with alpha NaN", h,
+          [](tflite::ModelT& m) {
+            op(m, 4).opcode_index = add_operator_code(m, tflite::BuiltinOperator::LEAKY_RELU);
+            tflite::LeakyReluOptionsT options;
+            options.alpha = NAN;
+            op(m, 4).builtin_options.Set(std::move(options));
+          },
+          "model.tflite: operator 4 (LEAKY_RELU) has alpha nan; tinymlp's LeakyReLU takes 0 <= alpha < 1 (and not below 2^-38 unless 0)"),
+      tflite_row(
+          "DENSIFY: traversal_order not a permutation of the dimensions", s,
+          [](tflite::ModelT& m) { tensor(m, 2).sparsity->traversal_order = {1, 1}; }, densify_input + "traversal_order entry 1 (1) is not a dimension in order: dimensions first, each once, then block dimensions"),
+      tflite_row(
+          "DENSIFY: a block_map entry outside the dimensions", s,
+          [](tflite::ModelT& m) {
+            tflite::SparsityParametersT& sparsity = *tensor(m, 2).sparsity;
+            sparsity.traversal_order = {0, 1, 2};
+            sparsity.block_map = {5};
+            auto block = std::make_unique<tflite::DimensionMetadataT>();
+            block->dense_size = 1;
+            sparsity.dim_metadata.push_back(std::move(block));
+          },
+          densify_input + "block_map entry 0 (5) is not a dimension blocked once"),
+      tflite_row(
+          "DENSIFY: dim_metadata with fewer entries than traversal_order", s,
+          [](tflite::ModelT& m) { tensor(m, 2).sparsity->dim_metadata.pop_back(); }, densify_input + "dim_metadata has 1 entries, traversal_order 2"),
+      tflite_row(
+          "DENSIFY: a DENSE dimension of another size than the shape's", s,
+          [](tflite::ModelT& m) { tensor(m, 2).sparsity->dim_metadata[0]->dense_size = 255; }, densify_input + "stored dimension 0 is DENSE of size 255, the shape says 256"),
+      tflite_row(
+          "DENSIFY: array_segments that stop short of the array_indices", s,
+          [](tflite::ModelT& m) {
+            tensor(m, 2).sparsity->dim_metadata[1]->array_segments.AsUint16Vector()->values.back() -= 1;
+          },
+          densify_input + "stored dimension 1: array_segments must run from 0 to the 45749 array_indices"),
+      tflite_row(
+          "DENSIFY: array_segments that decrease", s,
+          [](tflite::ModelT& m) {
+            tensor(m, 2).sparsity->dim_metadata[1]->array_segments.AsUint16Vector()->values[2] = 0;
+          },
+          densify_input + "stored dimension 1: array_segments decrease at entry 2"),
+      tflite_row(
+          "DENSIFY: an array_segments entry past the array_indices (a later one decreases)", s,
+          [](tflite::ModelT& m) {
+            tensor(m, 2).sparsity->dim_metadata[1]->array_segments.AsUint16Vector()->values[1] = 60000;
+          },
+          densify_input + "stored dimension 1: array_segments entry 1 (60000) is past the 45749 array_indices"),
+      tflite_row(
+          "DENSIFY: an array_indices entry outside the dimension", s,
+          [](tflite::ModelT& m) {
+            tensor(m, 2).sparsity->dim_metadata[1]->array_indices.AsUint16Vector()->values[0] = 600;
+          },
+          densify_input + "stored dimension 1: array_indices entry 0 (600) is outside 0 .. 560"),
+      tflite_row(
+          "DENSIFY: an array_indices entry that repeats", s,
+          [](tflite::ModelT& m) {
+            auto& indices = tensor(m, 2).sparsity->dim_metadata[1]->array_indices.AsUint16Vector()->values;
+            indices[1] = indices[0];
+          },
+          densify_input + "stored dimension 1: array_indices entry 1 (3) repeats or goes back within its segment"),
+      tflite_row(
+          "DENSIFY: a SPARSE_CSR dimension without array_segments", s,
+          [](tflite::ModelT& m) { tensor(m, 2).sparsity->dim_metadata[1]->array_segments.Reset(); }, densify_input + "stored dimension 1 has 0 array_segments, its 256 parent positions want 257"),
+      tflite_row(
+          "DENSIFY: sparse data that is not a whole number of floats", s,
+          [](tflite::ModelT& m) { m.buffers[tensor(m, 2).buffer]->data.pop_back(); }, "model.tflite: operator 0 (DENSIFY)'s input tensor 2 'sequential_1/dense_4/MatMul;sequential_1/dense_4/Relu;sequential_1/dense_4/BiasA' has 182995 bytes of sparse data, not a whole number of FLOAT32 values"),
+      tflite_row(
+          "DENSIFY: fewer stored values than the metadata says", s,
+          [](tflite::ModelT& m) { m.buffers[tensor(m, 2).buffer]->data.resize(4 * 45748); }, densify_input + "the sparsity metadata stores 45749 values, the buffer holds 45748"),
+      tflite_row(
+          "DENSIFY of a constant without sparsity parameters", s,
+          [](tflite::ModelT& m) { tensor(m, 2).sparsity.reset(); }, "model.tflite: operator 0 (DENSIFY)'s input tensor 2 'sequential_1/dense_4/MatMul;sequential_1/dense_4/Relu;sequential_1/dense_4/BiasA' has no sparsity parameters: DENSIFY decompresses a sparse tensor"),
+      tflite_row(
+          "a model saved with tfmot's pruning wrapper on (an initializer graph: VAR_HANDLE, ASSIGN_VARIABLE)", s,
+          [](tflite::ModelT& m) {
+            auto initializer = std::make_unique<tflite::SubGraphT>();
+            for (auto code : {tflite::BuiltinOperator::VAR_HANDLE, tflite::BuiltinOperator::ASSIGN_VARIABLE}) {
+              auto variable = std::make_unique<tflite::OperatorT>();
+              variable->opcode_index = add_operator_code(m, code);
+              initializer->operators.push_back(std::move(variable));
+            }
+            m.subgraphs.push_back(std::move(initializer));
+          },
+          "model.tflite: the model keeps its weights in variables (CALL_ONCE, VAR_HANDLE, READ_VARIABLE, ASSIGN_VARIABLE): it was saved with the pruning wrapper still on; apply tfmot.sparsity.keras.strip_pruning to the Keras model before converting it"),
   };
 }
 
@@ -551,7 +706,7 @@ std::vector<BadInput> model_file_rows() {
       text_row(file, "an activation TFLite cannot fuse, given as fused", start + "dense 1 sigmoid\n",
                "model.tinymlp:3:9: 'sigmoid' is not none, relu, relu6 or tanh"),
       text_row(file, "unknown layer type", start + "conv 3\n",
-               "model.tinymlp:3:1: expected \"dense\", \"activation\" or \"end\", found 'conv'"),
+               "model.tinymlp:3:1: expected \"dense\", \"activation\", \"normalization\" or \"end\", found 'conv'"),
       text_row(file, "cut short (no \"end\")", start + "dense 1 none\nrow 1 2\nbias 0\n",
                "model.tinymlp:6:1: the file ends without \"end\""),
       text_row(file, "text after \"end\"", start + "dense 1 none\nrow 1 2\nbias 0\nend\nmore\n",
@@ -564,6 +719,11 @@ std::vector<BadInput> model_file_rows() {
       place_row(file, "a file that does not exist", Place::missing,
                 "model.tinymlp: cannot open it for reading: No such file or directory"),
       place_row(file, "a folder", Place::directory, "model.tinymlp: cannot read it: Is a directory"),
+      text_row(file, "a leaky_relu without its alpha", start + "activation leaky_relu\n", "model.tinymlp:3:22: leaky_relu needs its alpha, a number in [0, 1)"),
+      text_row(file, "a leaky_relu alpha of 1 (tinymlp's LeakyReLU takes 0 <= alpha < 1)",
+               start + "activation leaky_relu 1\n", "model.tinymlp:3:23: leaky_relu's alpha '1' is not in [0, 1) (or is below 2^-38 and not 0)"),
+      text_row(file, "a normalization that changes the width", start + "normalization 3\n", "model.tinymlp:3:15: a normalization keeps the width before (2) or broadcasts one input, not 3 outputs"),
+      text_row(file, "a normalization with an infinite scale", start + "normalization 2\nscale 1 inf\n", "model.tinymlp:4:9: 'inf' is not a finite number"),
   };
 }
 
@@ -578,6 +738,7 @@ std::vector<BadInput> header_rows() {
   round_trip.describe = same_tflite_bytes;
   std::string sequential = replaced(text, type, "tinymlp::Sequential<tinymlp::Dense<1, 16>, tinymlp::Dense<8, 1>>");
   const tinymlp::ModelDescription int8 = tinymlp::tflite::read_tflite(fixtures::path("hello_world_int8.tflite"));
+  const std::string leaky = replaced(text, "Mlp<tinymlp::ReLU", "Mlp<tinymlp::LeakyReLU<3, 2>");
   return {
       round_trip,
       text_row(h, "cut short inside the weights", first_lines(text, 30),
@@ -594,8 +755,8 @@ std::vector<BadInput> header_rows() {
                replaced(text, "parameters[321] TINYMLP", "parameters[320] TINYMLP"),
                "model.hpp:20:47: the array holds 320 parameters, " + type + " has 321"),
       text_row(h, "unknown layer type", replaced(text, "Mlp<tinymlp::ReLU", "Mlp<tinymlp::Swish"),
-               "model.hpp:12:31: unknown layer type 'Swish'; a header's layers are Dense<IN, OUT>, ReLU, Tanh, "
-               "Sigmoid, Softmax and Identity"),
+               "model.hpp:12:31: unknown layer type 'Swish'; a header's layers are Dense<IN, OUT>, "
+               "Normalization<IN, OUT>, ReLU, ReLU6, LeakyReLU<N, D>, Tanh, Sigmoid, Softmax and Identity"),
       text_row(h, "layers whose sizes disagree", sequential,
                "model.hpp:12:67: a Dense of 8 inputs after a layer of 16 outputs"),
       text_row(h, "a bad number", replaced(text, first_number + "f,", "0.2x5f,"),
@@ -610,12 +771,16 @@ std::vector<BadInput> header_rows() {
       text_row(h, "a header tinymlp-convert did not write", "#pragma once\nconst float weights[3] = {1, 2, 3};\n",
                "model.hpp:1:1: not a header written by tinymlp-convert: its first line is not \"// NAME: a tinymlp "
                "model generated by tinymlp-convert from ...\""),
+      text_row(h, "LeakyReLU<3, 2>: an alpha of 1.5", leaky, "model.hpp:12:45: LeakyReLU<3, 2> needs 0 <= alpha = numerator / denominator < 1"),
+      text_row(h, "Normalization<2, 3>: a normalization that neither keeps its width nor broadcasts one input",
+               replaced(text, type, "tinymlp::Sequential<tinymlp::Normalization<2, 3>, tinymlp::Dense<3, 1>>"), "model.hpp:12:56: a Normalization keeps its width or broadcasts one input, not 2 into 3"),
   };
 }
 
 std::vector<BadInput> all_rows() {
   std::vector<BadInput> rows;
-  for (auto part : {csv_rows, tflite_rows, int8_activation_rows, model_file_rows, header_rows})
+  for (auto part : {csv_rows, tflite_rows, int8_activation_rows, normalization_and_sparse_rows, model_file_rows,
+                    header_rows})
     for (BadInput& row : part()) rows.push_back(std::move(row));
   return rows;
 }
@@ -786,6 +951,10 @@ TEST_CASE("bad CSV data") { check_rows(csv_rows()); }
 TEST_CASE("bad .tflite files") { check_rows(tflite_rows()); }
 
 TEST_CASE("bad int8 activations in .tflite files") { check_rows(int8_activation_rows()); }
+
+TEST_CASE("bad .tflite files: arithmetic by a constant, LEAKY_RELU, DENSIFY, the pruning wrapper") {
+  check_rows(normalization_and_sparse_rows());
+}
 
 TEST_CASE("bad model files") { check_rows(model_file_rows()); }
 

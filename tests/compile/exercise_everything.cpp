@@ -50,6 +50,9 @@ const Int8Model<Int8Classifier>::Parameters fixed_point_classifier_parameters TI
 const HybridDenseParameters<2, 3> hybrid_parameters TINYMLP_PROGMEM = {
     {12, -127, 40, 7, 127, -90}, 0.01f, {0.5f, -1.0f, 2.0f}};
 typedef Sequential<Dense<2, 3>, ReLU6, Dense<3, 2>, LeakyReLU<>, Dense<2, 1>, LeakyReLU<1, 100>> Leaky;
+typedef Sequential<Normalization<2, 2>, Dense<2, 3>, Normalization<3, 3>, ReLU, Dense<3, 1>, Normalization<1, 2>>
+    Normalized;
+const float normalized_parameters[Normalized::parameter_count] TINYMLP_PROGMEM = {};
 
 // Two training steps on a one-sample batch in a workspace for two (so the stride exceeds the batch).
 template <class Loss, class Model, class Optimizer>
@@ -164,6 +167,16 @@ float exercise_everything(float input) {
   float leaky_output[1];
   leaky.predict(pair, leaky_output);
   total += leaky_output[0] + train_twice<MeanSquaredError>(leaky, leaky_sgd, pair, target);
+
+  Normalized normalized;
+  normalized.initialize(10u);
+  Sgd<Normalized> normalized_sgd(0.05f);
+  float normalized_output[2];
+  normalized.predict(pair, normalized_output);
+  const FlashModel<Normalized> normalized_in_flash(normalized_parameters);
+  total += normalized_output[1] + train_twice<MeanSquaredError>(normalized, normalized_sgd, pair, pair);
+  normalized_in_flash.predict(pair, normalized_output);
+  total += normalized_output[0];
 
 #if defined(TINYMLP_TEST_ARDUINO_MACROS)
   // The sketch's own use of the macros still works beside the library.

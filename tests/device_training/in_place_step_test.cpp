@@ -56,6 +56,9 @@ void check_in_place_matches_batch_of_one(const Optimizer& fresh_optimizer, std::
 typedef tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1> SineModel;
 typedef tinymlp::Sequential<tinymlp::Dense<3, 5>, tinymlp::Tanh, tinymlp::Dense<5, 4>, tinymlp::Softmax> Classifier;
 typedef tinymlp::Sequential<tinymlp::Dense<2, 6>, tinymlp::ReLU, tinymlp::Dense<6, 3>, tinymlp::Sigmoid> Tagger;
+typedef tinymlp::Sequential<tinymlp::Normalization<1, 3>, tinymlp::Dense<3, 5>, tinymlp::LeakyReLU<>, tinymlp::ReLU6,
+                            tinymlp::Dense<5, 1>>
+    NormalizedSine;
 
 void fill_sine(float* x, float* t, tinymlp::Random& random) {
   x[0] = random.uniform(0.0f, 15.0f);
@@ -105,6 +108,11 @@ TEST_CASE("in place = compute_gradients + step: Dense-Tanh-Dense-Softmax, catego
 
 TEST_CASE("in place = compute_gradients + step: Dense-ReLU-Dense-Sigmoid, binary cross-entropy, Adam") {
   check_in_place_matches_batch_of_one<tinymlp::BinaryCrossEntropy, Tagger>(tinymlp::Adam<Tagger>(), 17, fill_tags);
+}
+
+TEST_CASE("in place = compute_gradients + step: Normalization (broadcast), LeakyReLU and ReLU6, MSE, Sgd") {
+  check_in_place_matches_batch_of_one<tinymlp::MeanSquaredError, NormalizedSine>(tinymlp::Sgd<NormalizedSine>(0.01f),
+                                                                                 19, fill_sine);
 }
 
 TEST_CASE("the in-place memory is the parameters, the optimizer and one sample's outputs and deltas") {

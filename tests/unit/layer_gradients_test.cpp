@@ -59,6 +59,17 @@ TEST_CASE("ReLU6 and LeakyReLU: TFLite's values and the slopes either side of th
   CHECK(LeakyReLU<>::derivative(2.0f, 2.0f) == 1.0f);
 }
 
+TEST_CASE("Normalization: scale, offset and input gradients match central differences, per feature and broadcast") {
+  using namespace tinymlp;
+  // First (it fixes the input size), between two Dense layers, and broadcasting one value over four.
+  tinymlp_tests::check_parameter_gradients_on_every_batch_shape<
+      tinymlp_tests::LinearProbe, Sequential<Normalization<3, 3>, Dense<3, 4>, Normalization<4, 4>, Tanh, Dense<4, 2>>>(
+      31, fill_inputs_and_probe);
+  tinymlp_tests::check_parameter_gradients_on_every_batch_shape<
+      tinymlp_tests::LinearProbe, Sequential<Dense<3, 1>, Normalization<1, 4>, Tanh, Dense<4, 2>>>(37,
+                                                                                                 fill_inputs_and_probe);
+}
+
 TEST_CASE("ReLU6's upper corner: gradients match central differences where outputs pass 6") {
   using namespace tinymlp;
   tinymlp_tests::check_parameter_gradients_on_every_batch_shape<tinymlp_tests::LinearProbe,
