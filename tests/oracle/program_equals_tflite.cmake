@@ -1,0 +1,15 @@
+# Runs PROGRAM (tinymlp's outputs for INPUTS, a line per input) into OUTPUT, then CHECKER (node), which
+# runs MODEL in TFLite's runtime on INPUTS and compares within 1e-5 * max(1, |y|).
+foreach(setting NODE CHECKER PACKAGE MODEL INPUTS PROGRAM OUTPUT)
+  if(NOT ${setting})
+    message(FATAL_ERROR "${setting} is not set")
+  endif()
+endforeach()
+execute_process(COMMAND ${PROGRAM} OUTPUT_FILE ${OUTPUT} RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+  message(FATAL_ERROR "${PROGRAM} failed: ${result}")
+endif()
+execute_process(COMMAND ${NODE} ${CHECKER} ${PACKAGE} ${MODEL} ${INPUTS} ${OUTPUT} RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+  message(FATAL_ERROR "TFLite's runtime does not give tinymlp's outputs for ${MODEL}")
+endif()
