@@ -550,42 +550,67 @@ std::vector<BadInput> normalization_and_sparse_rows() {
   return {
       tflite_row(
           "SUB: shapes that do not broadcast (input [1, 3], constant [1, 8])", h,
-          [](tflite::ModelT& m) { tensor(m, 0).shape = {1, 3}; }, "model.tflite: operator 0 (SUB) cannot broadcast [1, 3] (tensor 0 'serving_default_normalization_1_input:0') and [1, 8] (tensor 2 'Const')"),
+          [](tflite::ModelT& m) {
+            tensor(m, 0).shape = {1, 3};
+          },
+          "model.tflite: operator 0 (SUB) cannot broadcast [1, 3] (tensor 0 'serving_default_normalization_1_input:0') "
+          "and [1, 8] (tensor 2 'Const')"),
       tflite_row(
           "SUB: a broadcast that repeats the values (input [2, 1], constant [1, 8])", h,
-          [](tflite::ModelT& m) { tensor(m, 0).shape = {2, 1}; }, "model.tflite: operator 0 (SUB) broadcasts [2, 1] and [1, 8] to [2, 8]: tinymlp imports a constant spread over the values, or one value over a constant, not values repeated"),
+          [](tflite::ModelT& m) {
+            tensor(m, 0).shape = {2, 1};
+          },
+          "model.tflite: operator 0 (SUB) broadcasts [2, 1] and [1, 8] to [2, 8]: tinymlp imports a constant spread "
+          "over the values, or one value over a constant, not values repeated"),
       tflite_row(
           "SUB: an output of another size than the broadcast gives", h,
-          [](tflite::ModelT& m) { tensor(m, 7).shape = {1, 4}; }, "model.tflite: operator 0 (SUB)'s output tensor 7 'sequential_1/normalization_1/sub' holds 4 values, the broadcast gives 8"),
+          [](tflite::ModelT& m) {
+            tensor(m, 7).shape = {1, 4};
+          },
+          "model.tflite: operator 0 (SUB)'s output tensor 7 'sequential_1/normalization_1/sub' holds 4 values, the "
+          "broadcast gives 8"),
       tflite_row(
-          "SUB: a constant that is NaN", h, [&](tflite::ModelT& m) { set_float(m, 2, 3, NAN); }, "model.tflite: operator 0 (SUB)'s constant tensor 2 'Const' holds a value that is not a finite number"),
+          "SUB: a constant that is NaN", h, [&](tflite::ModelT& m) { set_float(m, 2, 3, NAN); },
+          "model.tflite: operator 0 (SUB)'s constant tensor 2 'Const' holds a value that is not a finite number"),
       tflite_row(
-          "MUL: a constant that is infinite", h, [&](tflite::ModelT& m) { set_float(m, 1, 0, INFINITY); }, "model.tflite: operator 1 (MUL)'s constant tensor 1 'sequential_1/normalization_1/truediv;sequential_1/normalization_1/Sqrt' holds a value that is not a finite number"),
+          "MUL: a constant that is infinite", h, [&](tflite::ModelT& m) { set_float(m, 1, 0, INFINITY); },
+          "model.tflite: operator 1 (MUL)'s constant tensor 1 "
+          "'sequential_1/normalization_1/truediv;sequential_1/normalization_1/Sqrt' holds a value that is not a finite "
+          "number"),
       tflite_row(
           "DIV by a constant holding 0", h,
           [&](tflite::ModelT& m) {
             op(m, 1).opcode_index = add_operator_code(m, tflite::BuiltinOperator::DIV);
             set_float(m, 1, 5, 0.0f);
           },
-          "model.tflite: operator 1 (DIV)'s constant tensor 1 'sequential_1/normalization_1/truediv;sequential_1/normalization_1/Sqrt' holds a 0 to divide by"),
+          "model.tflite: operator 1 (DIV)'s constant tensor 1 "
+          "'sequential_1/normalization_1/truediv;sequential_1/normalization_1/Sqrt' holds a 0 to divide by"),
       tflite_row(
           "DIV of a constant by the values", h,
           [](tflite::ModelT& m) {
             op(m, 1).opcode_index = add_operator_code(m, tflite::BuiltinOperator::DIV);
             op(m, 1).inputs = {1, 7};
           },
-          "model.tflite: operator 1 (DIV) divides a constant by the values; tinymlp imports DIV of the values by a constant only"),
+          "model.tflite: operator 1 (DIV) divides a constant by the values; tinymlp imports DIV of the values by a "
+          "constant only"),
       tflite_row(
-          "MUL by a tensor that is not a constant", h, [](tflite::ModelT& m) { op(m, 1).inputs = {7, 0}; }, "model.tflite: operator 1 (MUL)'s other operand tensor 0 'serving_default_normalization_1_input:0' is not a constant: tinymlp imports ADD, SUB, MUL and DIV by a constant only (a Keras Normalization)"),
+          "MUL by a tensor that is not a constant", h,
+          [](tflite::ModelT& m) {
+            op(m, 1).inputs = {7, 0};
+          },
+          "model.tflite: operator 1 (MUL)'s other operand tensor 0 'serving_default_normalization_1_input:0' is not a "
+          "constant: tinymlp imports ADD, SUB, MUL and DIV by a constant only (a Keras Normalization)"),
       tflite_row(
           "SUB with a fused activation", h,
           [](tflite::ModelT& m) {
             op(m, 0).builtin_options.AsSubOptions()->fused_activation_function = tflite::ActivationFunctionType::RELU;
           },
-          "model.tflite: operator 0 (SUB) fuses RELU; tinymlp imports ADD, SUB, MUL and DIV by a constant without a fused activation"),
+          "model.tflite: operator 0 (SUB) fuses RELU; tinymlp imports ADD, SUB, MUL and DIV by a constant without a "
+          "fused activation"),
       tflite_row(
           "SUB: a constant buffer shorter than its shape", h,
-          [](tflite::ModelT& m) { m.buffers[tensor(m, 2).buffer]->data.resize(28); }, "model.tflite: operator 0 (SUB)'s constant tensor 2 'Const' has 28 bytes of data, its shape needs 32"),
+          [](tflite::ModelT& m) { m.buffers[tensor(m, 2).buffer]->data.resize(28); },
+          "model.tflite: operator 0 (SUB)'s constant tensor 2 'Const' has 28 bytes of data, its shape needs 32"),
       tflite_row(
           "LEAKY_RELU with alpha 1.5 (tinymlp's LeakyReLU takes 0 <= alpha < 1)", h,
           [](tflite::ModelT& m) {
@@ -594,7 +619,8 @@ std::vector<BadInput> normalization_and_sparse_rows() {
             options.alpha = 1.5f;
             op(m, 4).builtin_options.Set(std::move(options));
           },
-          "model.tflite: operator 4 (LEAKY_RELU) has alpha 1.5; tinymlp's LeakyReLU takes 0 <= alpha < 1 (and not below 2^-38 unless 0)"),
+          "model.tflite: operator 4 (LEAKY_RELU) has alpha 1.5; tinymlp's LeakyReLU takes 0 <= alpha < 1 (and not "
+          "below 2^-38 unless 0)"),
       tflite_row(
           "LEAKY_RELU with alpha NaN", h,
           [](tflite::ModelT& m) {
@@ -603,10 +629,15 @@ std::vector<BadInput> normalization_and_sparse_rows() {
             options.alpha = NAN;
             op(m, 4).builtin_options.Set(std::move(options));
           },
-          "model.tflite: operator 4 (LEAKY_RELU) has alpha nan; tinymlp's LeakyReLU takes 0 <= alpha < 1 (and not below 2^-38 unless 0)"),
+          "model.tflite: operator 4 (LEAKY_RELU) has alpha nan; tinymlp's LeakyReLU takes 0 <= alpha < 1 (and not "
+          "below 2^-38 unless 0)"),
       tflite_row(
           "DENSIFY: traversal_order not a permutation of the dimensions", s,
-          [](tflite::ModelT& m) { tensor(m, 2).sparsity->traversal_order = {1, 1}; }, densify_input + "traversal_order entry 1 (1) is not a dimension in order: dimensions first, each once, then block dimensions"),
+          [](tflite::ModelT& m) {
+            tensor(m, 2).sparsity->traversal_order = {1, 1};
+          },
+          densify_input + "traversal_order entry 1 (1) is not a dimension in order: dimensions first, each once, then "
+                          "block dimensions"),
       tflite_row(
           "DENSIFY: a block_map entry outside the dimensions", s,
           [](tflite::ModelT& m) {
@@ -620,10 +651,12 @@ std::vector<BadInput> normalization_and_sparse_rows() {
           densify_input + "block_map entry 0 (5) is not a dimension blocked once"),
       tflite_row(
           "DENSIFY: dim_metadata with fewer entries than traversal_order", s,
-          [](tflite::ModelT& m) { tensor(m, 2).sparsity->dim_metadata.pop_back(); }, densify_input + "dim_metadata has 1 entries, traversal_order 2"),
+          [](tflite::ModelT& m) { tensor(m, 2).sparsity->dim_metadata.pop_back(); },
+          densify_input + "dim_metadata has 1 entries, traversal_order 2"),
       tflite_row(
           "DENSIFY: a DENSE dimension of another size than the shape's", s,
-          [](tflite::ModelT& m) { tensor(m, 2).sparsity->dim_metadata[0]->dense_size = 255; }, densify_input + "stored dimension 0 is DENSE of size 255, the shape says 256"),
+          [](tflite::ModelT& m) { tensor(m, 2).sparsity->dim_metadata[0]->dense_size = 255; },
+          densify_input + "stored dimension 0 is DENSE of size 255, the shape says 256"),
       tflite_row(
           "DENSIFY: array_segments that stop short of the array_indices", s,
           [](tflite::ModelT& m) {
@@ -657,16 +690,24 @@ std::vector<BadInput> normalization_and_sparse_rows() {
           densify_input + "stored dimension 1: array_indices entry 1 (3) repeats or goes back within its segment"),
       tflite_row(
           "DENSIFY: a SPARSE_CSR dimension without array_segments", s,
-          [](tflite::ModelT& m) { tensor(m, 2).sparsity->dim_metadata[1]->array_segments.Reset(); }, densify_input + "stored dimension 1 has 0 array_segments, its 256 parent positions want 257"),
+          [](tflite::ModelT& m) { tensor(m, 2).sparsity->dim_metadata[1]->array_segments.Reset(); },
+          densify_input + "stored dimension 1 has 0 array_segments, its 256 parent positions want 257"),
       tflite_row(
           "DENSIFY: sparse data that is not a whole number of floats", s,
-          [](tflite::ModelT& m) { m.buffers[tensor(m, 2).buffer]->data.pop_back(); }, "model.tflite: operator 0 (DENSIFY)'s input tensor 2 'sequential_1/dense_4/MatMul;sequential_1/dense_4/Relu;sequential_1/dense_4/BiasA' has 182995 bytes of sparse data, not a whole number of FLOAT32 values"),
+          [](tflite::ModelT& m) { m.buffers[tensor(m, 2).buffer]->data.pop_back(); },
+          "model.tflite: operator 0 (DENSIFY)'s input tensor 2 "
+          "'sequential_1/dense_4/MatMul;sequential_1/dense_4/Relu;sequential_1/dense_4/BiasA' has 182995 bytes of "
+          "sparse data, not a whole number of FLOAT32 values"),
       tflite_row(
           "DENSIFY: fewer stored values than the metadata says", s,
-          [](tflite::ModelT& m) { m.buffers[tensor(m, 2).buffer]->data.resize(4 * 45748); }, densify_input + "the sparsity metadata stores 45749 values, the buffer holds 45748"),
+          [](tflite::ModelT& m) { m.buffers[tensor(m, 2).buffer]->data.resize(4 * 45748); },
+          densify_input + "the sparsity metadata stores 45749 values, the buffer holds 45748"),
       tflite_row(
           "DENSIFY of a constant without sparsity parameters", s,
-          [](tflite::ModelT& m) { tensor(m, 2).sparsity.reset(); }, "model.tflite: operator 0 (DENSIFY)'s input tensor 2 'sequential_1/dense_4/MatMul;sequential_1/dense_4/Relu;sequential_1/dense_4/BiasA' has no sparsity parameters: DENSIFY decompresses a sparse tensor"),
+          [](tflite::ModelT& m) { tensor(m, 2).sparsity.reset(); },
+          "model.tflite: operator 0 (DENSIFY)'s input tensor 2 "
+          "'sequential_1/dense_4/MatMul;sequential_1/dense_4/Relu;sequential_1/dense_4/BiasA' has no sparsity "
+          "parameters: DENSIFY decompresses a sparse tensor"),
       tflite_row(
           "a model saved with tfmot's pruning wrapper on (an initializer graph: VAR_HANDLE, ASSIGN_VARIABLE)", s,
           [](tflite::ModelT& m) {
@@ -678,7 +719,9 @@ std::vector<BadInput> normalization_and_sparse_rows() {
             }
             m.subgraphs.push_back(std::move(initializer));
           },
-          "model.tflite: the model keeps its weights in variables (CALL_ONCE, VAR_HANDLE, READ_VARIABLE, ASSIGN_VARIABLE): it was saved with the pruning wrapper still on; apply tfmot.sparsity.keras.strip_pruning to the Keras model before converting it"),
+          "model.tflite: the model keeps its weights in variables (CALL_ONCE, VAR_HANDLE, READ_VARIABLE, "
+          "ASSIGN_VARIABLE): it was saved with the pruning wrapper still on; apply tfmot.sparsity.keras.strip_pruning "
+          "to the Keras model before converting it"),
   };
 }
 
@@ -719,11 +762,15 @@ std::vector<BadInput> model_file_rows() {
       place_row(file, "a file that does not exist", Place::missing,
                 "model.tinymlp: cannot open it for reading: No such file or directory"),
       place_row(file, "a folder", Place::directory, "model.tinymlp: cannot read it: Is a directory"),
-      text_row(file, "a leaky_relu without its alpha", start + "activation leaky_relu\n", "model.tinymlp:3:22: leaky_relu needs its alpha, a number in [0, 1)"),
+      text_row(file, "a leaky_relu without its alpha", start + "activation leaky_relu\n",
+               "model.tinymlp:3:22: leaky_relu needs its alpha, a number in [0, 1)"),
       text_row(file, "a leaky_relu alpha of 1 (tinymlp's LeakyReLU takes 0 <= alpha < 1)",
-               start + "activation leaky_relu 1\n", "model.tinymlp:3:23: leaky_relu's alpha '1' is not in [0, 1) (or is below 2^-38 and not 0)"),
-      text_row(file, "a normalization that changes the width", start + "normalization 3\n", "model.tinymlp:3:15: a normalization keeps the width before (2) or broadcasts one input, not 3 outputs"),
-      text_row(file, "a normalization with an infinite scale", start + "normalization 2\nscale 1 inf\n", "model.tinymlp:4:9: 'inf' is not a finite number"),
+               start + "activation leaky_relu 1\n",
+               "model.tinymlp:3:23: leaky_relu's alpha '1' is not in [0, 1) (or is below 2^-38 and not 0)"),
+      text_row(file, "a normalization that changes the width", start + "normalization 3\n",
+               "model.tinymlp:3:15: a normalization keeps the width before (2) or broadcasts one input, not 3 outputs"),
+      text_row(file, "a normalization with an infinite scale", start + "normalization 2\nscale 1 inf\n",
+               "model.tinymlp:4:9: 'inf' is not a finite number"),
   };
 }
 
@@ -771,9 +818,11 @@ std::vector<BadInput> header_rows() {
       text_row(h, "a header tinymlp-convert did not write", "#pragma once\nconst float weights[3] = {1, 2, 3};\n",
                "model.hpp:1:1: not a header written by tinymlp-convert: its first line is not \"// NAME: a tinymlp "
                "model generated by tinymlp-convert from ...\""),
-      text_row(h, "LeakyReLU<3, 2>: an alpha of 1.5", leaky, "model.hpp:12:45: LeakyReLU<3, 2> needs 0 <= alpha = numerator / denominator < 1"),
+      text_row(h, "LeakyReLU<3, 2>: an alpha of 1.5", leaky,
+               "model.hpp:12:45: LeakyReLU<3, 2> needs 0 <= alpha = numerator / denominator < 1"),
       text_row(h, "Normalization<2, 3>: a normalization that neither keeps its width nor broadcasts one input",
-               replaced(text, type, "tinymlp::Sequential<tinymlp::Normalization<2, 3>, tinymlp::Dense<3, 1>>"), "model.hpp:12:56: a Normalization keeps its width or broadcasts one input, not 2 into 3"),
+               replaced(text, type, "tinymlp::Sequential<tinymlp::Normalization<2, 3>, tinymlp::Dense<3, 1>>"),
+               "model.hpp:12:56: a Normalization keeps its width or broadcasts one input, not 2 into 3"),
   };
 }
 

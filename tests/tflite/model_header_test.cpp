@@ -69,8 +69,9 @@ TEST_CASE("header text: exact floats, type names, and errors for layers tinymlp 
         std::string::npos);
   CHECK(header.find("const float tiny_model_weights<Unused>::parameters[3] TINYMLP_PROGMEM = {") != std::string::npos);
   model.layers[0].activation = tinymlp::Activation::relu6;  // tinymlp has a ReLU6 layer (issue 13)
-  CHECK(tinymlp::model_header(model, "m", "t").find("typedef tinymlp::Sequential<tinymlp::Dense<2, 1>, tinymlp::ReLU6> "
-                                                    "m_type;") != std::string::npos);
+  CHECK(tinymlp::model_header(model, "m", "t")
+            .find("typedef tinymlp::Sequential<tinymlp::Dense<2, 1>, tinymlp::ReLU6> "
+                  "m_type;") != std::string::npos);
   model.layers.push_back(tinymlp::leaky_relu_layer(1.5f, 1));
   CHECK_THROWS_WITH_AS(tinymlp::model_header(model, "m", "t"),
                        doctest::Contains("LeakyReLU's alpha 1.500000 is not one tinymlp's LeakyReLU takes"),

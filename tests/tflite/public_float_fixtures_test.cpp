@@ -26,7 +26,9 @@
 
 namespace {
 
-std::vector<std::vector<double>> public_rows(const std::string& name) { return fixtures::expected_rows("public/" + name); }
+std::vector<std::vector<double>> public_rows(const std::string& name) {
+  return fixtures::expected_rows("public/" + name);
+}
 
 // The largest |y - expected| / (1e-5 max(1, |expected|)) over every output of every input: at most 1
 // is TFLite's float tolerance.
@@ -51,8 +53,8 @@ tinymlp::ModelDescription round_trip(const tinymlp::ModelDescription& model) {
 }
 
 tinymlp::Layer normalization(std::size_t inputs, std::vector<float> scale, std::vector<float> offset) {
-  tinymlp::Layer layer = tinymlp::sequence_layer(tinymlp::LayerKind::normalization, tinymlp::Activation::none, inputs,
-                                                 scale.size());
+  tinymlp::Layer layer =
+      tinymlp::sequence_layer(tinymlp::LayerKind::normalization, tinymlp::Activation::none, inputs, scale.size());
   layer.kernel = std::move(scale);
   layer.bias = std::move(offset);
   return layer;
@@ -67,14 +69,17 @@ tinymlp::Layer dense(std::size_t inputs, std::size_t outputs, tinymlp::Activatio
 
 }  // namespace
 
-TEST_CASE("heat_normalization.tflite: SUB and MUL fold into the first Dense, and the reference and the header give TFLite's outputs") {
-  const tinymlp::ModelDescription model = tinymlp::tflite::read_tflite(fixtures::path("public/heat_normalization.tflite"));
+TEST_CASE(
+    "heat_normalization.tflite: SUB and MUL fold into the first Dense, and the reference and the header give TFLite's "
+    "outputs") {
+  const tinymlp::ModelDescription model =
+      tinymlp::tflite::read_tflite(fixtures::path("public/heat_normalization.tflite"));
   // One input broadcast over the 8 features of the Normalization, then Dense<8, 64>: folded, Dense<1, 64>.
   CHECK(tinymlp::model_type_name(tinymlp::layer_sequence(model)) ==
         "tinymlp::Sequential<tinymlp::Dense<1, 64>, tinymlp::ReLU, tinymlp::Dense<64, 1>, tinymlp::Sigmoid>");
-  const double reference = largest_error_in_tolerances(
-      "heat_normalization.inputs.txt", "heat_normalization.tflite_wasm.txt",
-      [&](const std::vector<float>& x) { return tinymlp_tests::predict_float(model, x); });
+  const double reference =
+      largest_error_in_tolerances("heat_normalization.inputs.txt", "heat_normalization.tflite_wasm.txt",
+                                  [&](const std::vector<float>& x) { return tinymlp_tests::predict_float(model, x); });
   const double header = largest_error_in_tolerances(
       "heat_normalization.inputs.txt", "heat_normalization.tflite_wasm.txt", [](const std::vector<float>& x) {
         std::vector<float> y(1);
@@ -87,8 +92,10 @@ TEST_CASE("heat_normalization.tflite: SUB and MUL fold into the first Dense, and
   CHECK(header <= 1.0);
 }
 
-TEST_CASE("har_pruned_sparse.tflite: DENSIFY's sparse weights, and the reference and the header give TFLite's outputs") {
-  const tinymlp::ModelDescription model = tinymlp::tflite::read_tflite(fixtures::path("public/har_pruned_sparse.tflite"));
+TEST_CASE(
+    "har_pruned_sparse.tflite: DENSIFY's sparse weights, and the reference and the header give TFLite's outputs") {
+  const tinymlp::ModelDescription model =
+      tinymlp::tflite::read_tflite(fixtures::path("public/har_pruned_sparse.tflite"));
   REQUIRE(model.layers.size() == 5);
   CHECK(tinymlp::model_type_name(tinymlp::layer_sequence(model)) ==
         "tinymlp::Sequential<tinymlp::Dense<561, 256>, tinymlp::ReLU, tinymlp::Dense<256, 128>, tinymlp::ReLU, "
@@ -97,21 +104,21 @@ TEST_CASE("har_pruned_sparse.tflite: DENSIFY's sparse weights, and the reference
   const std::size_t stored[] = {45749, 10438, 2610, 122};
   for (std::size_t k = 0; k < 4; ++k) {
     const auto& kernel = model.layers[k].kernel;
-    const auto nonzero = static_cast<std::size_t>(
-        std::count_if(kernel.begin(), kernel.end(), [](float w) { return w != 0.0f; }));
+    const auto nonzero =
+        static_cast<std::size_t>(std::count_if(kernel.begin(), kernel.end(), [](float w) { return w != 0.0f; }));
     CAPTURE(k);
     CHECK(nonzero <= stored[k]);
     CHECK(nonzero > stored[k] * 9 / 10);
   }
-  const double reference = largest_error_in_tolerances(
-      "har_float.inputs.txt", "har_pruned_sparse.tflite_wasm.txt",
-      [&](const std::vector<float>& x) { return tinymlp_tests::predict_float(model, x); });
-  const double header = largest_error_in_tolerances(
-      "har_float.inputs.txt", "har_pruned_sparse.tflite_wasm.txt", [](const std::vector<float>& x) {
-        std::vector<float> y(6);
-        har_pruned_sparse_model.predict(x.data(), y.data());
-        return y;
-      });
+  const double reference =
+      largest_error_in_tolerances("har_float.inputs.txt", "har_pruned_sparse.tflite_wasm.txt",
+                                  [&](const std::vector<float>& x) { return tinymlp_tests::predict_float(model, x); });
+  const double header = largest_error_in_tolerances("har_float.inputs.txt", "har_pruned_sparse.tflite_wasm.txt",
+                                                    [](const std::vector<float>& x) {
+                                                      std::vector<float> y(6);
+                                                      har_pruned_sparse_model.predict(x.data(), y.data());
+                                                      return y;
+                                                    });
   MESSAGE("har_pruned_sparse: largest error " << reference << " (reference), " << header
                                               << " (header) of the tolerance 1e-5 max(1, |y|)");
   CHECK(reference <= 1.0);
@@ -180,7 +187,9 @@ typedef tinymlp::Sequential<tinymlp::Normalization<1, 4>, tinymlp::Dense<4, 5>, 
 
 }  // namespace
 
-TEST_CASE("ReLU6, LeakyReLU and a kept Normalization: .tflite, model file and header give them back, and to_model runs them") {
+TEST_CASE(
+    "ReLU6, LeakyReLU and a kept Normalization: .tflite, model file and header give them back, and to_model runs "
+    "them") {
   const tinymlp::ModelDescription model = new_layers_model();
   const std::string file = tinymlp::model_file_text(model);
   CHECK(file.find("activation leaky_relu 0.200000003\n") != std::string::npos);

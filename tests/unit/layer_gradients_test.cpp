@@ -66,8 +66,8 @@ TEST_CASE("Normalization: scale, offset and input gradients match central differ
       tinymlp_tests::LinearProbe, Sequential<Normalization<3, 3>, Dense<3, 4>, Normalization<4, 4>, Tanh, Dense<4, 2>>>(
       31, fill_inputs_and_probe);
   tinymlp_tests::check_parameter_gradients_on_every_batch_shape<
-      tinymlp_tests::LinearProbe, Sequential<Dense<3, 1>, Normalization<1, 4>, Tanh, Dense<4, 2>>>(37,
-                                                                                                 fill_inputs_and_probe);
+      tinymlp_tests::LinearProbe, Sequential<Dense<3, 1>, Normalization<1, 4>, Tanh, Dense<4, 2>>>(
+      37, fill_inputs_and_probe);
 }
 
 TEST_CASE("ReLU6's upper corner: gradients match central differences where outputs pass 6") {

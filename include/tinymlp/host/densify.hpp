@@ -142,8 +142,7 @@ std::vector<T> densify(const std::string& name, const std::vector<std::int32_t>&
         // A later entry that decreases does not bound this one: check it before reading indices with it.
         if (segments[n + 1] > static_cast<std::int64_t>(indices.size()))
           fail(detail::position_name(p) + ": array_segments entry " + std::to_string(n + 1) + " (" +
-               std::to_string(segments[n + 1]) + ") is past the " + std::to_string(indices.size()) +
-               " array_indices");
+               std::to_string(segments[n + 1]) + ") is past the " + std::to_string(indices.size()) + " array_indices");
         std::int64_t previous = -1;
         for (std::int64_t s = segments[n]; s < segments[n + 1]; ++s) {
           const std::int64_t i = indices[static_cast<std::size_t>(s)];

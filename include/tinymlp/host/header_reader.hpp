@@ -128,14 +128,14 @@ class HeaderParser {
     const std::string kind = dense ? "Dense" : "Normalization";
     const std::size_t inputs = reader_.whole_number(kind + "'s input width", header_largest_width);
     if (width != 0 && inputs != width)
-      reader_.fail("a " + kind + " of " + std::to_string(inputs) + " inputs after a layer of " +
-                   std::to_string(width) + " outputs");
+      reader_.fail("a " + kind + " of " + std::to_string(inputs) + " inputs after a layer of " + std::to_string(width) +
+                   " outputs");
     reader_.expect(", ", "\", \"");
     const std::size_t outputs = reader_.whole_number(kind + "'s output width", header_largest_width);
     reader_.expect(">", "\">\"");
     if (!dense && inputs != outputs && inputs != 1)
-      reader_.fail("a Normalization keeps its width or broadcasts one input, not " + std::to_string(inputs) +
-                   " into " + std::to_string(outputs));
+      reader_.fail("a Normalization keeps its width or broadcasts one input, not " + std::to_string(inputs) + " into " +
+                   std::to_string(outputs));
     return sequence_layer(dense ? LayerKind::dense : LayerKind::normalization, Activation::none, inputs, outputs);
   }
 

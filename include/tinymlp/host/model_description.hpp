@@ -28,8 +28,8 @@ namespace tinymlp {
 
 /// An activation, fused into a Dense layer or standing alone.
 enum class Activation {
-  none,     ///< Identity.
-  relu,     ///< max(x, 0).
+  none,       ///< Identity.
+  relu,       ///< max(x, 0).
   relu6,      ///< min(max(x, 0), 6): tinymlp's ReLU6, TFLite's RELU6.
   tanh,       ///< Tanh.
   sigmoid,    ///< Sigmoid (TFLite's LOGISTIC).

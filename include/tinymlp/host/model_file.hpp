@@ -35,8 +35,8 @@ namespace detail {
 constexpr const char* model_file_format_line = "tinymlp-model 1";
 
 // File names of activations: lower case, as in the format's description.
-constexpr Activation named_activations[] = {Activation::none,    Activation::relu,    Activation::relu6,
-                                            Activation::tanh,    Activation::sigmoid, Activation::softmax,
+constexpr Activation named_activations[] = {Activation::none,      Activation::relu,    Activation::relu6,
+                                            Activation::tanh,      Activation::sigmoid, Activation::softmax,
                                             Activation::leaky_relu};
 constexpr const char* activation_words[] = {"none", "relu", "relu6", "tanh", "sigmoid", "softmax", "leaky_relu"};
 constexpr std::size_t activation_word_count = sizeof(activation_words) / sizeof(activation_words[0]);

@@ -80,7 +80,8 @@ inline double largest_error(const ModelDescription& exact, const ModelDescriptio
     const std::vector<double> want = forward_description(exact, probe);
     const std::vector<float> have = forward_description(candidate, std::vector<float>(probe.begin(), probe.end()));
     for (std::size_t k = 0; k < want.size(); ++k) {
-      const double error = std::fabs(static_cast<double>(have[k]) - want[k]) / (1e-5 * std::max(1.0, std::fabs(want[k])));
+      const double error =
+          std::fabs(static_cast<double>(have[k]) - want[k]) / (1e-5 * std::max(1.0, std::fabs(want[k])));
       largest = std::isfinite(error) ? std::max(largest, error) : 1e300;
     }
   }

@@ -24,8 +24,8 @@ struct Normalization {
   static_assert(In > 0 && Out > 0 && (In == Out || In == 1),
                 "Normalization<In, Out> keeps its width (In == Out) or broadcasts one input (In == 1)");
 
-  static constexpr size_t input_size = In;                                   ///< Values per sample in.
-  static constexpr size_t output_size = Out;                                 ///< Values per sample out.
+  static constexpr size_t input_size = In;                                     ///< Values per sample in.
+  static constexpr size_t output_size = Out;                                   ///< Values per sample out.
   static constexpr figure_t parameter_count = 2 * static_cast<figure_t>(Out);  ///< Scales, then offsets.
   /// False: a model's first layer reads the caller's input, which it may not overwrite.
   static constexpr bool works_in_place = false;

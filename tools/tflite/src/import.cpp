@@ -84,9 +84,10 @@ class Importer {
       fail("schema version " + std::to_string(model_->version()) + ", tinymlp reads version 3");
     if (!model_->subgraphs() || model_->subgraphs()->size() == 0) fail("the model has no graph");
     if (reads_variables())
-      fail("the model keeps its weights in variables (CALL_ONCE, VAR_HANDLE, READ_VARIABLE, ASSIGN_VARIABLE): it "
-           "was saved with the pruning wrapper still on; apply tfmot.sparsity.keras.strip_pruning to the Keras "
-           "model before converting it");
+      fail(
+          "the model keeps its weights in variables (CALL_ONCE, VAR_HANDLE, READ_VARIABLE, ASSIGN_VARIABLE): it "
+          "was saved with the pruning wrapper still on; apply tfmot.sparsity.keras.strip_pruning to the Keras "
+          "model before converting it");
     if (model_->subgraphs()->size() != 1)
       fail("the model has " + std::to_string(model_->subgraphs()->size()) +
            " graphs; tinymlp imports models of one graph (no control flow)");
@@ -135,8 +136,9 @@ class Importer {
       for (const ::tflite::Operator* op : *graph->operators()) {
         if (op->opcode_index() >= model_->operator_codes()->size()) continue;  // reported where it is read
         const ::tflite::OperatorCode* code = model_->operator_codes()->Get(op->opcode_index());
-        const auto builtin = static_cast<BuiltinOperator>(std::max(
-            static_cast<std::int32_t>(code->deprecated_builtin_code()), static_cast<std::int32_t>(code->builtin_code())));
+        const auto builtin =
+            static_cast<BuiltinOperator>(std::max(static_cast<std::int32_t>(code->deprecated_builtin_code()),
+                                                  static_cast<std::int32_t>(code->builtin_code())));
         if (builtin == BuiltinOperator::CALL_ONCE || builtin == BuiltinOperator::VAR_HANDLE ||
             builtin == BuiltinOperator::READ_VARIABLE || builtin == BuiltinOperator::ASSIGN_VARIABLE)
           return true;
@@ -511,8 +513,9 @@ class Importer {
         : op.code == BuiltinOperator::MUL ? (op.op->builtin_options_as_MulOptions()
                                                  ? op.op->builtin_options_as_MulOptions()->fused_activation_function()
                                                  : ::tflite::ActivationFunctionType::NONE)
-        : (op.op->builtin_options_as_DivOptions() ? op.op->builtin_options_as_DivOptions()->fused_activation_function()
-                                                  : ::tflite::ActivationFunctionType::NONE);
+                                          : (op.op->builtin_options_as_DivOptions()
+                                                 ? op.op->builtin_options_as_DivOptions()->fused_activation_function()
+                                                 : ::tflite::ActivationFunctionType::NONE);
     if (fused != ::tflite::ActivationFunctionType::NONE)
       fail(op.label + " fuses " + activation_function_name(fused) +
            "; tinymlp imports ADD, SUB, MUL and DIV by a constant without a fused activation");
@@ -544,7 +547,8 @@ class Importer {
     const auto outputs = static_cast<std::size_t>(result_count);
     if (outputs != width_ && width_ != 1)
       fail(op.label + " broadcasts " + shape_text(values_shape) + " and " + shape_text(constant_shape) + " to " +
-           shape_text(result_shape) + ": tinymlp imports a constant spread over the values, or one value over a "
+           shape_text(result_shape) +
+           ": tinymlp imports a constant spread over the values, or one value over a "
            "constant, not values repeated");
     if (outputs > largest_layer_width)
       fail(op.label + " gives " + std::to_string(outputs) + " values; tinymlp reads layers of up to " +
