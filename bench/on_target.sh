@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# On-target figures of the 1-16-16-1 sine model, as two tables. Inference, float and int8
-# (examples/SineInt8): time per inference, mean over the sweep of x (least to most); flash and static
-# RAM of the model (float: SineInference's over SineBaseline, the same sketch without the model;
-# int8: the int8 probe's over the same probe without the model); the deepest stack of an inference
-# (stack painting). Training: one in-place SGD step (batch 1) of TrainOnDevice's, over 100 from
-# random weights, and its RAM, static (the probe's .data + .bss over the same probe without the step)
+# On-target figures of the 1-16-16-1 sine model, as two tables. Inference, float, int8
+# (examples/SineInt8) and hybrid (int8 weights, float activations, as tinymlp-convert --hybrid writes
+# it): time per inference, mean over the sweep of x (least to most); flash and static RAM of the
+# model (float: SineInference's over SineBaseline, the same sketch without the model; int8 and hybrid:
+# the probe's over the same probe without the model); the deepest stack of an inference (stack
+# painting). Training: one in-place SGD step (batch 1) of TrainOnDevice's, over 100 from random
+# weights, and its RAM, static (the probe's .data + .bss over the same probe without the step)
 # plus its deepest stack. Boards: those of board/boards.cmake (the ATmega328P in simavr's cycles,
 # exact; the Cortex-M4F, the Cortex-M0+ and 32-bit RISC-V in QEMU with -icount shift=0, instructions).
 # Installs what it needs; takes under a minute once the tools are built.
@@ -19,6 +20,7 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DTINYMLP_BUILD_TESTS=OF
 # board/boards.cmake's table, as CMake writes it out.
 source "$build/board/boards.sh"
 cmake --build "$build" -j "$(nproc)" --target run-on-uno inference_probes int8_inference_probes int8_no_model_probes \
+  hybrid_inference_probes hybrid_no_model_probes \
   training_probes no_training_probes "${boards[@]/#/SineInference_}" "${boards[@]/#/SineBaseline_}" >/dev/null
 
 probes="$build/bench/on_target"
@@ -39,10 +41,11 @@ over() {  # measure board elf baseline_elf: the elf's figure less the baseline's
   echo "$(($("$1" "$2" "$3") - $("$1" "$2" "$4")))"
 }
 
-declare -A float_figures int8_figures
+declare -A float_figures int8_figures hybrid_figures
 for board in "${boards[@]}"; do
   float_figures[$board]=$(run_probe "$board" "$probes/inference_probes/$board.elf")
   int8_figures[$board]=$(run_probe "$board" "$probes/int8_inference_probes/$board.elf")
+  hybrid_figures[$board]=$(run_probe "$board" "$probes/hybrid_inference_probes/$board.elf")
 done
 printf '| 1-16-16-1 sine model | | per inference: mean over the sweep of x (least to most) | flash for the model | static RAM for the model | peak stack of an inference (activation buffers: float %s B, int8 %s B) |\n' \
   "$(value_of activation_bytes "${float_figures[${boards[0]}]}")" \
@@ -61,6 +64,14 @@ for board in "${boards[@]}"; do
   printf '| | int8 | %s | %s B | %s B | %s B |\n' "$(time_of "$int8")" \
     "$(over flash_of "$board" "$with_model" "$no_model")" "$(over ram_of "$board" "$with_model" "$no_model")" \
     "$(value_of stack_bytes "$int8")"
+  hybrid=${hybrid_figures[$board]}
+  with_model="$probes/hybrid_inference_probes/$board.elf"
+  no_model="$probes/hybrid_no_model_probes/$board.elf"
+  target=""
+  [ "$board" = uno ] && target=" (target: under 30,000 cycles, 3 KB)"
+  printf '| | hybrid%s | %s | %s B | %s B | %s B |\n' "$target" "$(time_of "$hybrid")" \
+    "$(over flash_of "$board" "$with_model" "$no_model")" "$(over ram_of "$board" "$with_model" "$no_model")" \
+    "$(value_of stack_bytes "$hybrid")"
 done
 
 printf '\n| one SGD step in place (batch 1), TrainOnDevice'"'"'s, over 100 from random weights | per step: mean (least to most) | RAM: static (model, Sgd, workspace) + peak stack |\n'

@@ -20,9 +20,11 @@
 #   PROBES <kind>              how bench/on_target's probes measure it: `regions` (the runner times
 #                              the regions a probe marks, in cycles, and paints the stack) or `clock`
 #                              (the probe counts instructions itself); each probe has a source per kind
-#   LIMITS <key>=<n>...        what the tests allow: inference, int8_inference, step (time of one, in
-#                              the probe's time_unit), inference_frames and step_frames (stack bytes
-#                              beyond the activation buffers or the training memory), optionally
+#   LIMITS <key>=<n>...        what the tests allow: inference, int8_inference, hybrid_inference,
+#                              step (time of one, in the probe's time_unit), inference_frames,
+#                              hybrid_inference_frames and step_frames (stack bytes beyond the
+#                              activation buffers (and a hybrid model's quantized row) or the training
+#                              memory), optionally
 #                              step_ram (static RAM plus stack of a step) and static_ram_padding
 #                              (bytes the linker script may add when it aligns the end of .bss))
 #
@@ -102,21 +104,24 @@ tinymlp_board(uno DISPLAY "ATmega328P, 16 MHz (Uno; simavr)"
   COMPILER avr-g++ FLAGS -mmcu=atmega328p WARNINGS -Wconversion -Wsign-conversion
   LINK_FLAGS -Wl,--gc-sections
   ARDUINO_FQBN arduino:avr:uno RUN run-on-uno SKETCH_RUN_OPTIONS --lines @LINES@ SIZE avr-size PROBES regions
-  LIMITS inference=30200 int8_inference=8300 step=114000 inference_frames=60 step_frames=85 step_ram=1800)
+  LIMITS inference=30200 int8_inference=8300 step=114000 inference_frames=60 step_frames=85 step_ram=1800
+         hybrid_inference=30000 hybrid_inference_frames=72)
 
 # A Cortex-M4F, run on QEMU's mps2-an386.
 tinymlp_board(cortex_m4 DISPLAY "Cortex-M4F (QEMU mps2-an386)"
   COMPILER arm-none-eabi-gcc FLAGS -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 WARNINGS ${strict_warnings}
   LINK_FLAGS ${cortex_m_link_flags} -T ${TINYMLP_BOARD_DIR}/cortex_m4/mps2_an386.ld RUNTIME ${cortex_m_runtime}
   RUN cortex_m4/run-on-cortex-m4.sh MEASURE_OPTIONS -icount shift=0 SIZE arm-none-eabi-size PROBES clock
-  LIMITS inference=540 int8_inference=1350 step=5000 inference_frames=110 step_frames=136)
+  LIMITS inference=540 int8_inference=1350 step=5000 inference_frames=110 step_frames=136
+         hybrid_inference=2900 hybrid_inference_frames=104)
 
 # The Cortex-M0+ of RP2040 and SAMD21 boards (no FPU: soft float), run on QEMU's microbit (nRF51).
 tinymlp_board(cortex_m0 DISPLAY "Cortex-M0+ (QEMU microbit, nRF51)"
   COMPILER arm-none-eabi-gcc FLAGS -mcpu=cortex-m0plus -mthumb WARNINGS ${strict_warnings}
   LINK_FLAGS ${cortex_m_link_flags} -T ${TINYMLP_BOARD_DIR}/cortex_m0/microbit_nrf51.ld RUNTIME ${cortex_m_runtime}
   RUN cortex_m0/run-on-cortex-m0.sh MEASURE_OPTIONS -icount shift=0 SIZE arm-none-eabi-size PROBES clock
-  LIMITS inference=20200 int8_inference=3600 step=75500 inference_frames=124 step_frames=176)
+  LIMITS inference=20200 int8_inference=3600 step=75500 inference_frames=124 step_frames=176
+         hybrid_inference=18500 hybrid_inference_frames=128)
 
 # 32-bit RISC-V as on the ESP32-C3 (rv32imc: soft float), run on QEMU's virt machine. picolibc's
 # semihosting crt0 and stdio stand in for a startup and a console (so console_host.cpp serves); flash
@@ -128,4 +133,5 @@ tinymlp_board(riscv32 DISPLAY "RISC-V rv32imc (QEMU virt)"
              -Wl,--defsym=__ram=0x80200000 -Wl,--defsym=__ram_size=0x200000 -Wl,--defsym=__stack_size=0x1000
   RUNTIME console_host.cpp RUN riscv32/run-on-riscv32.sh MEASURE_OPTIONS -icount shift=0
   SIZE riscv64-unknown-elf-size PROBES clock
-  LIMITS inference=19200 int8_inference=2400 step=71500 inference_frames=136 step_frames=208 static_ram_padding=7)
+  LIMITS inference=19200 int8_inference=2400 step=71500 inference_frames=136 step_frames=208 static_ram_padding=7
+         hybrid_inference=14800 hybrid_inference_frames=132)

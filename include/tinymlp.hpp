@@ -27,6 +27,7 @@
 #include "tinymlp/model/sequential.hpp"
 #include "tinymlp/model/sequential_kernels.hpp"
 #include "tinymlp/quant/hybrid_dense.hpp"
+#include "tinymlp/quant/hybrid_model.hpp"
 #include "tinymlp/quant/int8_dense.hpp"
 #include "tinymlp/quant/int8_model.hpp"
 #include "tinymlp/quant/requantization.hpp"

@@ -4,7 +4,7 @@
 #include "probed_model.hpp"
 #include "simavr/uno_console.hpp"
 
-#ifndef TINYMLP_PROBE_INT8
+#if !defined(TINYMLP_PROBE_INT8) && !defined(TINYMLP_PROBE_HYBRID)
 static_assert(sine_model_type::activation_bytes == 128, "tests/board/CMakeLists.txt expects 128 activation bytes");
 #endif
 

@@ -1,15 +1,29 @@
-// The model the inference probes time: SineInference's float model, or with TINYMLP_PROBE_INT8 its
-// int8 version (examples/SineInt8). `Value` is what goes in and out of an inference; the int8 model
+// The model the inference probes time: SineInference's float model, with TINYMLP_PROBE_INT8 its
+// int8 version (examples/SineInt8), or with TINYMLP_PROBE_HYBRID its hybrid version (symmetric inputs),
+// which tinymlp-convert --hybrid writes at build time. `Value` is what goes in and out of an inference; the int8 model
 // takes the same sweep of x as integers, -128 + x / (15 / 255) rounded, as its input quantization
 // (scale 15 / 255 over [0, 15]) gives them and as an integer sensor reading would arrive. With
-// TINYMLP_PROBE_NO_MODEL as well, the int8 probe runs no model: the flash and RAM of the int8 model
-// are the difference.
+// TINYMLP_PROBE_NO_MODEL as well, the int8 or hybrid probe runs no model: the flash and RAM of the
+// model are the difference.
 #ifndef TINYMLP_BENCH_PROBED_MODEL_HPP
 #define TINYMLP_BENCH_PROBED_MODEL_HPP
 
 #include "probe_inputs.hpp"
 
-#ifdef TINYMLP_PROBE_INT8
+#if defined(TINYMLP_PROBE_HYBRID)
+#include "sine_hybrid.hpp"
+typedef float Value;
+typedef sine_hybrid_type probed_model_type;
+inline Value probe_input(int point) { return probe_x(point); }
+#ifdef TINYMLP_PROBE_NO_MODEL
+__attribute__((noinline)) Value infer(Value x) {
+  __asm volatile("" : "+r"(x));
+  return x;
+}
+#else
+__attribute__((noinline)) Value infer(Value x) { return sine_hybrid.predict(x); }
+#endif
+#elif defined(TINYMLP_PROBE_INT8)
 #include "sine_int8.hpp"
 typedef int8_t Value;
 typedef sine_int8_type probed_model_type;

@@ -22,6 +22,7 @@
 #include "host/header_reader.hpp"
 #include "host/header_writer.hpp"
 #include "host/history.hpp"
+#include "host/hybrid_quantize.hpp"
 #include "host/initialized.hpp"
 #include "host/labels.hpp"
 #include "host/metrics.hpp"

@@ -28,6 +28,7 @@
 #include "../support/description_inference.hpp"
 #include "tinymlp/host/read_file.hpp"
 #include "tinymlp/host/float_text.hpp"
+#include "tinymlp/host/hybrid_quantize.hpp"
 #include "tinymlp/host/header_writer.hpp"
 #include "tinymlp/tflite/model_files.hpp"
 #include "tinymlp/host/quantize.hpp"
@@ -120,6 +121,22 @@ const std::string& sparse_model() {
   return bytes;
 }
 
+// The float fixture made hybrid (asymmetric inputs) by tinymlp and exported: tensor 0 is the input, then
+// each layer's output, kernel and bias (tensors 1, 2, 3 for the first layer).
+const tinymlp::ModelDescription& hybrid_description() {
+  static const tinymlp::ModelDescription model = tinymlp::quantize_hybrid(
+      tinymlp::tflite::read_tflite(fixtures::path("hello_world_float.tflite")), tinymlp::HybridInputs::asymmetric);
+  return model;
+}
+const std::string& hybrid_model() {
+  static const std::string bytes = tinymlp::tflite::export_tflite(hybrid_description());
+  return bytes;
+}
+const std::string& hybrid_header() {
+  static const std::string text = tinymlp::model_header(hybrid_description(), "model", "model.tflite");
+  return text;
+}
+
 // The header tinymlp-convert writes for the float fixture, named "model".
 const std::string& float_header() {
   static const std::string text = tinymlp::model_header(
@@ -147,6 +164,12 @@ BadInput tflite_row(std::string input, const std::string& model, std::function<v
                     std::string expected) {
   const std::string bytes = mutated(model, change);
   return text_row(Format::tflite, std::move(input), bytes, std::move(expected));
+}
+
+// A row whose model is hybrid_model() changed by `change`.
+BadInput hybrid_row(std::string input, std::function<void(tflite::ModelT&)> change, std::string expected) {
+  BadInput row = tflite_row(std::move(input), hybrid_model(), std::move(change), std::move(expected));
+  return row;
 }
 
 BadInput place_row(Format format, std::string input, Place place, std::string expected) {
@@ -273,6 +296,12 @@ std::string same_tflite_bytes(const tinymlp::ModelDescription& model) {
   return std::string(accepted) + (tinymlp::tflite::export_tflite(model) == original
                                       ? "exported again, it gives the bytes the .tflite gives"
                                       : "exported again, it gives other bytes than the .tflite");
+}
+
+std::string same_hybrid_tflite_bytes(const tinymlp::ModelDescription& model) {
+  return std::string(accepted) + (tinymlp::tflite::export_tflite(model) == hybrid_model()
+                                      ? "exported again, it gives the bytes of the hybrid .tflite it was made from"
+                                      : "exported again, it gives other bytes than the hybrid .tflite");
 }
 
 // 40 DEQUANTIZE operators of one 512 x 512 float16 constant: 40 MB of floats from a 513 KB file.
@@ -428,13 +457,63 @@ std::vector<BadInput> tflite_rows() {
           [](tflite::ModelT& m) { op(m, 2).opcode_index = add_operator_code(m, tflite::BuiltinOperator::LOGISTIC); },
           "model.tflite: operator 2 (LOGISTIC) turns 16 values into 1"),
       tflite_row(
-          "a hybrid layer: int8 weights, float activations", q,
+          "an int8 model whose input is FLOAT32 (a hybrid layer needs a float output too)", q,
           [](tflite::ModelT& m) { tensor(m, 0).type = tflite::TensorType::FLOAT32; },
-          "model.tflite: operator 0 (FULLY_CONNECTED)'s weights tensor 6 'sequential/dense/MatMul' are INT8 "
-          "and its input is FLOAT32: a hybrid (weight-only quantized) layer, which tinymlp does not import; "
-          "convert the model with full-integer quantization, or with float weights"),
+          "model.tflite: operator 0 (FULLY_CONNECTED)'s output tensor 7 "
+          "'sequential/dense/MatMul;sequential/dense/Relu;sequential/dense/BiasAdd' is INT8, expected FLOAT32"),
       optional_bias,
       shared_weights_row(),
+      // Dynamic-range ("hybrid") FULLY_CONNECTED (issue 13 item 2).
+      hybrid_row(
+          "a hybrid model (valid): int8 weights, float biases and activations", [](tflite::ModelT&) {},
+          "accepted: Dense<1, 16>, ReLU, Dense<16, 16>, ReLU, Dense<16, 1>"),
+      hybrid_row(
+          "hybrid weights with a scale per output unit",
+          [](tflite::ModelT& m) {
+            tensor(m, 2).quantization->scale.assign(16, 0.01f);
+            tensor(m, 2).quantization->zero_point.assign(16, 0);
+          },
+          "model.tflite: operator 0 (FULLY_CONNECTED)'s weights tensor 2 'dense_0/kernel' have 16 scales, one per "
+          "output unit: TFLite's hybrid FULLY_CONNECTED reads one scale for the kernel, and so does tinymlp"),
+      hybrid_row(
+          "hybrid weights with 2 scales (neither one nor one per unit)",
+          [](tflite::ModelT& m) {
+            tensor(m, 2).quantization->scale.assign(2, 0.01f);
+            tensor(m, 2).quantization->zero_point.assign(2, 0);
+          },
+          "model.tflite: operator 0 (FULLY_CONNECTED)'s weights tensor 2 'dense_0/kernel' has 2 scales and 2 zero "
+          "points; expected one, or one per output unit"),
+      hybrid_row(
+          "hybrid weights without a scale", [](tflite::ModelT& m) { tensor(m, 2).quantization->scale.clear(); },
+          "model.tflite: operator 0 (FULLY_CONNECTED)'s weights tensor 2 'dense_0/kernel' is quantized but has no "
+          "scale"),
+      hybrid_row(
+          "hybrid weights with a scale of 0", [](tflite::ModelT& m) { tensor(m, 2).quantization->scale = {0.0f}; },
+          "model.tflite: operator 0 (FULLY_CONNECTED)'s weights tensor 2 'dense_0/kernel' has a scale out of range"),
+      hybrid_row(
+          "hybrid weights with an infinite scale",
+          [](tflite::ModelT& m) { tensor(m, 2).quantization->scale = {INFINITY}; },
+          "model.tflite: operator 0 (FULLY_CONNECTED)'s weights tensor 2 'dense_0/kernel' has a scale out of range"),
+      hybrid_row(
+          "hybrid weights with a zero point other than 0",
+          [](tflite::ModelT& m) { tensor(m, 2).quantization->zero_point = {3}; },
+          "model.tflite: operator 0 (FULLY_CONNECTED)'s weights tensor 2 'dense_0/kernel' have a zero point of 3; "
+          "hybrid weights are symmetric (zero point 0)"),
+      hybrid_row(
+          "hybrid weights as UINT8 (an old converter's)",
+          [](tflite::ModelT& m) { tensor(m, 2).type = tflite::TensorType::UINT8; },
+          "model.tflite: operator 0 (FULLY_CONNECTED)'s weights tensor 2 'dense_0/kernel' is UINT8, expected FLOAT32"),
+      hybrid_row(
+          "hybrid weights with fewer bytes than their shape",
+          [](tflite::ModelT& m) { m.buffers[tensor(m, 2).buffer]->data.resize(15); },
+          "model.tflite: operator 0 (FULLY_CONNECTED)'s weights tensor 2 'dense_0/kernel' has 15 bytes of data, its "
+          "shape needs 16"),
+      hybrid_row(
+          "a hybrid layer with an INT32 bias", [](tflite::ModelT& m) { tensor(m, 3).type = tflite::TensorType::INT32; },
+          "model.tflite: operator 0 (FULLY_CONNECTED)'s bias tensor 3 'dense_0/bias' is INT32, expected FLOAT32"),
+      hybrid_row(
+          "a hybrid layer with an INT8 output", [](tflite::ModelT& m) { tensor(m, 1).type = tflite::TensorType::INT8; },
+          "model.tflite: operator 0 (FULLY_CONNECTED)'s output tensor 1 'dense_0/output' is INT8, expected FLOAT32"),
   };
 }
 
@@ -759,6 +838,22 @@ std::vector<BadInput> model_file_rows() {
       text_row(file, "a layer wider than the readers take", start + "dense 16777217 none\n",
                "model.tinymlp:3:7: the number of outputs must be a whole number from 1 to 16777216, found "
                "'16777217'"),
+      // Hybrid layers (issue 13 item 2).
+      text_row(file, "a hybrid layer (valid)",
+               start + "dense 1 relu hybrid asymmetric 0.01\nrow 127 -128\nbias 0.5\nend\n",
+               "accepted: Dense<2, 1>, ReLU"),
+      text_row(file, "a hybrid layer with an unknown input variant", start + "dense 1 relu hybrid dynamic 0.01\n",
+               "model.tinymlp:3:21: 'dynamic' is not symmetric or asymmetric (how the hybrid layer quantizes inputs)"),
+      text_row(file, "a hybrid layer without its weight scale", start + "dense 1 relu hybrid symmetric\n",
+               "model.tinymlp:3:30: expected the hybrid layer's weight scale after 'symmetric'"),
+      text_row(file, "a hybrid layer with a weight scale of 0", start + "dense 1 relu hybrid symmetric 0\n",
+               "model.tinymlp:3:31: '0' is not a weight scale in [1e-30, 1e30]"),
+      text_row(file, "a hybrid weight out of int8's range", start + "dense 1 relu hybrid symmetric 0.01\nrow 128 0\n",
+               "model.tinymlp:4:5: '128' is not an int8 weight (an integer from -128 to 127)"),
+      text_row(file, "a hybrid weight that is no integer", start + "dense 1 relu hybrid symmetric 0.01\nrow 0.5 0\n",
+               "model.tinymlp:4:5: '0.5' is not an int8 weight (an integer from -128 to 127)"),
+      text_row(file, "a hybrid row with too few weights", start + "dense 1 relu hybrid symmetric 0.01\nrow 1\n",
+               "model.tinymlp:4:6: \"row\" needs 2 numbers, found 1"),
       place_row(file, "a file that does not exist", Place::missing,
                 "model.tinymlp: cannot open it for reading: No such file or directory"),
       place_row(file, "a folder", Place::directory, "model.tinymlp: cannot read it: Is a directory"),
@@ -786,6 +881,21 @@ std::vector<BadInput> header_rows() {
   std::string sequential = replaced(text, type, "tinymlp::Sequential<tinymlp::Dense<1, 16>, tinymlp::Dense<8, 1>>");
   const tinymlp::ModelDescription int8 = tinymlp::tflite::read_tflite(fixtures::path("hello_world_int8.tflite"));
   const std::string leaky = replaced(text, "Mlp<tinymlp::ReLU", "Mlp<tinymlp::LeakyReLU<3, 2>");
+  const std::string& hybrid = hybrid_header();
+  BadInput hybrid_round_trip = text_row(h, "a hybrid header tinymlp-convert wrote (valid)", hybrid, "");
+  hybrid_round_trip.expected =
+      std::string(accepted) + "exported again, it gives the bytes of the hybrid .tflite it was made from";
+  hybrid_round_trip.describe = same_hybrid_tflite_bytes;
+  // The first weight of the first kernel row (" N,") and the first layer's weight scale.
+  const std::size_t row_start = hybrid.find('\n', hybrid.find("{\n", hybrid.find("// layer 0"))) + 1;
+  const std::size_t first_weight = hybrid.find_first_not_of(' ', row_start);
+  const std::string hybrid_first_row =
+      " " + hybrid.substr(first_weight, hybrid.find(',', first_weight) + 1 - first_weight);
+  const std::size_t scale_line = hybrid.find(" },\n", row_start) + 4;
+  const std::size_t scale_start = hybrid.find_first_not_of(' ', scale_line);
+  const std::string hybrid_scale = hybrid.substr(scale_start, hybrid.find("f,", scale_start) - scale_start);
+  std::string hybrid_number_too_many = hybrid;
+  hybrid_number_too_many.insert(hybrid.rfind("\n};"), ", 1.0f");
   return {
       round_trip,
       text_row(h, "cut short inside the weights", first_lines(text, 30),
@@ -823,6 +933,27 @@ std::vector<BadInput> header_rows() {
       text_row(h, "Normalization<2, 3>: a normalization that neither keeps its width nor broadcasts one input",
                replaced(text, type, "tinymlp::Sequential<tinymlp::Normalization<2, 3>, tinymlp::Dense<3, 1>>"),
                "model.hpp:12:56: a Normalization keeps its width or broadcasts one input, not 2 into 3"),
+      // Hybrid headers (HybridModel, issue 13 item 2).
+      hybrid_round_trip,
+      text_row(h, "a hybrid header cut short inside its parameters", first_lines(hybrid, 20),
+               "model.hpp:21:1: the header ends inside the parameter block (is it cut short?)"),
+      text_row(h, "a hybrid header with an int8 weight out of range", replaced(hybrid, hybrid_first_row, " 300,"),
+               "model.hpp:20:1: '300' where an int8 weight (an integer from -128 to 127) belongs"),
+      text_row(h, "a hybrid header with a float where an int8 weight belongs",
+               replaced(hybrid, hybrid_first_row, " 0.5f,"),
+               "model.hpp:20:1: '0.5f' where an int8 weight (an integer from -128 to 127) belongs"),
+      text_row(h, "a hybrid header with a weight scale that is no float literal",
+               replaced(hybrid, hybrid_scale + "f,", hybrid_scale + ","),
+               "model.hpp:37:1: '0.00547734322' where a float literal like \"0.25f\" belongs"),
+      text_row(h, "a hybrid header with an unknown input variant",
+               replaced(hybrid, "quant::AsymmetricInputs", "quant::RoundedInputs"),
+               "model.hpp:10:89: expected SymmetricInputs or AsymmetricInputs"),
+      text_row(
+          h, "a hybrid header whose FloatDenseAt names no Dense layer",
+          replaced(hybrid, "quant::AsymmetricInputs>", "quant::AsymmetricInputs, tinymlp::quant::FloatDenseAt<3>>"),
+          "model.hpp:67:1: FloatDenseAt names Dense layer 3 of 3"),
+      text_row(h, "a hybrid header with a number too many", hybrid_number_too_many,
+               "model.hpp:69:1: more numbers than tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1> has parameters"),
   };
 }
 

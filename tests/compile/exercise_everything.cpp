@@ -49,6 +49,16 @@ const Int8Model<Int8Classifier, quant::SingleRounding>::Parameters int8_classifi
 const Int8Model<Int8Classifier>::Parameters fixed_point_classifier_parameters TINYMLP_PROGMEM = {};
 const HybridDenseParameters<2, 3> hybrid_parameters TINYMLP_PROGMEM = {
     {12, -127, 40, 7, 127, -90}, 0.01f, {0.5f, -1.0f, 2.0f}};
+// Hybrid models: a ReLU fused, a Tanh and a Softmax after, a Dense kept float, both input variants.
+typedef Sequential<Dense<2, 3>, ReLU, Dense<3, 3>, Tanh, Dense<3, 2>, Softmax> HybridClassifier;
+typedef HybridModel<HybridClassifier, quant::AsymmetricInputs, quant::FloatDenseAt<1>> AsymmetricHybrid;
+const HybridModel<HybridClassifier>::Parameters hybrid_classifier_parameters TINYMLP_PROGMEM = {
+    {{12, -127, 40, 7, 127, -90}, 0.01f, {0.5f, -1.0f, 2.0f}},
+    {{{1, 2, 3, 4, 5, 6, 7, 8, -128}, 0.02f, {0.0f, 0.1f, 0.2f}}, {{{1, -2, 3, -4, 5, -6}, 0.03f, {0.1f, -0.1f}}}}};
+const AsymmetricHybrid::Parameters asymmetric_hybrid_parameters TINYMLP_PROGMEM = {
+    {{12, -127, 40, 7, 127, -90}, 0.01f, {0.5f, -1.0f, 2.0f}},
+    {{{0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 0.9f, 0.0f, 0.1f, -0.1f}},
+     {{{1, -2, 3, -4, 5, -6}, 0.03f, {0.1f, -0.1f}}}}};
 typedef Sequential<Dense<2, 3>, ReLU6, Dense<3, 2>, LeakyReLU<>, Dense<2, 1>, LeakyReLU<1, 100>> Leaky;
 typedef Sequential<Normalization<2, 2>, Dense<2, 3>, Normalization<3, 3>, ReLU, Dense<3, 1>, Normalization<1, 2>>
     Normalized;
@@ -160,6 +170,15 @@ float exercise_everything(float input) {
   total += hybrid_output[0] + three_probabilities[0];
   HybridDense<2, 3, quant::AsymmetricInputs, true>::forward<FlashReader>(hybrid_parameters, pair, hybrid_output);
   total += hybrid_output[2];
+  static_assert(HybridModel<HybridClassifier>::hybrid_layer_count == 3 && AsymmetricHybrid::hybrid_layer_count == 2,
+                "");
+  const HybridModel<HybridClassifier> hybrid_classifier(&hybrid_classifier_parameters);
+  const AsymmetricHybrid asymmetric_hybrid(&asymmetric_hybrid_parameters);
+  float hybrid_probabilities[2] = {0.0f, 0.0f};
+  hybrid_classifier.predict(pair, hybrid_probabilities);
+  total += hybrid_probabilities[0];
+  asymmetric_hybrid.predict(pair, hybrid_probabilities);
+  total += hybrid_probabilities[1];
 
   Leaky leaky;
   leaky.initialize(9u);

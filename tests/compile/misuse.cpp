@@ -55,6 +55,11 @@ float use_everything() {
   total += flash.predict(0.5f);
   total += int8_model.predict(0.7);                              // a double: the float predict
   total += static_cast<float>(int8_model.predict(int8_t(-96)));  // an int8_t: the integer predict
+#if defined(TINYMLP_TEST_HYBRID_FLOAT_DENSE_THAT_IS_NOT_THERE)
+  total += static_cast<float>(HybridModel<Big, quant::SymmetricInputs, quant::FloatDenseAt<1, 3>>::dense_count);
+#else
+  total += static_cast<float>(HybridModel<Big, quant::SymmetricInputs, quant::FloatDenseAt<1, 2>>::dense_count);
+#endif
 #if defined(TINYMLP_TEST_INT8_PREDICT_OF_AN_INT)
   total += int8_model.predict(1);  // a real 1 or a quantized 1? it must say
 #endif

@@ -7,7 +7,9 @@
 //                  int8 LOGISTIC and TANH by the runtime's arithmetic on each value (the tables of
 //                  host/int8_activation_tables.hpp), SOFTMAX as TensorFlow Lite Micro's kernel computes it
 //                  (reference_int8_softmax.hpp) or as the CPU runtime's float table does, the runtime
-//                  following the rounding (double: TensorFlow Lite Micro; single: TFLite's CPU runtime).
+//                  following the rounding (double: TensorFlow Lite Micro; single: TFLite's CPU runtime);
+//   predict_hybrid TFLite's hybrid FULLY_CONNECTED (each input row quantized at run time, int32 dot
+//                  products, float biases) for hybrid layers, float32 arithmetic for the rest.
 #ifndef TINYMLP_TESTS_SUPPORT_DESCRIPTION_INFERENCE_HPP
 #define TINYMLP_TESTS_SUPPORT_DESCRIPTION_INFERENCE_HPP
 
@@ -147,6 +149,107 @@ inline std::vector<std::int8_t> predict_int8(const tinymlp::ModelDescription& mo
                                 " is not an int8 Dense layer: int8 inference runs full-integer "
                                 "chains of Dense layers only");
     values = dense_int8(layer, values, rounding);
+  }
+  return values;
+}
+
+// TFLite's SymmetricQuantizeFloats / AsymmetricQuantizeFloats of one row: q, scale and zero point.
+inline void quantize_row(const std::vector<float>& x, tinymlp::HybridInputs inputs, std::vector<std::int32_t>& q,
+                         float& scale, std::int32_t& zero_point) {
+  const auto [low_it, high_it] = std::minmax_element(x.begin(), x.end());
+  const float low = *low_it, high = *high_it;
+  q.assign(x.size(), 0);
+  zero_point = 0;
+  scale = 1.0f;
+  if (inputs == tinymlp::HybridInputs::symmetric) {
+    const float range = std::max(std::fabs(low), std::fabs(high));
+    if (range == 0.0f) return;
+    scale = range / 127.0f;
+    const float inverse = 127.0f / range;
+    for (std::size_t i = 0; i < x.size(); ++i)
+      q[i] = std::clamp(static_cast<std::int32_t>(std::round(x[i] * inverse)), -127, 127);
+    return;
+  }
+  const double rmin = std::min(0.0f, low), rmax = std::max(0.0f, high);
+  if (rmin == rmax) return;
+  const double step = (rmax - rmin) / 255.0;
+  const double from_min = -128.0 - rmin / step, from_max = 127.0 - rmax / step;
+  const double zero =
+      std::fabs(-128.0) + std::fabs(rmin / step) < std::fabs(127.0) + std::fabs(rmax / step) ? from_min : from_max;
+  zero_point = zero <= -128.0 ? -128 : zero >= 127.0 ? 127 : static_cast<std::int32_t>(std::round(zero));
+  scale = static_cast<float>(step);
+  const float inverse = 1.0f / scale;
+  for (std::size_t i = 0; i < x.size(); ++i)
+    q[i] =
+        std::clamp(static_cast<std::int32_t>(std::round(static_cast<float>(zero_point) + x[i] * inverse)), -128, 127);
+}
+
+inline std::vector<float> dense_hybrid(const tinymlp::Layer& layer, const std::vector<float>& x) {
+  const tinymlp::HybridQuantization& h = *layer.hybrid();
+  std::vector<std::int32_t> q;
+  float input_scale = 1.0f;
+  std::int32_t zero_point = 0;
+  quantize_row(x, h.inputs, q, input_scale, zero_point);
+  const float scale = input_scale * h.weight_scale;
+  std::vector<float> y(layer.outputs);
+  for (std::size_t o = 0; o < layer.outputs; ++o) {
+    std::int32_t dot = 0;
+    for (std::size_t i = 0; i < layer.inputs; ++i) dot += h.kernel[o * layer.inputs + i] * (q[i] - zero_point);
+    y[o] = layer.bias[o] + static_cast<float>(dot) * scale;
+  }
+  return y;
+}
+
+// float32 in, float32 out: hybrid layers as TFLite computes them, the rest in float32.
+inline std::vector<float> predict_hybrid(const tinymlp::ModelDescription& model, const std::vector<float>& input) {
+  check_input_size(model, input.size());
+  std::vector<float> values = input;
+  for (const tinymlp::Layer& layer : model.layers) {
+    if (layer.kind == tinymlp::LayerKind::normalization) {
+      std::vector<float> y(layer.outputs);
+      for (std::size_t o = 0; o < layer.outputs; ++o)
+        y[o] = (values[layer.inputs == 1 ? 0 : o] + layer.bias[o]) * layer.kernel[o];
+      values = y;
+      continue;
+    }
+    if (layer.kind == tinymlp::LayerKind::dense) {
+      if (layer.hybrid()) {
+        values = dense_hybrid(layer, values);
+      } else {
+        std::vector<float> y(layer.outputs);
+        for (std::size_t o = 0; o < layer.outputs; ++o) {
+          float sum = layer.bias[o];
+          for (std::size_t i = 0; i < layer.inputs; ++i) sum += layer.kernel[o * layer.inputs + i] * values[i];
+          y[o] = sum;
+        }
+        values = y;
+      }
+    }
+    switch (layer.activation) {
+      case tinymlp::Activation::none: break;
+      case tinymlp::Activation::relu:
+        for (float& v : values) v = std::max(v, 0.0f);
+        break;
+      case tinymlp::Activation::relu6:
+        for (float& v : values) v = std::min(std::max(v, 0.0f), 6.0f);
+        break;
+      case tinymlp::Activation::tanh:
+        for (float& v : values) v = std::tanh(v);
+        break;
+      case tinymlp::Activation::sigmoid:
+        for (float& v : values) v = 1.0f / (1.0f + std::exp(-v));
+        break;
+      case tinymlp::Activation::leaky_relu:
+        for (float& v : values) v = v < 0.0f ? layer.alpha * v : v;
+        break;
+      case tinymlp::Activation::softmax: {
+        const float largest = *std::max_element(values.begin(), values.end());
+        float total = 0.0f;
+        for (float& v : values) total += (v = std::exp(v - largest));
+        for (float& v : values) v /= total;
+        break;
+      }
+    }
   }
   return values;
 }

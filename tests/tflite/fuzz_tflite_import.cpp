@@ -1,7 +1,7 @@
 // libFuzzer target: any bytes given to the importer either import or fail with a ModelError; no
 // crash, hang, leak, out-of-bounds read or outsized allocation (built with AddressSanitizer and UBSan,
 // run with -rss_limit_mb and -malloc_limit_mb). What imports is also run, written as a header (float,
-// or int8 for a full-integer model), exported and imported again, which must give the same bytes.
+// int8 for a full-integer model, hybrid for a hybrid one), exported and imported again, which must give the same bytes.
 #include <cstdint>
 #include <cstdlib>
 #include <vector>
@@ -33,6 +33,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   tinymlp_tests::predict_float(model, std::vector<float>(model.input_size, 0.5f));
+  if (model.has_hybrid_layers()) {
+    tinymlp_tests::predict_hybrid(model, std::vector<float>(model.input_size, 0.5f));
+    try {
+      tinymlp::model_header(model, "fuzz", "fuzz");
+    } catch (const tinymlp::ModelError&) {  // layers tinymlp has no type for, or inputs quantized two ways
+    }
+    export_round_trip(model);
+    return 0;
+  }
   if (model.is_quantized()) {
     try {
       tinymlp_tests::predict_int8(model, std::vector<std::int8_t>(model.input_size, 3));

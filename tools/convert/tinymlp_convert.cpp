@@ -1,11 +1,13 @@
 // tinymlp-convert: models between .tflite, tinymlp model files and C++ headers for sketches (float
 // headers it wrote read back).
 //   tinymlp-convert INPUT -o OUTPUT [--name NAME] [--int8-runtime tflite-micro|tflite-cpu]
-//   tinymlp-convert --info INPUT [--int8-runtime tflite-micro|tflite-cpu]
+//                   [--hybrid [--asymmetric-inputs]]
+//   tinymlp-convert --info INPUT [--int8-runtime tflite-micro|tflite-cpu] [--hybrid [--asymmetric-inputs]]
 #include <cstdio>
 #include <exception>
 #include <string>
 
+#include "tinymlp/host/hybrid_quantize.hpp"
 #include "tinymlp/host/model_info.hpp"
 #include "tinymlp/tflite/model_files.hpp"
 
@@ -13,7 +15,8 @@ namespace {
 
 const char* const usage =
     "usage: tinymlp-convert INPUT -o OUTPUT [--name NAME] [--int8-runtime RUNTIME]\n"
-    "       tinymlp-convert --info INPUT [--int8-runtime RUNTIME]\n"
+    "                       [--hybrid [--asymmetric-inputs]]\n"
+    "       tinymlp-convert --info INPUT [--int8-runtime RUNTIME] [--hybrid [--asymmetric-inputs]]\n"
     "  INPUT   a .tflite file (float32 or int8), a tinymlp model file, or a float header (.hpp or .h)\n"
     "          that tinymlp-convert wrote\n"
     "  OUTPUT  by its extension: .hpp or .h, a C++11 header for a sketch (weights in flash, the model\n"
@@ -24,12 +27,20 @@ const char* const usage =
     "          needs on each board, and whether it fits an Arduino Uno\n"
     "  --int8-runtime  whose integers an int8 header computes: tflite-micro (default: TensorFlow Lite\n"
     "          Micro's reference kernels, double rounding) or tflite-cpu (TFLite's CPU runtime, the\n"
-    "          tfjs-tflite WebAssembly build: single rounding, its LOGISTIC, TANH and SOFTMAX)\n";
+    "          tfjs-tflite WebAssembly build: single rounding, its LOGISTIC, TANH and SOFTMAX)\n"
+    "  --hybrid  makes a float model dynamic-range (\"hybrid\", TFLite's Optimize.DEFAULT without\n"
+    "          representative data): int8 weights with one scale per kernel, float biases and activations,\n"
+    "          each layer's input quantized at run time (about 4x less flash for the weights); a header\n"
+    "          gets a HybridModel, a .tflite hybrid FULLY_CONNECTED operators\n"
+    "  --asymmetric-inputs  with --hybrid: quantize inputs with a zero point (TFLite's\n"
+    "          asymmetric_quantize_inputs) instead of symmetrically\n";
 
 struct Request {
   std::string input, output, name;
   bool info = false;
   tinymlp::RoundingMode rounding = tinymlp::RoundingMode::double_rounding;
+  bool hybrid = false;
+  bool asymmetric_inputs = false;
 };
 
 [[noreturn]] void usage_error(const std::string& problem) {
@@ -47,6 +58,10 @@ Request parse(int argc, char** argv) {
       std::exit(0);
     } else if (argument == "--info") {
       request.info = true;
+    } else if (argument == "--hybrid") {
+      request.hybrid = true;
+    } else if (argument == "--asymmetric-inputs") {
+      request.asymmetric_inputs = true;
     } else if (argument == "-o" || argument == "--output") {
       if (!has_value) usage_error(argument + " needs a file name");
       request.output = argv[++k];
@@ -71,6 +86,7 @@ Request parse(int argc, char** argv) {
   }
   if (request.input.empty()) usage_error("no input file");
   if (request.info == !request.output.empty()) usage_error("give either -o OUTPUT or --info");
+  if (request.asymmetric_inputs && !request.hybrid) usage_error("--asymmetric-inputs goes with --hybrid");
   return request;
 }
 
@@ -79,7 +95,10 @@ Request parse(int argc, char** argv) {
 int main(int argc, char** argv) {
   const Request request = parse(argc, argv);
   try {
-    const auto model = tinymlp::tflite::read_any_model(request.input);
+    auto model = tinymlp::tflite::read_any_model(request.input);
+    if (request.hybrid)
+      model = tinymlp::quantize_hybrid(
+          model, request.asymmetric_inputs ? tinymlp::HybridInputs::asymmetric : tinymlp::HybridInputs::symmetric);
     if (request.info) {
       std::fputs(tinymlp::model_info(model, request.input, request.rounding).c_str(), stdout);
       return 0;

@@ -1,7 +1,8 @@
 /// \file
 /// Between compile-time model types (tinymlp::Sequential<...>, Mlp<...>) and run-time descriptions:
 /// \code{.unparsed}
-///   describe(model)              a trained model's layers and weights, ready to export or quantize;
+///   describe(model)              a trained model's layers and weights, ready to export or quantize (or
+///                                a HybridModel's, from its parameter block);
 ///   to_model<Model>(description) the weights of a description in a Model object, after checking that
 ///                                its layers are exactly Model's (else ModelError naming the layer);
 ///   layers_of<Model>()           Model's layer sequence (model_description.hpp), without weights;
@@ -10,7 +11,10 @@
 #ifndef TINYMLP_HOST_DESCRIBE_HPP
 #define TINYMLP_HOST_DESCRIBE_HPP
 
+#include <cstdint>
 #include <string>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "../../tinymlp.hpp"
@@ -142,6 +146,50 @@ std::string model_type_name() {
 template <class Model>
 ModelDescription describe(const Model& model) {
   return describe_sequence(layers_of<Model>(), model.parameters, Model::parameter_count);
+}
+
+namespace detail {
+
+// Collects a HybridModel's parameter blocks: the flat float parameters (dequantized for a hybrid
+// Dense) and each Dense's quantization.
+struct HybridBlocks {
+  HybridInputs inputs = HybridInputs::symmetric;
+  std::vector<float> parameters;
+  std::vector<LayerQuantization> quantizations;
+
+  template <std::size_t In, std::size_t Out>
+  void operator()(const HybridDenseParameters<In, Out>& block) {
+    HybridQuantization q;
+    q.inputs = inputs;
+    q.weight_scale = block.weight_scale;
+    q.kernel.assign(block.kernel, block.kernel + In * Out);
+    for (std::int8_t w : q.kernel) parameters.push_back(q.weight_scale * static_cast<float>(w));
+    parameters.insert(parameters.end(), block.bias, block.bias + Out);
+    quantizations.emplace_back(std::move(q));
+  }
+  template <std::size_t In, std::size_t Out>
+  void operator()(const FloatDenseParameters<In, Out>& block) {
+    parameters.insert(parameters.end(), block.values, block.values + In * Out + Out);
+    quantizations.emplace_back(std::monostate{});
+  }
+};
+
+}  // namespace detail
+
+/// A HybridModel's layers, weights and quantization, read from its parameter block (which must be in
+/// plain memory, as on the host): what a hybrid header holds, ready to export or compare.
+template <class FloatModel, class Inputs, class KeptFloat>
+ModelDescription describe(const HybridModel<FloatModel, Inputs, KeptFloat>& model) {
+  detail::HybridBlocks blocks;
+  blocks.inputs =
+      std::is_same<Inputs, quant::AsymmetricInputs>::value ? HybridInputs::asymmetric : HybridInputs::symmetric;
+  model.visit_dense_parameters(blocks);
+  ModelDescription description =
+      describe_sequence(layers_of<FloatModel>(), blocks.parameters.data(), blocks.parameters.size());
+  std::size_t next = 0;
+  for (Layer& layer : description.layers)
+    if (layer.kind == LayerKind::dense) layer.quantization = blocks.quantizations[next++];
+  return description;
 }
 
 /// Throws ModelError naming the first layer where `description` and `expected` (a layer sequence)

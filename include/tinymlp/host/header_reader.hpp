@@ -3,12 +3,16 @@
 /// tinymlp-convert can turn it into a .tflite or a model file again (the weights are exact: 9
 /// significant digits give back every float32). The reader is strict: it reads what the writer
 /// writes (its first line, the model type's typedef, the parameter array, the include guard's end)
-/// and fails with a ModelError naming the file, line and column of anything else. An int8 header
-/// cannot be read back: it holds requantization multipliers, not the scales a model needs.
+/// and fails with a ModelError naming the file, line and column of anything else. A hybrid header is
+/// read back too (its int8 weights, scales and float biases are the model's). An int8 header cannot be
+/// read back: it holds requantization multipliers, not the scales a model needs.
 #ifndef TINYMLP_HOST_HEADER_READER_HPP
 #define TINYMLP_HOST_HEADER_READER_HPP
 
+#include <algorithm>
+#include <charconv>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "describe.hpp"
@@ -35,6 +39,7 @@ class HeaderParser {
 
   ModelDescription run() {
     read_first_line();
+    if (hybrid_) return read_hybrid();
     skip_to("typedef ", "its typedef");
     const std::vector<Layer> layers = model_type();
     reader_.expect(" " + name_ + "_type;", "\" " + name_ + "_type;\"");
@@ -75,12 +80,139 @@ class HeaderParser {
         name_ = line.substr(3, colon - 3);
         if (!name_.empty() && identifier_from(name_) == name_) return;
       }
+      const std::string hybrid_header = hybrid_header_marker;
+      if (line.compare(colon, hybrid_header.size(), hybrid_header) == 0) {
+        name_ = line.substr(3, colon - 3);
+        hybrid_ = true;
+        if (!name_.empty() && identifier_from(name_) == name_) return;
+      }
       if (line.compare(colon, int8_header.size(), int8_header) == 0)
         reader_.fail(
             "an int8 header cannot be read back: it holds requantization multipliers, not the scales a model "
             "needs; convert the .tflite or model file it was made from");
     }
     reader_.fail("not a header written by tinymlp-convert: its first line is not \"// NAME" + float_header + "...\"");
+  }
+
+  // A hybrid header: "typedef tinymlp::HybridModel<TYPE, tinymlp::quant::XInputs[, tinymlp::quant::FloatDenseAt<k,
+  // ...>]> NAME_type;", then the parameter block's initializer: per Dense, its int8 kernel, weight scale
+  // and biases, or (kept float) its kernel and biases.
+  ModelDescription read_hybrid() {
+    skip_to("typedef tinymlp::HybridModel<", "its typedef");
+    const std::vector<Layer> layers = model_type();
+    reader_.expect(", tinymlp::quant::", "\", tinymlp::quant::\"");
+    HybridInputs inputs = HybridInputs::symmetric;
+    if (reader_.skip("AsymmetricInputs"))
+      inputs = HybridInputs::asymmetric;
+    else
+      reader_.expect("SymmetricInputs", "SymmetricInputs or AsymmetricInputs");
+    std::vector<std::size_t> kept;
+    if (reader_.skip(", tinymlp::quant::FloatDenseAt<")) {
+      do kept.push_back(dense_number());
+      while (reader_.skip(", "));
+      reader_.expect(">", "\">\" after the float Dense layers");
+    }
+    reader_.expect("> " + name_ + "_type;", "\"> " + name_ + "_type;\"");
+    reader_.expect_end_of_line();
+    skip_to("const " + name_ + "_type::Parameters " + name_ + "_weights<Unused>::parameters TINYMLP_PROGMEM = {",
+            "its parameter block");
+    reader_.expect_end_of_line();
+    ModelDescription model;
+    model.input_size = layers.front().inputs;
+    std::vector<float> floats;
+    std::vector<LayerQuantization> quantizations;
+    std::size_t dense = 0;
+    for (const Layer& sequence_layer_read : layers) {
+      if (sequence_layer_read.kind != LayerKind::dense) continue;
+      Layer layer = sequence_layer_read;
+      const std::size_t count = layer.inputs * layer.outputs;
+      if (std::find(kept.begin(), kept.end(), dense) == kept.end()) {
+        HybridQuantization q;
+        q.inputs = inputs;
+        for (std::size_t k = 0; k < count; ++k) q.kernel.push_back(int8_token());
+        q.weight_scale = float_token();
+        for (std::size_t o = 0; o < layer.outputs; ++o) layer.bias.push_back(float_token());
+        layer.quantization = std::move(q);
+        set_dequantized_weights(layer);
+      } else {
+        for (std::size_t k = 0; k < count; ++k) layer.kernel.push_back(float_token());
+        for (std::size_t o = 0; o < layer.outputs; ++o) layer.bias.push_back(float_token());
+      }
+      quantizations.push_back(layer.quantization);
+      floats.insert(floats.end(), layer.kernel.begin(), layer.kernel.end());
+      floats.insert(floats.end(), layer.bias.begin(), layer.bias.end());
+      ++dense;
+    }
+    for (std::size_t k : kept)
+      if (k >= dense)
+        reader_.fail("FloatDenseAt names Dense layer " + std::to_string(k) + " of " + std::to_string(dense));
+    if (!token().empty()) reader_.fail("more numbers than " + type_ + " has parameters");
+    const std::string guard = include_guard(name_);
+    skip_to("#endif  // " + guard, "the end of its include guard");
+    reader_.expect_end_of_line();
+    while (reader_.next_line())
+      if (!reader_.word().empty()) reader_.fail("text after the end of the include guard");
+    // The layers and activations from the type, the weights (hybrid or float) from the block.
+    ModelDescription described = describe_sequence(layers, floats.data(), floats.size());
+    std::size_t next = 0;
+    for (Layer& layer : described.layers)
+      if (layer.kind == LayerKind::dense) layer.quantization = quantizations[next++];
+    check_consistent(described);
+    return described;
+  }
+
+  // A Dense layer's number in FloatDenseAt<...>: digits, from 0.
+  std::size_t dense_number() {
+    const std::string rest = reader_.rest();
+    const std::size_t digits = std::min(rest.find_first_not_of("0123456789"), rest.size());
+    std::size_t value = 0;
+    const auto result = std::from_chars(rest.data(), rest.data() + digits, value);
+    if (digits == 0 || result.ec != std::errc() || value >= header_largest_width)
+      reader_.fail("expected a Dense layer's number");
+    reader_.expect(rest.substr(0, digits), "a Dense layer's number");
+    return value;
+  }
+
+  // The parameter block's next number ("" after its closing "};"): braces, commas and comments apart.
+  std::string token() {
+    for (;;) {
+      while (token_position_ < token_line_.size() &&
+             (token_line_[token_position_] == ' ' || token_line_[token_position_] == '{' ||
+              token_line_[token_position_] == '}' || token_line_[token_position_] == ','))
+        ++token_position_;
+      if (token_position_ < token_line_.size() && token_line_.compare(token_position_, 2, "//") != 0) {
+        const std::size_t end = token_line_.find_first_of(" {},", token_position_);
+        std::string found = token_line_.substr(token_position_, end - token_position_);
+        token_position_ = end == std::string::npos ? token_line_.size() : end;
+        return found;
+      }
+      if (block_ended_) return "";
+      if (!reader_.next_line()) reader_.fail("the header ends inside the parameter block (is it cut short?)");
+      token_line_ = reader_.line();
+      token_position_ = 0;
+      if (token_line_ == "};") {
+        block_ended_ = true;
+        token_line_.clear();
+        return "";
+      }
+    }
+  }
+  std::int8_t int8_token() {
+    const std::string word = token();
+    int value = 0;
+    const auto result = std::from_chars(word.data(), word.data() + word.size(), value);
+    if (word.empty() || result.ec != std::errc() || result.ptr != word.data() + word.size() || value < -128 ||
+        value > 127)
+      reader_.fail((word.empty() ? std::string("the block ends") : quoted_field(word)) +
+                   " where an int8 weight (an integer from -128 to 127) belongs");
+    return static_cast<std::int8_t>(value);
+  }
+  float float_token() {
+    const std::string word = token();
+    if (word.size() < 2 || word.back() != 'f')
+      reader_.fail((word.empty() ? std::string("the block ends") : quoted_field(word)) +
+                   " where a float literal like \"0.25f\" belongs");
+    return reader_.finite_float(word.substr(0, word.size() - 1));
   }
 
   // Moves to the next line starting with `start`, past it.
@@ -188,6 +320,10 @@ class HeaderParser {
 
   TextReader reader_;
   std::string name_, type_;
+  bool hybrid_ = false;
+  std::string token_line_;
+  std::size_t token_position_ = 0;
+  bool block_ended_ = false;
 };
 
 }  // namespace detail

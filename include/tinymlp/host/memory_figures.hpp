@@ -46,6 +46,48 @@ inline MemoryFigures memory_figures(const ModelDescription& model) {
   return figures;
 }
 
+/// The stack a HybridModel's predict takes beyond its buffers and quantized row (frames and saved
+/// registers), at most, on an AVR and on the 32-bit boards: board/boards.cmake's hybrid_inference_frames,
+/// which the board tests hold the measured stack to.
+constexpr std::size_t hybrid_frame_bytes_avr = 72;
+constexpr std::size_t hybrid_frame_bytes_32_bit = 132;  ///< The largest of the 32-bit boards'.
+
+/// A hybrid model's memory as a HybridModel (quant/hybrid_model.hpp), in bytes.
+struct HybridMemoryFigures {
+  std::size_t parameters = 0;          ///< Weights and biases (a count, not bytes).
+  std::size_t avr_flash_bytes = 0;     ///< sizeof(Parameters) on AVR, whose structs have no padding.
+  std::size_t flash_bytes_32_bit = 0;  ///< The same on 32-bit boards, each int8 kernel padded to 4 bytes.
+  std::size_t activation_bytes = 0;    ///< HybridModel::activation_bytes: two float buffers on the stack.
+  std::size_t scratch_bytes = 0;       ///< HybridModel::scratch_bytes: the widest quantized input row.
+  std::size_t input_output_bytes = 0;  ///< The caller's input and output arrays.
+};
+
+/// The figures for a hybrid `model` (check_hybrid passes), as HybridModel computes them.
+inline HybridMemoryFigures hybrid_memory_figures(const ModelDescription& model) {
+  HybridMemoryFigures figures;
+  figures.parameters = model.parameter_count();
+  figures.input_output_bytes = (model.input_size + model.output_size()) * sizeof(float);
+  std::size_t widest_hidden = 0, last_dense = 0;
+  for (std::size_t k = 0; k < model.layers.size(); ++k)
+    if (model.layers[k].kind == LayerKind::dense) last_dense = k;
+  for (std::size_t k = 0; k < model.layers.size(); ++k) {
+    const Layer& layer = model.layers[k];
+    if (layer.kind != LayerKind::dense) continue;
+    const std::size_t kernel = layer.inputs * layer.outputs;
+    if (layer.hybrid()) {
+      figures.avr_flash_bytes += kernel + 4 + 4 * layer.outputs;
+      figures.flash_bytes_32_bit += (kernel + 3) / 4 * 4 + 4 + 4 * layer.outputs;
+      figures.scratch_bytes = std::max(figures.scratch_bytes, layer.inputs);
+    } else {
+      figures.avr_flash_bytes += 4 * (kernel + layer.outputs);
+      figures.flash_bytes_32_bit += 4 * (kernel + layer.outputs);
+    }
+    if (k != last_dense) widest_hidden = std::max(widest_hidden, layer.outputs);
+  }
+  figures.activation_bytes = 2 * sizeof(float) * std::max<std::size_t>(widest_hidden, 1);
+  return figures;
+}
+
 }  // namespace tinymlp
 
 #endif

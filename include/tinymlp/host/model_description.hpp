@@ -107,10 +107,35 @@ struct Int8ActivationQuantization {
   Quantization output;  ///< Of its output: what TFLite fixes for the function.
 };
 
-/// How a layer is quantized: float (std::monostate), int8 (a Dense) or an int8 activation. One
-/// alternative per kind, so that a new kind (hybrid: int8 weights, float activations) is one more
-/// alternative, and every std::visit over it fails to compile until it is handled.
-using LayerQuantization = std::variant<std::monostate, Int8Quantization, Int8ActivationQuantization>;
+
+/// How a hybrid layer quantizes its float input row at run time, TFLite's two ways
+/// (FullyConnectedOptions.asymmetric_quantize_inputs).
+enum class HybridInputs {
+  symmetric,  ///< TFLite's default: scale max |x| / 127, no offset (quant::SymmetricInputs).
+  asymmetric  ///< asymmetric_quantize_inputs: the row's range with a zero point (quant::AsymmetricInputs).
+};
+
+/// "symmetric" or "asymmetric".
+inline const char* hybrid_inputs_name(HybridInputs inputs) {
+  return inputs == HybridInputs::asymmetric ? "asymmetric" : "symmetric";
+}
+
+/// A Dense layer as TFLite's dynamic-range ("hybrid") FULLY_CONNECTED: int8 weights, symmetric (zero
+/// point 0) with one scale for the kernel, float biases (the layer's own `bias`), float inputs and
+/// outputs; the input row is quantized to int8 at run time. TFLite's hybrid kernel reads the filter's
+/// one scale (filter->params.scale), so a kernel has exactly one.
+struct HybridQuantization {
+  float weight_scale = 0.0f;                      ///< The real value of one weight step.
+  std::vector<std::int8_t> kernel;                ///< [out][in].
+  HybridInputs inputs = HybridInputs::symmetric;  ///< How the input row is quantized.
+};
+
+
+/// How a layer is quantized: float (std::monostate), int8 (a Dense), an int8 activation or hybrid (a
+/// Dense). One alternative per kind, so that a new kind is one more alternative, and every std::visit
+/// over it fails to compile until it is handled.
+using LayerQuantization =
+    std::variant<std::monostate, Int8Quantization, Int8ActivationQuantization, HybridQuantization>;
 
 /// What a layer is.
 enum class LayerKind {
@@ -134,7 +159,7 @@ struct Layer {
   /// Dense: one per output, as the kernel. Normalization: the offset, one per output. A normalization
   /// with one input broadcasts it to all its outputs: y[o] = (x[0] + bias[o]) * kernel[o].
   std::vector<float> bias;
-  LayerQuantization quantization;  ///< Dense: float or int8; an activation: float or int8 activation.
+  LayerQuantization quantization;  ///< Dense: float, int8 or hybrid; an activation: float or int8 activation.
 
   /// The int8 quantization, or null for a float layer.
   const Int8Quantization* int8() const { return std::get_if<Int8Quantization>(&quantization); }
@@ -144,6 +169,10 @@ struct Layer {
   const Int8ActivationQuantization* int8_activation() const {
     return std::get_if<Int8ActivationQuantization>(&quantization);
   }
+  /// The hybrid quantization, or null for a float or int8 layer.
+  const HybridQuantization* hybrid() const { return std::get_if<HybridQuantization>(&quantization); }
+  /// The same, to change.
+  HybridQuantization* hybrid() { return std::get_if<HybridQuantization>(&quantization); }
   /// Whether the layer is quantized in any way.
   bool is_quantized() const { return !std::holds_alternative<std::monostate>(quantization); }
   /// Weights and biases: inputs * outputs + outputs for a Dense, 2 * outputs for a normalization (scale
@@ -176,6 +205,15 @@ struct ModelDescription {
   /// Whether any layer is quantized.
   bool is_quantized() const {
     return std::any_of(layers.begin(), layers.end(), [](const Layer& layer) { return layer.is_quantized(); });
+  }
+  /// Whether any layer is full-integer int8.
+  bool has_int8_layers() const {
+    return std::any_of(layers.begin(), layers.end(),
+                       [](const Layer& layer) { return layer.int8() != nullptr || layer.int8_activation() != nullptr; });
+  }
+  /// Whether any layer is hybrid (int8 weights, float activations).
+  bool has_hybrid_layers() const {
+    return std::any_of(layers.begin(), layers.end(), [](const Layer& layer) { return layer.hybrid() != nullptr; });
   }
 };
 
@@ -285,6 +323,12 @@ inline std::vector<float> flat_parameters(const ModelDescription& model) {
 
 /// Sets a quantized Dense layer's float kernel and biases to what its integers stand for.
 inline void set_dequantized_weights(Layer& layer) {
+  if (const HybridQuantization* h = layer.hybrid()) {
+    layer.kernel.resize(h->kernel.size());
+    for (std::size_t k = 0; k < h->kernel.size(); ++k)
+      layer.kernel[k] = h->weight_scale * static_cast<float>(h->kernel[k]);
+    return;
+  }
   const Int8Quantization* q = layer.int8();
   if (!q) return;
   layer.kernel.resize(layer.inputs * layer.outputs);
@@ -352,6 +396,14 @@ inline void check_consistent(const ModelDescription& model) {
     for (const std::vector<float>* values : {&layer.kernel, &layer.bias})
       for (float value : *values)
         if (!std::isfinite(value)) throw ModelError(where + "a weight is not a finite number");
+    if (const HybridQuantization* hybrid = layer.hybrid()) {
+      if (hybrid->kernel.size() != layer.inputs * layer.outputs)
+        throw ModelError(where + "the hybrid kernel holds " + std::to_string(hybrid->kernel.size()) +
+                         " weights, Dense<" + std::to_string(layer.inputs) + ", " + std::to_string(layer.outputs) +
+                         "> has " + std::to_string(layer.inputs * layer.outputs));
+      if (!(hybrid->weight_scale >= 1e-30f && hybrid->weight_scale <= 1e30f))
+        throw ModelError(where + "the hybrid weight scale is not a number in [1e-30, 1e30]");
+    }
     width = layer.outputs;
   }
 }
@@ -432,6 +484,37 @@ inline Quantization int8_output_quantization(const ModelDescription& model) {
 inline bool runs_as_int8(const ModelDescription& model) {
   try {
     check_full_integer(model);
+    return true;
+  } catch (const ModelError&) {
+    return false;
+  }
+}
+
+/// Throws ModelError unless the model is what tinymlp's HybridModel runs: hybrid Dense layers (all
+/// quantizing their inputs the same way) and float Dense layers, with the activations of a float model,
+/// no int8 layer.
+inline void check_hybrid(const ModelDescription& model) {
+  if (!model.has_hybrid_layers()) throw ModelError("the model has no hybrid layer");
+  const HybridQuantization* first = nullptr;
+  for (std::size_t k = 0; k < model.layers.size(); ++k) {
+    const Layer& layer = model.layers[k];
+    const std::string name = "layer " + std::to_string(k);
+    if (layer.int8())
+      throw ModelError(name +
+                       " is a full-integer int8 layer: tinymlp's hybrid models mix hybrid and float layers only");
+    const HybridQuantization* hybrid = layer.hybrid();
+    if (!hybrid) continue;
+    if (!first) first = hybrid;
+    if (hybrid->inputs != first->inputs)
+      throw ModelError(name + " quantizes its inputs " + hybrid_inputs_name(hybrid->inputs) + ", the layers before " +
+                       hybrid_inputs_name(first->inputs) + ": a tinymlp HybridModel quantizes all its inputs one way");
+  }
+}
+
+/// Whether check_hybrid passes.
+inline bool runs_as_hybrid(const ModelDescription& model) {
+  try {
+    check_hybrid(model);
     return true;
   } catch (const ModelError&) {
     return false;

@@ -15,11 +15,20 @@
 ///   offset -31 ...         <- one per output
 ///   end
 /// \endcode
+/// A hybrid layer (int8 weights, float activations) says so after its activation, with how it
+/// quantizes its inputs and its weight scale, and its rows hold int8 integers:
+/// \code{.unparsed}
+///   dense 16 relu hybrid symmetric 0.00787401572   <- or asymmetric
+///   row 12 -127 ...
+///   bias 0 0.5 ...
+/// \endcode
 /// Lines starting with # are comments. Errors name the file and line.
 #ifndef TINYMLP_HOST_MODEL_FILE_HPP
 #define TINYMLP_HOST_MODEL_FILE_HPP
 
+#include <charconv>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "atomic_file.hpp"
@@ -77,9 +86,13 @@ class ModelFileParser {
       if (keyword == "dense") {
         layer.outputs = count("the number of outputs");
         layer.activation = activation(false);
-        reader_.expect_end_of_line();
-        for (std::size_t o = 0; o < layer.outputs; ++o) numbers_line("row", layer.inputs, layer.kernel);
-        numbers_line("bias", layer.outputs, layer.bias);
+        if (reader_.skip(" hybrid")) {
+          read_hybrid_layer(layer);
+        } else {
+          reader_.expect_end_of_line();
+          for (std::size_t o = 0; o < layer.outputs; ++o) numbers_line("row", layer.inputs, layer.kernel);
+          numbers_line("bias", layer.outputs, layer.bias);
+        }
       } else if (keyword == "activation") {
         layer.kind = LayerKind::activation;
         layer.outputs = width;
@@ -130,6 +143,38 @@ class ModelFileParser {
                  (standalone ? "relu, relu6, tanh, sigmoid, softmax or leaky_relu" : "none, relu, relu6 or tanh"));
   }
 
+  // "hybrid INPUTS SCALE" read up to "hybrid"; then the int8 rows and the float biases.
+  void read_hybrid_layer(Layer& layer) {
+    HybridQuantization q;
+    const std::string inputs = reader_.word();
+    if (inputs != "symmetric" && inputs != "asymmetric")
+      reader_.fail(quoted_field(inputs) + " is not symmetric or asymmetric (how the hybrid layer quantizes inputs)");
+    q.inputs = inputs == "asymmetric" ? HybridInputs::asymmetric : HybridInputs::symmetric;
+    const std::string scale = reader_.word();
+    if (scale.empty()) reader_.fail("expected the hybrid layer's weight scale after " + quoted_field(inputs));
+    q.weight_scale = reader_.finite_float(scale);
+    if (!(q.weight_scale >= 1e-30f && q.weight_scale <= 1e30f))
+      reader_.fail(quoted_field(scale) + " is not a weight scale in [1e-30, 1e30]");
+    reader_.expect_end_of_line();
+    for (std::size_t o = 0; o < layer.outputs; ++o) {
+      if (!reader_.next_line() || reader_.word() != "row") reader_.fail("expected a \"row\" line");
+      for (std::size_t k = 0; k < layer.inputs; ++k) {
+        const std::string w = reader_.word();
+        if (w.empty())
+          reader_.fail("\"row\" needs " + std::to_string(layer.inputs) + " numbers, found " + std::to_string(k));
+        int value = 0;
+        const auto result = std::from_chars(w.data(), w.data() + w.size(), value);
+        if (result.ec != std::errc() || result.ptr != w.data() + w.size() || value < -128 || value > 127)
+          reader_.fail(quoted_field(w) + " is not an int8 weight (an integer from -128 to 127)");
+        q.kernel.push_back(static_cast<std::int8_t>(value));
+      }
+      reader_.expect_end_of_line();
+    }
+    numbers_line("bias", layer.outputs, layer.bias);
+    layer.quantization = std::move(q);
+    set_dequantized_weights(layer);
+  }
+
   void numbers_line(const char* keyword, std::size_t count, std::vector<float>& values) {
     if (!reader_.next_line() || reader_.word() != keyword)
       reader_.fail(std::string("expected a \"") + keyword + "\" line");
@@ -149,14 +194,16 @@ class ModelFileParser {
 
 }  // namespace detail
 
-/// The model file's text for `model` (an int8 model with its dequantized float weights).
+/// The model file's text for `model` (an int8 model with its dequantized float weights, a hybrid one
+/// with its int8 weights).
 inline std::string model_file_text(const ModelDescription& model_to_write) {
   check_consistent(model_to_write);
   const ModelDescription model = float_version(model_to_write);
   std::string text = std::string(detail::model_file_format_line) + "\n";
-  if (model_to_write.is_quantized()) text += "# dequantized from an int8 model\n";
+  if (model_to_write.has_int8_layers()) text += "# dequantized from an int8 model\n";
   text += "input " + std::to_string(model.input_size) + "\n";
-  for (const Layer& layer : model.layers) {
+  for (std::size_t k = 0; k < model.layers.size(); ++k) {
+    const Layer& layer = model.layers[k];
     if (layer.kind == LayerKind::activation) {
       text += std::string("activation ") + detail::activation_word(layer.activation);
       if (layer.activation == Activation::leaky_relu) text += " " + float_text(layer.alpha);
@@ -169,7 +216,18 @@ inline std::string model_file_text(const ModelDescription& model_to_write) {
       detail::append_numbers(text, "offset", layer.bias.data(), layer.outputs);
       continue;
     }
-    text += "dense " + std::to_string(layer.outputs) + " " + detail::activation_word(layer.activation) + "\n";
+    text += "dense " + std::to_string(layer.outputs) + " " + detail::activation_word(layer.activation);
+    if (const HybridQuantization* q = model_to_write.layers[k].hybrid()) {
+      text += std::string(" hybrid ") + hybrid_inputs_name(q->inputs) + " " + float_text(q->weight_scale) + "\n";
+      for (std::size_t o = 0; o < layer.outputs; ++o) {
+        text += "row";
+        for (std::size_t i = 0; i < layer.inputs; ++i) text += " " + std::to_string(q->kernel[o * layer.inputs + i]);
+        text += "\n";
+      }
+      detail::append_numbers(text, "bias", layer.bias.data(), layer.outputs);
+      continue;
+    }
+    text += "\n";
     for (std::size_t o = 0; o < layer.outputs; ++o)
       detail::append_numbers(text, "row", layer.kernel.data() + o * layer.inputs, layer.inputs);
     detail::append_numbers(text, "bias", layer.bias.data(), layer.outputs);
@@ -183,7 +241,7 @@ inline ModelDescription parse_model_file(const std::string& text, const std::str
   return detail::ModelFileParser(text, origin).run();
 }
 
-/// Writes atomically; an int8 model is written with its dequantized float weights.
+/// Writes atomically; an int8 model is written with its dequantized float weights, a hybrid one as it is.
 inline void write_model_file(const std::string& path, const ModelDescription& model) {
   write_file_atomically(path, model_file_text(model));
 }

@@ -36,11 +36,78 @@ inline std::string formatted(const char* format, ...) {
   return line;
 }
 
+// "Dense<1, 16> + ReLU", "Softmax": a layer of the description with its fused activation.
+inline std::string layer_title(const Layer& layer) {
+  std::string name = sequence_layer_name(layer);
+  if (layer.kind == LayerKind::dense && layer.activation != Activation::none)
+    name += std::string(" + ") + activation_name(layer.activation);
+  return name;
+}
+
+// The model's tinymlp type, or why it has none.
+inline std::string type_or_reason(const ModelDescription& model) {
+  try {
+    return model_type_name(layer_sequence(model));
+  } catch (const ModelError& error) {
+    return std::string("(none: ") + error.what() + ")";
+  }
+}
+
 inline std::string quantization_text(const Quantization& q) {
   return formatted("scale %.9g, zero point %d", static_cast<double>(q.scale), static_cast<int>(q.zero_point));
 }
 
 }  // namespace detail
+
+/// The summary of a hybrid model (int8 weights, float activations): what the HybridModel header that
+/// tinymlp-convert writes for it costs on each kind of board, and whether it fits an Uno.
+inline std::string hybrid_model_info(const ModelDescription& model, const std::string& origin) {
+  check_hybrid(model);
+  std::string text = origin +
+                     ": hybrid model (int8 weights, float32 activations); inputs: " + std::to_string(model.input_size) +
+                     ", outputs: " + std::to_string(model.output_size()) + "\n";
+  for (std::size_t k = 0; k < model.layers.size(); ++k) {
+    const Layer& layer = model.layers[k];
+    std::string kind;
+    if (const HybridQuantization* q = layer.hybrid())
+      kind = detail::formatted("hybrid, weight scale %.9g, %s inputs", static_cast<double>(q->weight_scale),
+                               hybrid_inputs_name(q->inputs));
+    else if (layer.kind == LayerKind::dense)
+      kind = "float";
+    text += detail::formatted("  layer %zu  %-28s %8zu parameters  %s\n", k, detail::layer_title(layer).c_str(),
+                              layer.parameter_count(), kind.c_str());
+  }
+  const HybridMemoryFigures figures = hybrid_memory_figures(model);
+  text += "tinymlp type: a HybridModel of " + detail::type_or_reason(model) + "\n";
+  text += detail::formatted("parameters: %zu\n", figures.parameters);
+  text += "as the header tinymlp-convert writes (a HybridModel over a parameter block in flash):\n";
+  text += detail::formatted("  %-44s %12s %12s\n", "", "AVR", "32-bit");
+  text += detail::formatted("  %-44s %10zu B %10zu B\n", "flash for the parameters", figures.avr_flash_bytes,
+                            figures.flash_bytes_32_bit);
+  text += detail::formatted("  %-44s %10d B %10d B\n", "static RAM (the model object is constexpr)", 0, 0);
+  text += detail::formatted("  %-44s %10zu B %10zu B\n", "stack: float buffers between layers",
+                            figures.activation_bytes, figures.activation_bytes);
+  text += detail::formatted("  %-44s %10zu B %10zu B\n", "stack: the quantized input row", figures.scratch_bytes,
+                            figures.scratch_bytes);
+  const std::size_t stack = figures.activation_bytes + figures.scratch_bytes;
+  text += detail::formatted("  %-44s %10zu B %10zu B\n", "stack: peak, with the call frames (at most)",
+                            stack + hybrid_frame_bytes_avr, stack + hybrid_frame_bytes_32_bit);
+  text += detail::formatted("  %-44s %10zu B %10zu B\n", "RAM: input and output arrays", figures.input_output_bytes,
+                            figures.input_output_bytes);
+  const std::size_t ram = stack + hybrid_frame_bytes_avr + figures.input_output_bytes;
+  // Room for the program around the model: its code and the sketch's own RAM.
+  const bool fits =
+      static_cast<double>(figures.avr_flash_bytes) + detail::uno_program_bytes <= detail::uno_flash_bytes &&
+      static_cast<double>(ram) + detail::uno_sketch_ram_bytes <= detail::uno_ram_bytes;
+  text += detail::formatted(
+      "  on an Arduino Uno (ATmega328P): the parameters take %.1f%% of the sketch flash, predict %.1f%% of the "
+      "RAM (the sketch's own come on top): %s\n",
+      100.0 * static_cast<double>(figures.avr_flash_bytes) / detail::uno_flash_bytes,
+      100.0 * static_cast<double>(ram) / detail::uno_ram_bytes,
+      fits ? "fits" : "does not fit; run it on a 32-bit board such as a Cortex-M4");
+  return text;
+}
+
 
 /// The int8 part of the summary: the Int8Model's parameter block, stack and arrays on each layout, and
 /// whether it fits an Uno.
@@ -77,6 +144,7 @@ inline std::string int8_model_info(const ModelDescription& model, RoundingMode r
 inline std::string model_info(const ModelDescription& model, const std::string& origin,
                               RoundingMode rounding = RoundingMode::double_rounding) {
   check_consistent(model);
+  if (model.has_hybrid_layers()) return hybrid_model_info(model, origin);
   std::string text = origin + ": " + (model.is_quantized() ? "int8" : "float32") +
                      " model; inputs: " + std::to_string(model.input_size) +
                      ", outputs: " + std::to_string(model.output_size()) + "\n";
@@ -88,19 +156,11 @@ inline std::string model_info(const ModelDescription& model, const std::string& 
   }
   for (std::size_t k = 0; k < model.layers.size(); ++k) {
     const Layer& layer = model.layers[k];
-    std::string name = sequence_layer_name(layer);
-    if (layer.kind == LayerKind::dense && layer.activation != Activation::none)
-      name += std::string(" + ") + activation_name(layer.activation);
-    text += detail::formatted("  layer %zu  %-28s %8zu parameters\n", k, name.c_str(), layer.parameter_count());
+    text += detail::formatted("  layer %zu  %-28s %8zu parameters\n", k, detail::layer_title(layer).c_str(),
+                              layer.parameter_count());
   }
   const MemoryFigures figures = memory_figures(model);
-  std::string type;
-  try {
-    type = model_type_name(layer_sequence(model));
-  } catch (const ModelError& error) {
-    type = std::string("(none: ") + error.what() + ")";
-  }
-  text += "tinymlp type: " + type + "\n";
+  text += "tinymlp type: " + detail::type_or_reason(model) + "\n";
   text += detail::formatted("parameters: %zu\n", figures.parameters);
   if (runs_as_int8(model)) return text + int8_model_info(model, rounding);
   text += "as a tinymlp FlashModel (float32 weights; float is 4 bytes on both):\n";

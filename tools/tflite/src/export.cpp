@@ -1,5 +1,6 @@
 #include "tinymlp/tflite/export.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -43,7 +44,7 @@ class Exporter {
   }
 
   std::string run() {
-    const bool int8 = model_.is_quantized();
+    const bool int8 = model_.has_int8_layers();
     int current = int8 && model_.int8_input ? int8_tensor("input", model_.input_size, model_.input_quantization)
                                             : activation_tensor("input", model_.input_size);
     std::vector<flatbuffers::Offset<::tflite::Operator>> operators;
@@ -73,15 +74,18 @@ class Exporter {
         continue;
       }
       const int output = activation_tensor(last ? "output" : prefix + "/output", layer.outputs);
-      if (layer.kind == LayerKind::dense) {
+      if (layer.hybrid()) {
+        operators.push_back(hybrid_fully_connected(layer, prefix, current, output));
+      } else if (layer.kind == LayerKind::dense) {
         const int kernel = constant_tensor(
             prefix + "/kernel", {static_cast<int>(layer.outputs), static_cast<int>(layer.inputs)}, layer.kernel);
         const int bias = constant_tensor(prefix + "/bias", {static_cast<int>(layer.outputs)}, layer.bias);
         const auto options = ::tflite::CreateFullyConnectedOptions(builder_, fused_function(layer.activation));
-        operators.push_back(::tflite::CreateOperator(builder_, opcode_index(BuiltinOperator::FULLY_CONNECTED),
-                                                     builder_.CreateVector(std::vector<int>{current, kernel, bias}),
-                                                     builder_.CreateVector(std::vector<int>{output}),
-                                                     ::tflite::BuiltinOptions::FullyConnectedOptions, options.Union()));
+        operators.push_back(::tflite::CreateOperator(
+            builder_, opcode_index(BuiltinOperator::FULLY_CONNECTED, fully_connected_version()),
+            builder_.CreateVector(std::vector<int>{current, kernel, bias}),
+            builder_.CreateVector(std::vector<int>{output}), ::tflite::BuiltinOptions::FullyConnectedOptions,
+            options.Union()));
       } else if (layer.kind == LayerKind::normalization) {
         append_normalization(layer, prefix, current, output, operators);
       } else {
@@ -220,6 +224,33 @@ class Exporter {
                                     builder_.CreateVector(std::vector<int>{output}), options_type, options);
   }
 
+  // Dynamic-range ("hybrid"): an int8 kernel (one scale, zero point 0), float biases, float input and output.
+  flatbuffers::Offset<::tflite::Operator> hybrid_fully_connected(const Layer& layer, const std::string& prefix,
+                                                                 int input, int output) {
+    const HybridQuantization& q = *layer.hybrid();
+    const int kernel =
+        quantized_constant(prefix + "/kernel", {static_cast<int>(layer.outputs), static_cast<int>(layer.inputs)},
+                           q.kernel, ::tflite::TensorType::INT8, {q.weight_scale});
+    const int bias = constant_tensor(prefix + "/bias", {static_cast<int>(layer.outputs)}, layer.bias);
+    const auto options = ::tflite::CreateFullyConnectedOptions(builder_, fused_function(layer.activation),
+                                                               ::tflite::FullyConnectedOptionsWeightsFormat::DEFAULT,
+                                                               false, q.inputs == HybridInputs::asymmetric);
+    return ::tflite::CreateOperator(builder_, opcode_index(BuiltinOperator::FULLY_CONNECTED, fully_connected_version()),
+                                    builder_.CreateVector(std::vector<int>{input, kernel, bias}),
+                                    builder_.CreateVector(std::vector<int>{output}),
+                                    ::tflite::BuiltinOptions::FullyConnectedOptions, options.Union());
+  }
+
+  // The float FULLY_CONNECTED's version, as TFLite's converter sets it: 3 where a layer is hybrid, 9
+  // where one quantizes its inputs asymmetrically (one operator code serves all the model's layers).
+  std::int32_t fully_connected_version() const {
+    std::int32_t version = 1;
+    for (const Layer& layer : model_.layers)
+      if (const HybridQuantization* q = layer.hybrid())
+        version = std::max(version, q->inputs == HybridInputs::asymmetric ? 9 : 3);
+    return version;
+  }
+
   flatbuffers::Offset<::tflite::Operator> conversion(BuiltinOperator code, int input, int output) {
     return ::tflite::CreateOperator(builder_, opcode_index(code, 2), builder_.CreateVector(std::vector<int>{input}),
                                     builder_.CreateVector(std::vector<int>{output}));
@@ -269,8 +300,11 @@ std::string export_tflite(const ModelDescription& model) {
                      " bytes (2 GB); save the model as a model file (.tinymlp) or a header instead");
   check_consistent(model);
   // Full-integer models are exported as what tinymlp runs them as: int8 Dense layers (fused ReLU or none),
-  // int8 LOGISTIC, TANH and SOFTMAX after them.
-  if (model.is_quantized()) check_full_integer(model);
+  // int8 LOGISTIC, TANH and SOFTMAX after them; hybrid ones as hybrid and float layers (each hybrid layer
+  // with its own input quantization, as TFLite allows), with no int8 layer among them.
+  if (model.has_hybrid_layers() && model.has_int8_layers())
+    throw ModelError("the model mixes full-integer int8 and hybrid layers; a .tflite of either kind has only its own");
+  if (model.has_int8_layers()) check_full_integer(model);
   return Exporter(model).run();
 }
 

@@ -732,12 +732,11 @@ class Importer {
         fail(op.label + " accumulates in " + type_name(bias_type) + "; tinymlp supports INT32");
     }
     if (current_type_ == TensorType::FLOAT32) {
-      if (tensor(weights, weights_role).type() == TensorType::INT8 && !dequantized_constants_.count(weights))
-        fail(weights_role + " " + tensor_label(weights) +
-             " are INT8 and its input is FLOAT32: a hybrid (weight-only quantized) layer, which tinymlp does not "
-             "import; convert the model with full-integer quantization, or with float weights");
       expect_type(output, TensorType::FLOAT32, op.label + "'s output");
-      layer.kernel = constant_floats(weights, outputs * width_, weights_role);
+      if (tensor(weights, weights_role).type() == TensorType::INT8 && !dequantized_constants_.count(weights))
+        import_hybrid_weights(op, layer, weights);
+      else
+        layer.kernel = constant_floats(weights, outputs * width_, weights_role);
       layer.bias = bias >= 0 ? constant_floats(bias, outputs, op.label + "'s bias") : std::vector<float>(outputs, 0.0f);
     } else {
       import_int8_weights(op, layer, weights, bias, output);
@@ -747,6 +746,28 @@ class Importer {
         if (!std::isfinite(value)) fail(op.label + " has a weight that is not a finite number");
     description_.layers.push_back(std::move(layer));
     width_ = outputs;
+  }
+
+  // Dynamic-range ("hybrid") FULLY_CONNECTED: int8 weights, float input, bias and output.
+  void import_hybrid_weights(const OperatorView& op, Layer& layer, int weights) {
+    const std::string weights_role = op.label + "'s weights";
+    HybridQuantization q;
+    const Scales weight_scales = quantization(weights, layer.outputs, weights_role);
+    if (weight_scales.scales.size() != 1)
+      fail(weights_role + " " + tensor_label(weights) + " have " + std::to_string(weight_scales.scales.size()) +
+           " scales, one per output unit: TFLite's hybrid FULLY_CONNECTED reads one scale for the kernel, "
+           "and so does tinymlp");
+    if (weight_scales.zero_points[0] != 0)
+      fail(weights_role + " " + tensor_label(weights) + " have a zero point of " +
+           std::to_string(weight_scales.zero_points[0]) + "; hybrid weights are symmetric (zero point 0)");
+    q.weight_scale = weight_scales.scales[0];
+    const ::tflite::FullyConnectedOptions* options = op.op->builtin_options_as_FullyConnectedOptions();
+    q.inputs = options && options->asymmetric_quantize_inputs() ? HybridInputs::asymmetric : HybridInputs::symmetric;
+    const std::size_t count = layer.outputs * layer.inputs;
+    decode_weights(count, weights_role);
+    q.kernel = copy_little_endian<std::int8_t>(constant_bytes(weights, count, weights_role), count);
+    layer.quantization = std::move(q);
+    set_dequantized_weights(layer);  // the float view: what the integers stand for
   }
 
   void import_int8_weights(const OperatorView& op, Layer& layer, int weights, int bias, int output) {
