@@ -535,6 +535,8 @@ std::vector<BadInput> int8_activation_rows() {
           "model.tflite: operator 5 (RELU): tinymlp imports an int8 RELU only right after a "
           "FULLY_CONNECTED without a fused activation, into which it is fused"),
       fused_relu,
+  };
+}
 
 // Issue 13's operators, in the order of the pipeline: arithmetic by a constant (broadcast shapes,
 // constants, options), LEAKY_RELU's alpha, DENSIFY's sparsity metadata, and the pruning wrapper.
