@@ -830,8 +830,8 @@ std::vector<BadInput> header_rows() {
 
 std::vector<BadInput> all_rows() {
   std::vector<BadInput> rows;
-  for (auto part : {csv_rows, tflite_rows, int8_activation_rows, normalization_and_sparse_rows, model_file_rows,
-                    header_rows})
+  for (auto part :
+       {csv_rows, tflite_rows, int8_activation_rows, normalization_and_sparse_rows, model_file_rows, header_rows})
     for (BadInput& row : part()) rows.push_back(std::move(row));
   return rows;
 }
