@@ -80,10 +80,11 @@ struct Normalization {
   }
 
   /// One sample, training in place: writes dx (unless null) from the parameters as they were, and moves
-  /// each scale and offset by optimizer.update(parameter, gradient, first_index + its index).
+  /// each scale and offset by optimizer.update(parameter, gradient, first_index + its index). Whether
+  /// x is a ReLU's output (a hint Dense uses to skip work) changes nothing here.
   template <class Optimizer>
   static void backward_and_update(float* parameters, const float* x, const float* dy, float* dx, Optimizer& optimizer,
-                                  size_t first_index) {
+                                  size_t first_index, bool /*input_is_relu_output*/ = false) {
     if (dx && In == 1) dx[0] = 0.0f;
     for (size_t o = 0; o < Out; ++o) {
       const float scale = parameters[o];
