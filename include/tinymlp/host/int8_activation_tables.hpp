@@ -64,6 +64,12 @@ inline void check_fixed_output(const std::string& name, float scale, std::int32_
                             " and " + std::to_string(wanted_zero_point));
 }
 
+// Where a table keeps the entry of int8 input x.
+inline std::size_t table_index(int x) {
+  const int entry = x + 128;
+  return static_cast<std::size_t>(entry);
+}
+
 inline std::int8_t clamp_to_int8(std::int64_t value) {
   return static_cast<std::int8_t>(value < -128 ? -128 : value > 127 ? 127 : value);
 }
@@ -100,7 +106,7 @@ Int8Table float_built_table(float input_scale, std::int32_t input_zero_point, fl
   for (int x = -128; x <= 127; ++x) {
     const float dequantized = input_scale * static_cast<float>(x - input_zero_point);
     const float rescaled = std::round(transform(dequantized) * inverse_scale);
-    table[static_cast<std::size_t>(x + 128)] = clamp_to_int8(
+    table[detail::table_index(x)] = clamp_to_int8(
         static_cast<std::int64_t>(static_cast<std::int32_t>(rescaled + static_cast<float>(output_zero_point))));
   }
   return table;
@@ -122,7 +128,7 @@ inline Int8Table logistic_table(const std::string& name, float input_scale, std:
       const float real = input_scale * static_cast<float>(x - input_zero_point);
       const float scaled = std::signbit(real) ? inverse_scale / (1.0f + std::exp(-real))
                                               : inverse_scale - inverse_scale / (1.0f + std::exp(real));
-      table[static_cast<std::size_t>(x + 128)] = detail::clamp_to_int8(std::lrint(scaled) + output_zero_point);
+      table[detail::table_index(x)] = detail::clamp_to_int8(std::lrint(scaled) + output_zero_point);
     }
     return table;
   }
@@ -140,7 +146,7 @@ inline Int8Table logistic_table(const std::string& name, float input_scale, std:
       y = detail::clamp_to_int8(static_cast<std::int64_t>(quant::rounding_divide_by_power_of_two(output_in_q0, 23)) -
                                 128);
     }
-    table[static_cast<std::size_t>(x + 128)] = y;
+    table[detail::table_index(x)] = y;
   }
   return table;
 }
@@ -167,7 +173,7 @@ inline Int8Table tanh_table(const std::string& name, float input_scale, std::int
       const std::int32_t output_in_q0 = quant::fixed_point::tanh(input_in_q4, 4);
       y = detail::clamp_to_int8(quant::rounding_divide_by_power_of_two(output_in_q0, 24));
     }
-    table[static_cast<std::size_t>(x + 128)] = y;
+    table[detail::table_index(x)] = y;
   }
   return table;
 }
@@ -197,7 +203,7 @@ inline Int8Table relu_table(const std::string& name, float input_scale, std::int
     // default double rounding.
     const std::int32_t scaled = quant::DoubleRounding::multiply(x - input_zero_point, m.multiplier, m.shift);
     const std::int32_t y = std::min(high, std::max(low, scaled + output_zero_point));
-    table[static_cast<std::size_t>(x + 128)] = static_cast<std::int8_t>(y);
+    table[detail::table_index(x)] = static_cast<std::int8_t>(y);
   }
   return table;
 }
