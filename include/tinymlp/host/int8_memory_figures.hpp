@@ -67,8 +67,9 @@ inline Laid int8_layer_layout(const Layer& layer, Int8Layout layout, RoundingMod
         .member(1, 1)
         .done();
   if (layer.activation != Activation::softmax) return s.member(256, 1).member(1, 1).done();
-  if (rounding == RoundingMode::single_rounding) return s.member(4 * 256, 4).member(4, 4).done();  // float table
-  return s.member(4 * 256, 4).done();                                                              // fixed point
+  if (rounding == RoundingMode::single_rounding)
+    return s.member(std::size_t{4} * 256, 4).member(4, 4).done();  // float table
+  return s.member(std::size_t{4} * 256, 4).done();                 // fixed point
 }
 
 }  // namespace detail
