@@ -18,6 +18,7 @@
 #include "host/describe.hpp"
 #include "host/errors.hpp"
 #include "host/evaluate.hpp"
+#include "host/float_inference.hpp"
 #include "host/fit.hpp"
 #include "host/header_reader.hpp"
 #include "host/header_writer.hpp"

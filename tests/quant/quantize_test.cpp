@@ -159,3 +159,91 @@ TEST_CASE("a model of another shape, or without the fused ReLUs, is refused") {
   quantized.layers.pop_back();
   CHECK_THROWS_AS(tinymlp::host_int8_model<sine::Model>(quantized), tinymlp::QuantizationError);
 }
+
+// --- A model known at run time (tinymlp-convert --int8 --calibrate) -----------------------------------
+
+namespace {
+
+typedef tinymlp::Sequential<tinymlp::Dense<5, 12>, tinymlp::ReLU, tinymlp::Dense<12, 7>, tinymlp::ReLU,
+                            tinymlp::Dense<7, 3>>
+    Classifier;
+
+tinymlp::Dataset random_inputs(std::size_t samples, std::size_t features, std::uint32_t seed) {
+  tinymlp::Random random(seed);
+  tinymlp::Dataset data;
+  data.features = features;
+  for (std::size_t k = 0; k < samples * features; ++k) data.inputs.push_back(random.uniform(-3.0f, 5.0f));
+  return data;
+}
+
+}  // namespace
+
+TEST_CASE("a description quantizes to the same bytes as its Sequential: one quantizer, either forward pass") {
+  Classifier classifier;
+  classifier.initialize(11u);
+  const tinymlp::Dataset calibration = random_inputs(300, 5, 4u);  // more than one 256-sample chunk
+  const sine::Model sine_reference = reference_model();
+  const tinymlp::Dataset sine_calibration = sine::make_samples(200, 3u);
+  for (const auto granularity : {tinymlp::WeightGranularity::per_channel, tinymlp::WeightGranularity::per_tensor}) {
+    tinymlp::QuantizeOptions options;
+    options.weights = granularity;
+    CHECK(tinymlp::model_header(tinymlp::quantize(classifier, calibration, options), "m", "test") ==
+          tinymlp::model_header(tinymlp::quantize(tinymlp::describe(classifier), calibration, options), "m", "test"));
+    CHECK(tinymlp::model_header(tinymlp::quantize(sine_reference, sine_calibration, options), "m", "test") ==
+          tinymlp::model_header(tinymlp::quantize(tinymlp::describe(sine_reference), sine_calibration, options), "m",
+                                "test"));
+  }
+}
+
+TEST_CASE("float inference from a description gives the Sequential's batch outputs") {
+  typedef tinymlp::Sequential<tinymlp::Dense<5, 9>, tinymlp::Tanh, tinymlp::Dense<9, 8>, tinymlp::Sigmoid,
+                              tinymlp::Dense<8, 6>, tinymlp::ReLU, tinymlp::Dense<6, 4>, tinymlp::Softmax>
+      Model;
+  typedef tinymlp::SequentialKernels<Model> Kernels;
+  Model model;
+  model.initialize(3u);
+  const tinymlp::ModelDescription description = tinymlp::describe(model);
+  const tinymlp::Dataset data = random_inputs(37, 5, 9u);  // vector blocks and a scalar tail
+  const std::size_t stride = 40;
+  std::vector<float> x(5 * stride), activations(Kernels::training_activation_count * stride);
+  std::vector<float> described(tinymlp::float_activation_count(description) * stride);
+  tinymlp::detail::gather_feature_major(
+      data.inputs.data(), 5, [](std::size_t b) { return b; }, data.size(), x.data(), stride);
+  Kernels::forward_batch(model.parameters, x.data(), activations.data(), data.size(), stride);
+  tinymlp::forward_batch_float(description, x.data(), described.data(), data.size(), stride);
+  const float* batch_output = Kernels::output_of(activations.data(), stride);
+  const float* described_output = described.data() + (described.size() / stride - 4) * stride;
+  for (std::size_t s = 0; s < data.size(); ++s)
+    for (std::size_t o = 0; o < 4; ++o) {
+      CAPTURE(s);
+      CAPTURE(o);
+      // The same operations in the same order; where the compiler fuses multiply-adds, it may fuse them
+      // differently in the Sequential's kernel, a last bit apart.
+      CHECK(described_output[o * stride + s] == doctest::Approx(batch_output[o * stride + s]).epsilon(1e-6));
+    }
+  // One sample: the same model's outputs, to float rounding (a batch of one takes the scalar code).
+  const std::vector<float> y =
+      tinymlp::predict_float(description, std::vector<float>(data.input(0), data.input(0) + 5));
+  REQUIRE(y.size() == 4);
+  for (std::size_t o = 0; o < 4; ++o) CHECK(y[o] == doctest::Approx(batch_output[o * stride]).epsilon(1e-5));
+  CHECK_THROWS_WITH_AS(tinymlp::predict_float(description, {1.0f, 2.0f}), "the model takes 5 inputs, not 2",
+                       tinymlp::ModelError);
+}
+
+TEST_CASE("quantizing a description refuses an int8 model and layers int8 does not run") {
+  Classifier classifier;
+  classifier.initialize(11u);
+  const tinymlp::Dataset calibration = random_inputs(20, 5, 4u);
+  const tinymlp::ModelDescription int8 = tinymlp::quantize(classifier, calibration);
+  CHECK_THROWS_WITH_AS(tinymlp::quantize(int8, calibration),
+                       "layer 0 is quantized already: quantize a float model (float32 weights)",
+                       tinymlp::QuantizationError);
+  tinymlp::ModelDescription with_relu6 = tinymlp::describe(classifier);
+  with_relu6.layers[1].activation = tinymlp::Activation::relu6;
+  CHECK_THROWS_WITH_AS(tinymlp::quantize(with_relu6, calibration),
+                       "layer 1 (Dense with ReLU6) has no int8 form in tinymlp: Dense layers with a ReLU or none, "
+                       "Sigmoid, Tanh and Softmax",
+                       tinymlp::QuantizationError);
+  CHECK_THROWS_WITH_AS(tinymlp::quantize(tinymlp::describe(classifier), random_inputs(20, 4, 4u)),
+                       "the representative dataset has 4 features, the model takes 5", tinymlp::QuantizationError);
+}

@@ -1,7 +1,7 @@
 // Inference straight from a tinymlp::ModelDescription, the references the tests hold files and
 // generated headers against:
-//   predict_float  the double-precision reference of reference_model.hpp, layer by layer (for a
-//                  quantized model: its dequantized weights);
+//   predict_float  the host layer's float inference (host/float_inference.hpp; for a quantized model,
+//                  its dequantized weights);
 //   predict_int8   TFLite's integer kernels for a full-integer model, with TFLite's own 64-bit
 //                  requantization (reference_requantization.hpp) in either rounding mode, int8 in and out;
 //                  int8 LOGISTIC and TANH by the runtime's arithmetic on each value (the tables of
@@ -21,8 +21,8 @@
 #include <vector>
 
 #include "reference_int8_softmax.hpp"
-#include "reference_model.hpp"
 #include "reference_requantization.hpp"
+#include "tinymlp/host/float_inference.hpp"
 #include "tinymlp/host/int8_activation_tables.hpp"
 #include "tinymlp/host/model_description.hpp"
 #include "tinymlp/host/quantize.hpp"
@@ -35,32 +35,8 @@ inline void check_input_size(const tinymlp::ModelDescription& model, std::size_t
                               std::to_string(size));
 }
 
-// The outputs for `input` (model.input_size values).
-inline std::vector<float> predict_float(const tinymlp::ModelDescription& model, const std::vector<float>& input) {
-  check_input_size(model, input.size());
-  const std::vector<float> parameters = tinymlp::flat_parameters(model);
-  Reference reference(parameters.data(), input);
-  for (const tinymlp::Layer& layer : tinymlp::layer_sequence(model)) {
-    if (layer.kind == tinymlp::LayerKind::dense) {
-      reference.dense(layer.inputs, layer.outputs);
-      continue;
-    }
-    if (layer.kind == tinymlp::LayerKind::normalization) {
-      reference.normalization(layer.inputs, layer.outputs);
-      continue;
-    }
-    switch (layer.activation) {
-      case tinymlp::Activation::none: break;
-      case tinymlp::Activation::relu: reference.map(relu); break;
-      case tinymlp::Activation::relu6: reference.map(relu6); break;
-      case tinymlp::Activation::tanh: reference.map(hyperbolic_tangent); break;
-      case tinymlp::Activation::sigmoid: reference.map(sigmoid); break;
-      case tinymlp::Activation::softmax: reference.softmax(); break;
-      case tinymlp::Activation::leaky_relu: reference.leaky_relu(layer.alpha); break;
-    }
-  }
-  return std::vector<float>(reference.values().begin(), reference.values().end());
-}
+// The outputs for `input` (model.input_size values): the host layer's float forward pass.
+using tinymlp::predict_float;
 
 // TFLite's CalculateActivationRangeQuantized for int8.
 inline void int8_activation_range(const tinymlp::Layer& layer, std::int32_t& low, std::int32_t& high) {

@@ -1,14 +1,16 @@
 // tinymlp-convert: models between .tflite, tinymlp model files and C++ headers for sketches (float
 // headers it wrote read back).
 //   tinymlp-convert INPUT -o OUTPUT [--name NAME] [--int8-runtime tflite-micro|tflite-cpu]
-//                   [--hybrid [--asymmetric-inputs]]
+//                   [--hybrid [--asymmetric-inputs]] [--int8 --calibrate DATA.csv [--header] [--per-tensor]]
 //   tinymlp-convert --info INPUT [--int8-runtime tflite-micro|tflite-cpu] [--hybrid [--asymmetric-inputs]]
 #include <cstdio>
 #include <exception>
 #include <string>
 
+#include "tinymlp/host/calibration_data.hpp"
 #include "tinymlp/host/hybrid_quantize.hpp"
 #include "tinymlp/host/model_info.hpp"
+#include "tinymlp/host/quantize.hpp"
 #include "tinymlp/tflite/model_files.hpp"
 
 namespace {
@@ -16,6 +18,7 @@ namespace {
 const char* const usage =
     "usage: tinymlp-convert INPUT -o OUTPUT [--name NAME] [--int8-runtime RUNTIME]\n"
     "                       [--hybrid [--asymmetric-inputs]]\n"
+    "       tinymlp-convert INPUT -o OUTPUT --int8 --calibrate DATA.csv [--header] [--per-tensor]\n"
     "       tinymlp-convert --info INPUT [--int8-runtime RUNTIME] [--hybrid [--asymmetric-inputs]]\n"
     "  INPUT   a .tflite file (float32 or int8), a tinymlp model file, or a float header (.hpp or .h)\n"
     "          that tinymlp-convert wrote\n"
@@ -23,6 +26,12 @@ const char* const usage =
     "          type and a ready FlashModel, or Int8Model for an int8 model, named NAME, default the\n"
     "          file's name); .tflite, a TFLite model (float32, or int8 as it came); anything else, a\n"
     "          tinymlp model file\n"
+    "  --int8  quantizes the float INPUT to full-integer int8 before writing it (TFLite's scheme:\n"
+    "          int8 weights, one scale per output unit, int32 biases, int8 activations)\n"
+    "  --calibrate DATA.csv  the inputs that set the activations' ranges: the first columns of\n"
+    "          each line, as many as the model has inputs (later ones, a label, are left out)\n"
+    "  --header      line 1 of DATA.csv names the columns\n"
+    "  --per-tensor  one weight scale per layer instead of one per output unit\n"
     "  --info  prints the layers, the parameters, and the flash and RAM the header it would write\n"
     "          needs on each board, and whether it fits an Arduino Uno\n"
     "  --int8-runtime  whose integers an int8 header computes: tflite-micro (default: TensorFlow Lite\n"
@@ -41,6 +50,10 @@ struct Request {
   tinymlp::RoundingMode rounding = tinymlp::RoundingMode::double_rounding;
   bool hybrid = false;
   bool asymmetric_inputs = false;
+  bool int8 = false;
+  std::string calibration;  // the CSV file of --calibrate
+  bool header = false;      // its line 1 names the columns
+  tinymlp::QuantizeOptions quantize;
 };
 
 [[noreturn]] void usage_error(const std::string& problem) {
@@ -73,6 +86,15 @@ Request parse(int argc, char** argv) {
         request.rounding = tinymlp::RoundingMode::single_rounding;
       else
         usage_error("--int8-runtime takes tflite-micro or tflite-cpu, not \"" + runtime + "\"");
+    } else if (argument == "--int8") {
+      request.int8 = true;
+    } else if (argument == "--calibrate") {
+      if (!has_value) usage_error("--calibrate needs a CSV file of the model's inputs");
+      request.calibration = argv[++k];
+    } else if (argument == "--header") {
+      request.header = true;
+    } else if (argument == "--per-tensor") {
+      request.quantize.weights = tinymlp::WeightGranularity::per_tensor;
     } else if (argument == "--name") {
       if (!has_value) usage_error("--name needs a name");
       request.name = argv[++k];
@@ -87,7 +109,40 @@ Request parse(int argc, char** argv) {
   if (request.input.empty()) usage_error("no input file");
   if (request.info == !request.output.empty()) usage_error("give either -o OUTPUT or --info");
   if (request.asymmetric_inputs && !request.hybrid) usage_error("--asymmetric-inputs goes with --hybrid");
+  if (!request.calibration.empty() && !request.int8)
+    usage_error("--calibrate is for --int8: give --int8 to quantize the model");
+  if (request.int8 && request.calibration.empty())
+    usage_error("--int8 needs --calibrate DATA.csv: representative inputs set the activations' int8 ranges");
+  if (!request.int8 && (request.header || request.quantize.weights == tinymlp::WeightGranularity::per_tensor))
+    usage_error("--header and --per-tensor are for --int8 --calibrate");
+  if (request.int8 && request.info) usage_error("--int8 writes a model: give -o OUTPUT, not --info");
+  if (request.int8 && request.hybrid) usage_error("give --int8 or --hybrid, not both");
   return request;
+}
+
+// The model quantized as the request says, calibrated on the first columns of its CSV file.
+tinymlp::ModelDescription quantized(const tinymlp::ModelDescription& model, const Request& request) {
+  if (model.is_quantized())
+    throw tinymlp::QuantizationError(request.input + " is quantized already; --int8 quantizes a float model");
+  tinymlp::Dataset samples;
+  try {
+    samples = tinymlp::read_calibration_data(request.calibration, model.input_size, request.header);
+  } catch (const tinymlp::DataError& error) {
+    // read_csv's advice names its C++ option; here it is the command line's.
+    std::string message = error.what();
+    const std::string option = "set CsvOptions::header";
+    const std::size_t at = message.find(option);
+    if (at != std::string::npos) message.replace(at, option.size(), "give --header");
+    throw tinymlp::DataError(message);
+  }
+  try {
+    tinymlp::ModelDescription result = tinymlp::quantize(model, samples, request.quantize);
+    std::printf("calibrated on %zu sample%s of %s\n", samples.size(), samples.size() == 1 ? "" : "s",
+                request.calibration.c_str());
+    return result;
+  } catch (const tinymlp::QuantizationError& error) {
+    throw tinymlp::QuantizationError(request.input + ": " + error.what());
+  }
 }
 
 }  // namespace
@@ -103,7 +158,8 @@ int main(int argc, char** argv) {
       std::fputs(tinymlp::model_info(model, request.input, request.rounding).c_str(), stdout);
       return 0;
     }
-    tinymlp::tflite::write_any_model(request.output, model, request.name, request.input, request.rounding);
+    tinymlp::tflite::write_any_model(request.output, request.int8 ? quantized(model, request) : model, request.name,
+                                     request.input, request.rounding);
     std::printf("wrote %s\n", request.output.c_str());
     return 0;
   } catch (const std::exception& error) {

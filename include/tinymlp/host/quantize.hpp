@@ -35,6 +35,7 @@
 #include "batches.hpp"
 #include "dataset.hpp"
 #include "describe.hpp"
+#include "float_inference.hpp"
 #include "model_description.hpp"
 
 namespace tinymlp {
@@ -359,31 +360,6 @@ struct Range {
   }
 };
 
-// Where each Dense layer's calibrated output (after the activations fused into it: a ReLU, an
-// Identity; before a Sigmoid, Tanh or Softmax, which are int8 operators of their own with the output
-// TFLite fixes) starts in forward_batch's activations, in rows, in a sequence whose every layer keeps
-// its output.
-inline std::vector<std::size_t> calibrated_output_rows(const std::vector<Layer>& sequence) {
-  std::vector<std::size_t> rows;
-  std::size_t offset = 0;
-  bool fusing = false;  // whether the layers since the last Dense were fused into it
-  for (const Layer& layer : sequence) {
-    if (layer.kind == LayerKind::normalization)
-      throw QuantizationError(
-          "tinymlp quantizes chains of Dense layers and activations; a model with a Normalization layer stays float");
-    if (layer.kind == LayerKind::dense) {
-      rows.push_back(offset);
-      fusing = true;
-    } else if (is_int8_activation(layer.activation)) {
-      fusing = false;
-    } else if (fusing) {
-      rows.back() = offset;
-    }
-    offset += layer.outputs;
-  }
-  return rows;
-}
-
 // The description as int8 layers: a Tanh fused into a Dense (as a float model fuses it) becomes an
 // activation of its own, as TFLite's int8 FULLY_CONNECTED fuses no TANH.
 inline ModelDescription with_int8_activations_alone(const ModelDescription& model) {
@@ -401,19 +377,13 @@ inline ModelDescription with_int8_activations_alone(const ModelDescription& mode
 
 }  // namespace detail
 
-/// Post-training quantization of a float Sequential (Dense layers, each followed by ReLU, Identity,
-/// Sigmoid, Tanh, Softmax or nothing) with a representative dataset of its inputs: the samples go
-/// through the model's own batch forward pass and the range of each Dense layer's output (after its
-/// ReLU, before a Sigmoid, Tanh or Softmax) is recorded, as TFLite's converter calibrates. The
-/// description has int8 layers (their float weights the dequantized ones), int8 LOGISTIC, TANH and
-/// SOFTMAX layers with the output quantization TFLite fixes, and int8 input and output.
-template <class FloatModel>
-ModelDescription quantize(const FloatModel& model, const Dataset& representative, const QuantizeOptions& options = {}) {
-  // Int8Model's layer chain refuses, at compile time, layers that int8 cannot run.
-  static_assert(detail::Int8ChainOf<FloatModel>::type::layer_count > 0, "an int8 model needs a Dense layer");
-  if (representative.features != FloatModel::input_size)
+namespace detail {
+
+// Calibration data the model can take: its width, at least one sample, finite values.
+inline void check_representative(const Dataset& representative, std::size_t input_size) {
+  if (representative.features != input_size)
     throw QuantizationError("the representative dataset has " + std::to_string(representative.features) +
-                            " features, the model takes " + std::to_string(FloatModel::input_size));
+                            " features, the model takes " + std::to_string(input_size));
   if (representative.empty()) throw QuantizationError("the representative dataset is empty");
   for (std::size_t s = 0; s < representative.size(); ++s)
     for (std::size_t f = 0; f < representative.features; ++f)
@@ -421,36 +391,69 @@ ModelDescription quantize(const FloatModel& model, const Dataset& representative
         throw QuantizationError("representative dataset: sample " + std::to_string(s) + ", feature " +
                                 std::to_string(f) + " is " + std::to_string(representative.input(s)[f]) +
                                 ", not a finite number");
-  // The Dense layers, each with its ReLU fused, and the Sigmoid, Tanh and Softmax layers.
-  ModelDescription quantized = detail::with_int8_activations_alone(describe(model));
-  const std::vector<std::size_t> output_rows = detail::calibrated_output_rows(layers_of<FloatModel>());
-  std::vector<detail::Range> ranges(output_rows.size() + 1);  // the input, then each Dense layer's output
-  std::vector<std::size_t> dense_widths;
-  for (const Layer& layer : quantized.layers)
-    if (layer.kind == LayerKind::dense) dense_widths.push_back(layer.outputs);
+}
+
+// The ranges of the model's input (ranges[0]) and of every layer's output (ranges[k + 1]) over the
+// representative dataset, from float_inference.hpp's batch forward pass: the one calibration for a
+// Sequential and for a model read from a file alike. (The Sequential's own batch pass computes the same
+// in the same order, but where the compiler fuses multiply-adds it may fuse them differently in each
+// instantiation of its kernel, and a range's last bit can move a scale; one pass gives one answer.)
+inline std::vector<Range> calibration_ranges(const ModelDescription& model, const Dataset& representative) {
+  std::vector<Range> ranges(model.layers.size() + 1);
   for (float value : representative.inputs) ranges[0].add(value);
   const std::size_t chunk_capacity = 256;
-  std::vector<float> x(FloatModel::input_size * chunk_capacity);
-  std::vector<float> activations(SequentialKernels<FloatModel>::training_activation_count * chunk_capacity);
+  std::vector<float> x(model.input_size * chunk_capacity);
+  std::vector<float> activations(float_activation_count(model) * chunk_capacity);
   for (std::size_t first = 0; first < representative.size(); first += chunk_capacity) {
     const std::size_t chunk = std::min(chunk_capacity, representative.size() - first);
     detail::gather_feature_major(
-        representative.inputs.data(), FloatModel::input_size, [first](std::size_t b) { return first + b; }, chunk,
-        x.data(), chunk_capacity);
-    SequentialKernels<FloatModel>::forward_batch(model.parameters, x.data(), activations.data(), chunk, chunk_capacity);
-    for (std::size_t s = 0; s < chunk; ++s)
-      for (std::size_t k = 0; k < output_rows.size(); ++k)
-        for (std::size_t o = 0; o < dense_widths[k]; ++o) {
-          const float value = activations[(output_rows[k] + o) * chunk_capacity + s];
+        representative.inputs.data(), model.input_size, [first](std::size_t b) { return first + b; }, chunk, x.data(),
+        chunk_capacity);
+    forward_batch_float(model, x.data(), activations.data(), chunk, chunk_capacity);
+    for (std::size_t s = 0; s < chunk; ++s) {
+      std::size_t row = 0;
+      for (std::size_t k = 0; k < model.layers.size(); ++k)
+        for (std::size_t o = 0; o < model.layers[k].outputs; ++o, ++row) {
+          const float value = activations[row * chunk_capacity + s];
           if (!std::isfinite(value))
             throw QuantizationError("representative dataset: sample " + std::to_string(first + s) + " makes layer " +
                                     std::to_string(k) + ", unit " + std::to_string(o) + " infinite");
           ranges[k + 1].add(value);
         }
+    }
   }
+  return ranges;
+}
+
+// What int8 quantization takes: a float description of Dense layers, each with a fused ReLU, Tanh or
+// none, and Sigmoid, Tanh and Softmax layers (the compile-time path refuses other models as it compiles).
+inline void check_quantizable(const ModelDescription& model) {
+  check_consistent(model);
+  if (model.layers.empty()) throw QuantizationError("the model has no layers");
+  for (std::size_t k = 0; k < model.layers.size(); ++k) {
+    const Layer& layer = model.layers[k];
+    const std::string name = "layer " + std::to_string(k);
+    if (layer.is_quantized())
+      throw QuantizationError(name + " is quantized already: quantize a float model (float32 weights)");
+    if (layer.kind == LayerKind::normalization)
+      throw QuantizationError(
+          "tinymlp quantizes chains of Dense layers and activations; a model with a Normalization layer stays float");
+    const bool dense = layer.kind == LayerKind::dense;
+    const Activation activation = layer.activation;
+    if (dense ? activation != Activation::none && activation != Activation::relu && !is_int8_activation(activation)
+              : !is_int8_activation(activation))
+      throw QuantizationError(name + " (" + (dense ? "Dense with " : "") + activation_name(activation) +
+                              ") has no int8 form in tinymlp: Dense layers with a ReLU or none, Sigmoid, Tanh and "
+                              "Softmax");
+  }
+}
+
+// The one quantization of a float description with its activations alone (with_int8_activations_alone)
+// from the calibration ranges of its input and of every layer's output.
+inline ModelDescription quantize_with_ranges(ModelDescription quantized, const std::vector<Range>& ranges,
+                                             const QuantizeOptions& options) {
   Quantization input = activation_quantization(ranges[0].low, ranges[0].high, "the model's input");
   quantized.input_quantization = input;
-  std::size_t dense = 0;  // Dense layers so far
   for (std::size_t k = 0; k < quantized.layers.size(); ++k) {
     Layer& layer = quantized.layers[k];
     if (layer.kind == LayerKind::activation) {  // Sigmoid, Tanh, Softmax: the output TFLite fixes
@@ -459,11 +462,10 @@ ModelDescription quantize(const FloatModel& model, const Dataset& representative
       layer.quantization = q;
       continue;
     }
-    ++dense;
     Int8Quantization q;
     q.input = input;
     q.output =
-        activation_quantization(ranges[dense].low, ranges[dense].high, "layer " + std::to_string(k) + "'s output");
+        activation_quantization(ranges[k + 1].low, ranges[k + 1].high, "layer " + std::to_string(k) + "'s output");
     detail::quantize_kernel(layer.kernel.data(), layer.inputs, layer.outputs, options.weights, q);
     detail::quantize_biases(layer.bias.data(), layer.outputs, k, q);
     input = q.output;
@@ -475,6 +477,39 @@ ModelDescription quantize(const FloatModel& model, const Dataset& representative
   for (std::size_t k = 0; k < quantized.layers.size(); ++k)  // the checks
     if (quantized.layers[k].kind == LayerKind::dense) int8_layer_arrays(quantized.layers[k], k);
   return quantized;
+}
+
+}  // namespace detail
+
+/// Post-training quantization of a float Sequential (Dense layers, each followed by ReLU, Identity,
+/// Sigmoid, Tanh, Softmax or nothing) with a representative dataset of its inputs: the samples go
+/// through the model's batch forward pass (float_inference.hpp's, on its description) and the range of
+/// each Dense layer's output (after its ReLU, before a Sigmoid, Tanh or Softmax) is recorded, as
+/// TFLite's converter calibrates. The description has int8 layers (their float weights the dequantized
+/// ones), int8 LOGISTIC, TANH and SOFTMAX layers with the output quantization TFLite fixes, and int8
+/// input and output.
+template <class FloatModel>
+ModelDescription quantize(const FloatModel& model, const Dataset& representative, const QuantizeOptions& options = {}) {
+  // Int8Model's layer chain refuses, at compile time, layers that int8 cannot run.
+  static_assert(detail::Int8ChainOf<FloatModel>::type::layer_count > 0, "an int8 model needs a Dense layer");
+  detail::check_representative(representative, FloatModel::input_size);
+  // The Dense layers, each with its ReLU fused, and the Sigmoid, Tanh and Softmax layers.
+  const ModelDescription float_description = describe(model);
+  detail::check_quantizable(float_description);
+  const ModelDescription description = detail::with_int8_activations_alone(float_description);
+  return detail::quantize_with_ranges(description, detail::calibration_ranges(description, representative), options);
+}
+
+/// The same quantization of a float model known at run time (read from a file: what
+/// `tinymlp-convert --int8 --calibrate` does); for the description of a Sequential, the same bytes as
+/// quantize(model, ...). QuantizationError for a model that is quantized already or has a layer
+/// without an int8 form.
+inline ModelDescription quantize(const ModelDescription& model, const Dataset& representative,
+                                 const QuantizeOptions& options = {}) {
+  detail::check_quantizable(model);
+  detail::check_representative(representative, model.input_size);
+  const ModelDescription description = detail::with_int8_activations_alone(model);
+  return detail::quantize_with_ranges(description, detail::calibration_ranges(description, representative), options);
 }
 
 /// The float model quantized and ready to run on the host: parameters owned alongside the model.
