@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -45,7 +46,7 @@ using mutation::mutated;
 using mutation::op;
 using mutation::tensor;
 
-enum class Format { csv, tflite, model_file, header };
+enum class Format { csv, tflite, model_file, header, calibration };
 
 // What stands at the input's path.
 enum class Place { file, missing, directory, unreadable_file, failing_read };
@@ -65,6 +66,9 @@ struct BadInput {
   // does with the data before saving it (a split, for example).
   std::function<void(tinymlp::CsvOptions&)> csv_options;
   std::function<void(const tinymlp::Dataset&)> then;
+  // For calibration rows (the input is the CSV of `tinymlp-convert MODEL -o saved.hpp ARGUMENTS`): the
+  // model file's name and bytes, and the arguments after the output ("{CSV}" stands for the input).
+  std::string model_name, model_bytes, arguments;
 };
 
 const char* format_name(Format format) {
@@ -73,17 +77,18 @@ const char* format_name(Format format) {
     case Format::tflite: return ".tflite";
     case Format::model_file: return "model file";
     case Format::header: return "header";
+    case Format::calibration: return "tinymlp-convert --int8 --calibrate";
   }
   return "";
 }
 
 // The input's file name and the output that was saved before, per format.
 const char* input_name(Format format) {
-  const char* const names[] = {"data.csv", "model.tflite", "model.tinymlp", "model.hpp"};
+  const char* const names[] = {"data.csv", "model.tflite", "model.tinymlp", "model.hpp", "data.csv"};
   return names[static_cast<int>(format)];
 }
 const char* output_name(Format format) {
-  const char* const names[] = {"saved.csv", "saved.hpp", "saved.tflite", "saved.tinymlp"};
+  const char* const names[] = {"saved.csv", "saved.hpp", "saved.tflite", "saved.tinymlp", "saved.hpp"};
   return names[static_cast<int>(format)];
 }
 
@@ -959,10 +964,51 @@ std::vector<BadInput> header_rows() {
   };
 }
 
+// tinymlp-convert MODEL -o saved.hpp --int8 --calibrate data.csv: the CSV's first columns calibrate a
+// float model of three inputs (unless the row gives another model).
+BadInput calibration_row(std::string input, std::string content, std::string expected,
+                         std::string arguments = "--int8 --calibrate {CSV}") {
+  BadInput row = text_row(Format::calibration, std::move(input), std::move(content), std::move(expected));
+  tinymlp::ModelDescription model;
+  model.input_size = 3;
+  tinymlp::Layer hidden = tinymlp::sequence_layer(tinymlp::LayerKind::dense, tinymlp::Activation::relu, 3, 4);
+  hidden.kernel.assign(12, 0.25f);
+  hidden.bias.assign(4, 0.5f);
+  tinymlp::Layer last = tinymlp::sequence_layer(tinymlp::LayerKind::dense, tinymlp::Activation::none, 4, 2);
+  last.kernel.assign(8, -0.5f);
+  last.bias.assign(2, 1.0f);
+  model.layers = {hidden, last};
+  row.model_name = "model.tinymlp";
+  row.model_bytes = tinymlp::model_file_text(model);
+  row.arguments = std::move(arguments);
+  return row;
+}
+
+std::vector<BadInput> calibration_rows() {
+  BadInput int8_input = calibration_row("an int8 model to quantize (hello_world_int8.tflite)", "1\n2\n",
+                                        "model.tflite is quantized already; --int8 quantizes a float model");
+  int8_input.model_name = "model.tflite";
+  int8_input.model_bytes = int8_model();
+  return {
+      calibration_row("a CSV with fewer columns than the model's inputs (2 for 3)", "1,2\n3,4\n",
+                      "data.csv: the lines have 2 fields, and the model takes 3 inputs (calibration reads the first "
+                      "3 columns of each line)"),
+      calibration_row("a field that is no number", "1,2,3\n4,x5,6\n", "data.csv:2:3: field 2 is not a number: 'x5'"),
+      calibration_row("an empty file", "", "data.csv:1:1: no data: the file is empty"),
+      calibration_row("a header line, without --header", "a,b,c\n1,2,3\n",
+                      "data.csv:1:1: field 1 is not a number: 'a' (if line 1 names the columns, give --header)"),
+      calibration_row("a header line with --header, and a label column after the inputs", "a,b,c,label\n1,2,3,0\n",
+                      "accepted: calibrated on 1 sample of data.csv", "--int8 --calibrate {CSV} --header"),
+      calibration_row("--calibrate without --int8", "1,2,3\n",
+                      "--calibrate is for --int8: give --int8 to quantize the model", "--calibrate {CSV}"),
+      int8_input,
+  };
+}
+
 std::vector<BadInput> all_rows() {
   std::vector<BadInput> rows;
-  for (auto part :
-       {csv_rows, tflite_rows, int8_activation_rows, normalization_and_sparse_rows, model_file_rows, header_rows})
+  for (auto part : {csv_rows, tflite_rows, int8_activation_rows, normalization_and_sparse_rows, model_file_rows,
+                    header_rows, calibration_rows})
     for (BadInput& row : part()) rows.push_back(std::move(row));
   return rows;
 }
@@ -1025,8 +1071,26 @@ std::string model_summary(const tinymlp::ModelDescription& model) {
   return std::string(accepted) + layers;
 }
 
+// tinymlp-convert run as the calibration row says: the first line of what it says on standard error
+// after its name, or "accepted: " and the first line it prints.
+std::string convert_outcome(const BadInput& row, const std::string& input, const std::string& output) {
+  const std::string model = (fs::path(input).parent_path() / row.model_name).string();
+  const std::string log =
+      (fs::temp_directory_path() / ("tinymlp_bad_input_convert_" + std::to_string(getpid()))).string();
+  const std::string command = std::string(TINYMLP_CONVERT) + " " + model + " -o " + output + " " +
+                              replaced(row.arguments, "{CSV}", input) + " > " + log + " 2>&1";
+  const int status = std::system(command.c_str());
+  std::string said = tinymlp::read_whole_file<tinymlp::ModelError>(log);
+  fs::remove(log);
+  said = said.substr(0, said.find('\n'));
+  const std::string name = "tinymlp-convert: ";
+  if (status == 0) return accepted + said;
+  return said.compare(0, name.size(), name) == 0 ? said.substr(name.size()) : said;
+}
+
 // The outcome of reading the input as the format's job does: the error's message, or what was read.
 std::string outcome(const BadInput& row, const std::string& input, const std::string& output) {
+  if (row.format == Format::calibration) return convert_outcome(row, input, output);
   if (row.format == Format::csv) {
     tinymlp::CsvOptions options;
     options.header = true;
@@ -1072,6 +1136,7 @@ void check_row(const BadInput& row) {
       break;
     case Place::failing_read: input = "/proc/self/mem"; break;
   }
+  if (!row.model_name.empty()) write_bytes(folder.file(row.model_name), row.model_bytes);
   const std::set<std::string> names_before = folder.names();
   for (std::size_t n = row.first; n <= row.last; ++n) {
     CAPTURE(n);
@@ -1141,6 +1206,8 @@ TEST_CASE("bad .tflite files: arithmetic by a constant, LEAKY_RELU, DENSIFY, the
 TEST_CASE("bad model files") { check_rows(model_file_rows()); }
 
 TEST_CASE("bad headers read back") { check_rows(header_rows()); }
+
+TEST_CASE("bad calibration data and requests of tinymlp-convert --int8") { check_rows(calibration_rows()); }
 
 TEST_CASE("every single flipped byte of a .tflite file is either imported or refused with a ModelError") {
   const std::string& bytes = float_model();
