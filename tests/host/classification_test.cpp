@@ -272,4 +272,23 @@ TEST_CASE("summary: each layer, its output width and parameters, the totals and 
             "Arduino Uno                       1,234             56\n");
 }
 
+TEST_CASE("summary(model): the flash and RAM on each board, the figures tinymlp-convert --info prints") {
+  const std::vector<tinymlp::BoardMemory> boards = tinymlp::board_memory<SoftmaxModel>();
+  REQUIRE(boards.size() == 2);
+  const std::size_t ram = SoftmaxModel::activation_bytes + (1 + 3) * sizeof(float);
+  for (const tinymlp::BoardMemory& board : boards) {
+    CHECK(board.flash_bytes == SoftmaxModel::parameter_bytes);
+    CHECK(board.ram_bytes == ram);
+  }
+  CHECK(boards[0].board == "AVR (Arduino Uno)");
+  CHECK(boards[1].board == "Cortex-M");
+  SoftmaxModel model{};
+  model.initialize(1u);
+  const std::string text = tinymlp::summary(model);
+  CHECK(text == tinymlp::summary<SoftmaxModel>(boards));
+  CHECK(text.find("AVR (Arduino Uno)                   332 ") != std::string::npos);
+  const std::string info = tinymlp::model_info(tinymlp::describe(model), "m");
+  CHECK(info.find("flash for the weights                     332 B") != std::string::npos);
+}
+
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "model_description.hpp"
@@ -86,6 +87,22 @@ inline HybridMemoryFigures hybrid_memory_figures(const ModelDescription& model) 
   }
   figures.activation_bytes = 2 * sizeof(float) * std::max<std::size_t>(widest_hidden, 1);
   return figures;
+}
+
+/// One board's memory for a model, a row of summary()'s board table.
+struct BoardMemory {
+  std::string board;            ///< The board's name.
+  std::size_t flash_bytes = 0;  ///< Flash for the weights (the code comes on top).
+  std::size_t ram_bytes = 0;    ///< RAM for one predict: the activation buffers and the input and output arrays.
+};
+
+/// The memory the model needs as a FlashModel on each board that `tinymlp-convert --info` reports
+/// (AVR and Cortex-M: float is 4 bytes on both, so the figures agree), from memory_figures.
+inline std::vector<BoardMemory> board_memory(const ModelDescription& model) {
+  const MemoryFigures figures = memory_figures(model);
+  const std::size_t ram = figures.activation_bytes + figures.input_output_bytes;
+  return {BoardMemory{"AVR (Arduino Uno)", figures.weight_flash_bytes, ram},
+          BoardMemory{"Cortex-M", figures.weight_flash_bytes, ram}};
 }
 
 }  // namespace tinymlp

@@ -18,16 +18,10 @@
 #include "../layers/sigmoid.hpp"
 #include "../layers/softmax.hpp"
 #include "../layers/tanh.hpp"
+#include "describe.hpp"
+#include "memory_figures.hpp"
 
 namespace tinymlp {
-
-/// One board's memory for a model, a row of summary()'s board table: the flash the sketch's model
-/// takes and the RAM it needs (the figures `tinymlp-convert --info` prints for each board).
-struct BoardMemory {
-  std::string board;            ///< The board's name.
-  std::size_t flash_bytes = 0;  ///< Flash.
-  std::size_t ram_bytes = 0;    ///< RAM.
-};
 
 namespace detail {
 
@@ -89,7 +83,7 @@ inline std::string with_thousands(std::size_t value) {
 /// The summary of the model type: one line per layer (its type, output width and parameter count),
 /// the totals, the bytes of the weights and of an inference's buffers, and a table of `boards`.
 template <class Model>
-std::string summary(const std::vector<BoardMemory>& boards = {}) {
+std::string summary(const std::vector<BoardMemory>& boards) {
   std::vector<detail::SummaryRow> rows;
   detail::summary_rows<typename SequentialKernels<Model>::layer_chain>(rows);
   std::string text;
@@ -124,10 +118,30 @@ std::string summary(const std::vector<BoardMemory>& boards = {}) {
   return text;
 }
 
+/// The flash and RAM the model type needs on each board, as `tinymlp-convert --info` reports them
+/// (board_memory).
+template <class Model>
+std::vector<BoardMemory> board_memory() {
+  const std::vector<float> parameters(Model::parameter_count);  // the figures need the layers, not the weights
+  return board_memory(describe_sequence(layers_of<Model>(), parameters.data(), parameters.size()));
+}
+
+/// The summary of the model type with the table of its memory on each board (board_memory<Model>()).
+template <class Model>
+std::string summary() {
+  return summary<Model>(board_memory<Model>());
+}
+
 /// summary<Model>(boards) for the model's type.
 template <class Model>
-std::string summary(const Model&, const std::vector<BoardMemory>& boards = {}) {
+std::string summary(const Model&, const std::vector<BoardMemory>& boards) {
   return summary<Model>(boards);
+}
+
+/// summary<Model>() for the model's type: with its memory on each board.
+template <class Model>
+std::string summary(const Model&) {
+  return summary<Model>();
 }
 
 }  // namespace tinymlp
