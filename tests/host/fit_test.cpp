@@ -100,6 +100,27 @@ TEST_CASE("fit with validation data: val_loss and val_mae are evaluate's at the 
   CHECK(history.epochs.back().val_loss < history.epochs.front().val_loss);
 }
 
+TEST_CASE("on_epoch_end sees each epoch's record as it is measured, with the model of that epoch") {
+  const Dataset train = smooth_samples(300, 3), validation = smooth_samples(100, 4);
+  Small model = initialized_small(2);
+  tinymlp::Sgd<Small> optimizer(0.05f);
+  FitOptions options = quiet_options(4, 16);
+  options.validation = &validation;
+  std::vector<std::size_t> epochs;
+  std::vector<float> losses, val_losses, evaluated;
+  options.on_epoch_end = [&](std::size_t epoch, const tinymlp::EpochRecord& record) {
+    epochs.push_back(epoch);
+    losses.push_back(record.loss);
+    val_losses.push_back(record.val_loss);
+    evaluated.push_back(tinymlp::evaluate<MeanSquaredError>(model, validation).loss);
+  };
+  const History history = tinymlp::fit<MeanSquaredError>(model, optimizer, train, options);
+  CHECK(epochs == std::vector<std::size_t>{0, 1, 2, 3});
+  CHECK(losses == history.series("loss"));
+  CHECK(val_losses == history.series("val_loss"));
+  CHECK(evaluated == val_losses);  // the validation pass inside fit is evaluate's
+}
+
 TEST_CASE("fit shuffles from its seed: the same seed gives bit-identical weights, another seed others") {
   const Dataset train = smooth_samples(200, 5);
   const auto train_from = [&](std::uint32_t seed, bool shuffle) {

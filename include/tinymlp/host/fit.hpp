@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -72,6 +73,9 @@ struct FitOptions {
   ReduceLearningRateOnPlateau reduce_learning_rate;             ///< Off by default.
   Progress progress = Progress::automatic;                      ///< How progress is shown.
   std::FILE* progress_output = stdout;                          ///< Where.
+  /// Called after each epoch is measured (Keras's on_epoch_end), before early stopping decides, with
+  /// the epoch's number from 0 and its record: to measure other data or print a line of one's own.
+  std::function<void(std::size_t epoch, const EpochRecord& record)> on_epoch_end;
 };
 
 namespace detail {
@@ -172,12 +176,14 @@ History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitO
     record.metrics = metric_sums.means(samples);
     const std::string diverged = detail::divergence_of(model, record, false);
     if (diverged.empty() && options.validation) {
-      const Evaluation validation = evaluate<Loss>(model, *options.validation, options.metrics);
+      // Checked before the first epoch; the divergence check has just found the parameters finite.
+      const Evaluation validation = detail::evaluate_checked<Loss>(model, *options.validation, options.metrics);
       record.val_loss = validation.loss;
       record.val_metrics = validation.values;
     }
     history.epochs.push_back(record);
     progress.end_epoch(record, history);
+    if (options.on_epoch_end) options.on_epoch_end(epoch, record);
     const std::string reason =
         diverged.empty() ? detail::divergence_of(model, record, history.has_validation) : diverged;
     if (!reason.empty()) {

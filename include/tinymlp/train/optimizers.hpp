@@ -246,6 +246,23 @@ class Adam : public PerParameterOptimizer<Adam<Model>, Model> {
     v += (1.0f - settings_.beta2) * (gradient * gradient - v);
     parameter -= step_size_ * m / (detail::sqrt_of(v) + settings_.epsilon);
   }
+  /// One step over all parameters (a batch's): update() for each, in the same arithmetic, with the
+  /// settings held in locals so that nothing the loop stores can change them: the compiler then keeps
+  /// them in registers and runs the loop in vector blocks where the core has them (a host's training
+  /// spent most of its time here, a square root and a division per parameter one at a time).
+  void step(float* parameters, const float* gradients) {
+    begin_step();
+    const float first_rate = 1.0f - settings_.beta1, second_rate = 1.0f - settings_.beta2;
+    const float step_size = step_size_, epsilon = settings_.epsilon;
+    float* __restrict first = first_moment_;
+    float* __restrict second = second_moment_;
+    for (size_t k = 0; k < Model::parameter_count; ++k) {
+      const float gradient = gradients[k];
+      first[k] += first_rate * (gradient - first[k]);
+      second[k] += second_rate * (gradient * gradient - second[k]);
+      parameters[k] -= step_size * first[k] / (detail::sqrt_of(second[k]) + epsilon);
+    }
+  }
 
   const AdamSettings& settings() const { return settings_; }       ///< The hyperparameters in use.
   float learning_rate() const { return settings_.learning_rate; }  ///< The current learning rate.
