@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -28,12 +29,17 @@ using Model = tinymlp::Sequential<tinymlp::Dense<pixels, hidden>, tinymlp::ReLU,
 using Logits = tinymlp::Sequential<tinymlp::Dense<pixels, hidden>, tinymlp::ReLU, tinymlp::Dense<hidden, classes>>;
 static_assert(Model::parameter_count == Logits::parameter_count, "the softmax has no parameters");
 
+// The defaults: a learning rate of 0.01, halved after 3 epochs without a better validation loss,
+// stopped after 10. Over seeds 1-5 that reached the test accuracy of a constant 0.002 stopped after
+// 20 (0.956-0.969 against 0.953-0.969) in 29-52 epochs instead of 96-131.
 struct JobSettings {
   std::uint32_t seed = 1;     // shuffling, initial weights and batches
   std::size_t epochs = 200;   // the budget (early stopping may end sooner)
-  std::size_t patience = 20;  // epochs without a better validation loss before stopping
-  std::size_t batch_size = 32;
-  float learning_rate = 0.002f;
+  std::size_t patience = 10;  // epochs without a better validation loss before stopping
+  std::size_t reduce_patience =
+      3;                        // epochs without a better validation loss before the learning rate halves (0: never)
+  std::size_t batch_size = 32;  // samples per Adam step
+  float learning_rate = 0.01f;
   bool quiet = false;
 };
 
@@ -69,45 +75,58 @@ struct Outcome {
   double training_seconds = 0;
 };
 
-// Adam with the learning rate of `settings`, batches of batch_size, an epoch at a time, with the
-// three splits measured after each and printed as Keras does; training stops once the validation
-// loss has not improved for `patience` epochs and the model ends with the best epoch's weights. The
-// training time counts fit's time only, not the measuring.
+// The processor time this process has used, in seconds: what training costs one core, whatever else
+// the machine runs (the wall-clock time counts the time other programs had the core).
+inline double processor_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+
+// One fit, as a Keras user writes it: Adam with the learning rate of `settings`, batches of
+// batch_size, the validation split measured after each epoch, training stopped once the validation
+// loss has not improved for `patience` epochs, the best epoch's weights kept (and, with
+// reduce_patience, the learning rate halved after that many epochs without improvement). After each
+// epoch the test split is measured too and a Keras-like line printed with the loss and accuracy of
+// the three splits (the training figures are fit's, over the epoch's batches, as Keras reports them).
+// The training time is the processor time of fit, the validation included, less the test measure and
+// the printing, which only report.
 inline Outcome train(Model& model, const tinymlp::SplitDataset& data, const JobSettings& settings) {
   model.initialize(settings.seed);
   tinymlp::AdamSettings adam;
   adam.learning_rate = settings.learning_rate;
   tinymlp::Adam<Model> optimizer(adam);
   tinymlp::FitOptions options;
-  options.epochs = 1;
+  options.epochs = settings.epochs;
   options.batch_size = settings.batch_size;
+  options.seed = settings.seed;
+  options.validation = &data.validation;
+  options.metrics = {tinymlp::Metric::accuracy};
+  options.early_stopping.enabled = true;
+  options.early_stopping.patience = settings.patience;
+  options.reduce_learning_rate.enabled = settings.reduce_patience > 0;
+  options.reduce_learning_rate.patience = settings.reduce_patience;
+  options.reduce_learning_rate.factor = 0.5f;
   options.progress = tinymlp::Progress::silent;
   Outcome outcome;
-  Model best = model;
-  for (std::size_t epoch = 0; epoch < settings.epochs; ++epoch) {
-    options.seed = settings.seed * 1000u + static_cast<std::uint32_t>(epoch);
-    const tinymlp::History history =
-        tinymlp::fit<tinymlp::CategoricalCrossEntropy>(model, optimizer, data.train, options);
-    EpochMeasures measures{measure(model, data.train), measure(model, data.validation), measure(model, data.test),
-                           history.seconds};
-    outcome.training_seconds += history.seconds;
+  double reporting_seconds = 0, epoch_started = processor_seconds();
+  options.on_epoch_end = [&](std::size_t epoch, const tinymlp::EpochRecord& record) {
+    const double reporting_started = processor_seconds();
+    EpochMeasures measures{Measure{record.loss, record.metrics[0]}, Measure{record.val_loss, record.val_metrics[0]},
+                           measure(model, data.test), reporting_started - epoch_started};
     outcome.epochs.push_back(measures);
     if (!settings.quiet)
       std::printf(
-          "Epoch %zu/%zu - %.1f ms - loss: %.4f - accuracy: %.4f - val_loss: %.4f - val_accuracy: %.4f"
+          "Epoch %zu/%zu - %.2f ms - loss: %.4f - accuracy: %.4f - val_loss: %.4f - val_accuracy: %.4f"
           " - test_loss: %.4f - test_accuracy: %.4f\n",
-          epoch + 1, settings.epochs, history.seconds * 1e3, measures.train.loss, measures.train.accuracy,
+          epoch + 1, settings.epochs, measures.seconds * 1e3, measures.train.loss, measures.train.accuracy,
           measures.validation.loss, measures.validation.accuracy, measures.test.loss, measures.test.accuracy);
-    if (epoch == 0 || measures.validation.loss < outcome.epochs[outcome.best_epoch].validation.loss) {
-      outcome.best_epoch = epoch;
-      best = model;
-    } else if (epoch - outcome.best_epoch >= settings.patience) {
-      if (!settings.quiet)
-        std::printf("Early stopping after epoch %zu: best epoch was %zu\n", epoch + 1, outcome.best_epoch + 1);
-      break;
-    }
-  }
-  model = best;
+    epoch_started = processor_seconds();
+    reporting_seconds += epoch_started - reporting_started;
+  };
+  const double started = processor_seconds();
+  const tinymlp::History history =
+      tinymlp::fit<tinymlp::CategoricalCrossEntropy>(model, optimizer, data.train, options);
+  outcome.training_seconds = processor_seconds() - started - reporting_seconds;
+  outcome.best_epoch = history.best_epoch;
+  if (!settings.quiet && history.stopped_early)
+    std::printf("Early stopping after epoch %zu: best epoch was %zu\n", history.epochs.size(), history.best_epoch + 1);
   return outcome;
 }
 

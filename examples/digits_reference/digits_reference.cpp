@@ -39,12 +39,23 @@ Arguments parse_arguments(int argc, char** argv) {
       arguments.job.seed = static_cast<std::uint32_t>(std::stoul(argv[++k]));
     } else if (flag == "--epochs" && has_value) {
       arguments.job.epochs = std::stoul(argv[++k]);
+    } else if (flag == "--batch-size" && has_value) {
+      arguments.job.batch_size = std::stoul(argv[++k]);
+    } else if (flag == "--learning-rate" && has_value) {
+      arguments.job.learning_rate = std::stof(argv[++k]);
+    } else if (flag == "--reduce-patience" && has_value) {
+      arguments.job.reduce_patience = std::stoul(argv[++k]);
+    } else if (flag == "--patience" && has_value) {
+      arguments.job.patience = std::stoul(argv[++k]);
     } else if (flag == "--quiet") {
       arguments.job.quiet = true;
     } else if (flag[0] != '-' && arguments.data.empty()) {
       arguments.data = flag;
     } else {
-      std::fprintf(stderr, "usage: %s DIGITS.csv [--out FOLDER] [--seed N] [--epochs N] [--quiet]\n", argv[0]);
+      std::fprintf(stderr,
+                   "usage: %s DIGITS.csv [--out FOLDER] [--seed N] [--epochs N] [--batch-size N] [--learning-rate R] "
+                   "[--patience N] [--quiet]\n",
+                   argv[0]);
       std::exit(flag == "--help" ? 0 : 2);
     }
   }
@@ -83,10 +94,10 @@ int main(int argc, char** argv) try {
               arguments.data.c_str(), data.train.size(), data.validation.size(), data.test.size(),
               static_cast<unsigned>(arguments.job.seed));
   std::printf(
-      "== 64-%zu-10 (ReLU, softmax), %zu parameters, Adam (learning rate %g), batch %zu, up to %zu epochs, "
-      "early stopping after %zu\n",
+      "== 64-%zu-10 (ReLU, softmax), %zu parameters, Adam (learning rate %g, halved after %zu epochs without a "
+      "better validation loss), batch %zu, up to %zu epochs, early stopping after %zu\n",
       digits::hidden, digits::Model::parameter_count, static_cast<double>(arguments.job.learning_rate),
-      arguments.job.batch_size, arguments.job.epochs, arguments.job.patience);
+      arguments.job.reduce_patience, arguments.job.batch_size, arguments.job.epochs, arguments.job.patience);
 
   digits::Model trained;
   const digits::Outcome outcome = digits::train(trained, data, arguments.job);
@@ -122,9 +133,10 @@ int main(int argc, char** argv) try {
       100.0 * (static_cast<double>(int8.accuracy) - static_cast<double>(float_accuracy)));
   // For scripts: the figures with more digits.
   std::printf(
-      "hidden_units=%zu\nepochs_budget=%zu\ntinymlp_epochs=%zu\ntinymlp_seconds=%.6f\ntinymlp_test_accuracy=%."
-      "6f\ntinymlp_int8_test_accuracy=%.6f\n",
-      digits::hidden, arguments.job.epochs, outcome.epochs.size(), outcome.training_seconds,
+      "seed=%u\nlearning_rate=%g\nbatch_size=%zu\nhidden_units=%zu\nepochs_budget=%zu\ntinymlp_epochs=%zu\n"
+      "tinymlp_seconds=%.6f\ntinymlp_test_accuracy=%.6f\ntinymlp_int8_test_accuracy=%.6f\n",
+      static_cast<unsigned>(arguments.job.seed), static_cast<double>(arguments.job.learning_rate),
+      arguments.job.batch_size, digits::hidden, arguments.job.epochs, outcome.epochs.size(), outcome.training_seconds,
       static_cast<double>(float_accuracy), static_cast<double>(int8.accuracy));
 
   tinymlp::write_file_atomically(folder + "history.csv", digits::history_csv(outcome));
