@@ -131,6 +131,8 @@ float exercise_everything(float input) {
   adam.update(classifier.parameters[0], 0.1f, 0);
   total += probabilities[1] + adam.settings().beta2 +
            train_twice<CategoricalCrossEntropy>(classifier, adam, features, one_hot);
+  const float label = 1.0f;  // the class of one_hot, as SparseCategoricalCrossEntropy takes it
+  total += train_twice<SparseCategoricalCrossEntropy>(classifier, adam, features, &label);
 
   const float* fuzz = &BinaryCrossEntropy::epsilon;  // odr-used, as in the other translation unit
   total += *fuzz;

@@ -2,6 +2,7 @@
 // with spare columns, and each total against numbers worked out by hand from Keras's formulas.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -151,4 +152,88 @@ TEST_CASE("CategoricalCrossEntropy: renormalized to sum 1, clipped to eps..1 - e
   // Sample 1: the only target sits on a clipped output, so nothing depends on y.
   CHECK(dy.at(0, 1) == 0.0f);
   CHECK(dy.at(1, 1) == 0.0f);
+}
+
+// --- SparseCategoricalCrossEntropy: integer labels, one target row ------------------------------------
+
+TYPE_TO_STRING(tinymlp::SparseCategoricalCrossEntropy);
+
+TEST_CASE("SparseCategoricalCrossEntropy: Keras's numbers, clip to eps..1 - eps then renormalize") {
+  // Keras's documented example: labels 1 and 2 of [[0.05, 0.95, 0], [0.1, 0.8, 0.1]] lose 0.0513 and 2.3026.
+  Batch y(3, 2, 3), t(1, 2, 3);
+  const float outputs[2][3] = {{0.05f, 0.95f, 0.0f}, {0.1f, 0.8f, 0.1f}};
+  y.fill([&](std::size_t f, std::size_t s) { return outputs[s][f]; });
+  t.at(0, 0) = 1.0f;
+  t.at(0, 1) = 2.0f;
+  const float total = tinymlp::SparseCategoricalCrossEntropy::total<3>(y.data(), t.data(), 2, 3);
+  CHECK(total == doctest::Approx(0.05129339 + 2.30258509).epsilon(1e-6));
+  Batch dy(3, 2, 3);
+  tinymlp::SparseCategoricalCrossEntropy::gradient<3>(y.data(), t.data(), dy.data(), 2, 3);
+  CHECK(dy.padding_untouched());
+  CHECK(dy.at(2, 0) == 0.0f);  // clipped: nothing depends on it
+  CHECK(dy.at(1, 0) == doctest::Approx((-1.0 / 0.95 + 1.0 / (1.0 + 1e-7)) / 2));
+  CHECK(dy.at(0, 1) == doctest::Approx((1.0 / 1.0) / 2));
+}
+
+TEST_CASE("SparseCategoricalCrossEntropy: the gradient is the derivative of the batch-mean loss") {
+  constexpr std::size_t width = 4;
+  for (const tinymlp_tests::BatchShape& shape : tinymlp_tests::batch_shapes) {
+    CAPTURE(shape.samples);
+    CAPTURE(shape.stride);
+    tinymlp::Random random(7);
+    Batch y(width, shape.samples, shape.stride), t(1, shape.samples, shape.stride),
+        dy(width, shape.samples, shape.stride);
+    y.fill_uniform(random, 0.05f, 0.6f);  // not summing to 1, so that the renormalization counts
+    for (std::size_t s = 0; s < shape.samples; ++s) t.at(0, s) = static_cast<float>(random.below(width));
+    tinymlp::SparseCategoricalCrossEntropy::gradient<width>(y.data(), t.data(), dy.data(), shape.samples, shape.stride);
+    CHECK(dy.padding_untouched());
+    std::vector<float> outputs = y.used_values();
+    const std::vector<float> analytic = dy.used_values();
+    const auto batch_mean_loss = [&] {
+      y.set_used_values(outputs);
+      const float total =
+          tinymlp::SparseCategoricalCrossEntropy::total<width>(y.data(), t.data(), shape.samples, shape.stride);
+      return tinymlp_tests::Evaluation{total / static_cast<double>(shape.samples), {}};
+    };
+    const tinymlp_tests::DerivativeCheck result =
+        tinymlp_tests::check_derivatives(outputs.data(), analytic.data(), outputs.size(), batch_mean_loss);
+    CHECK(result.checked == outputs.size());
+    CHECK(result.largest_analytic > 1e-3);
+  }
+}
+
+TEST_CASE("SparseCategoricalCrossEntropy trains a softmax classifier as CategoricalCrossEntropy does on one-hot") {
+  typedef tinymlp::Sequential<tinymlp::Dense<2, 8>, tinymlp::Tanh, tinymlp::Dense<8, 3>, tinymlp::Softmax> Model;
+  const std::size_t samples = 12;
+  Batch x(2, samples, samples), labels(1, samples, samples), one_hot(3, samples, samples);
+  tinymlp::Random random(3);
+  for (std::size_t s = 0; s < samples; ++s) {
+    const std::size_t label = s % 3;  // three clusters around (1, 0), (-1, 1) and (-1, -1)
+    const float centres[3][2] = {{1.0f, 0.0f}, {-1.0f, 1.0f}, {-1.0f, -1.0f}};
+    for (std::size_t f = 0; f < 2; ++f) x.at(f, s) = centres[label][f] + random.uniform(-0.3f, 0.3f);
+    labels.at(0, s) = static_cast<float>(label);
+    for (std::size_t f = 0; f < 3; ++f) one_hot.at(f, s) = f == label ? 1.0f : 0.0f;
+  }
+  Model sparse_model, one_hot_model;
+  sparse_model.initialize(5u);
+  one_hot_model.initialize(5u);
+  tinymlp::Adam<Model> sparse_adam(0.05f), one_hot_adam(0.05f);
+  static tinymlp::TrainingWorkspace<Model, samples> workspace;
+  float first = 0.0f, last = 0.0f, one_hot_last = 0.0f;
+  for (int step = 0; step < 200; ++step) {
+    last = tinymlp::train_on_batch<tinymlp::SparseCategoricalCrossEntropy>(sparse_model, sparse_adam, x.data(),
+                                                                           labels.data(), samples, workspace.buffers());
+    one_hot_last = tinymlp::train_on_batch<tinymlp::CategoricalCrossEntropy>(
+        one_hot_model, one_hot_adam, x.data(), one_hot.data(), samples, workspace.buffers());
+    if (step == 0) first = last;
+  }
+  CHECK(last < 0.05f * first);
+  // The same loss where no output is clipped: the same training, to float rounding.
+  CHECK(last == doctest::Approx(one_hot_last).epsilon(1e-3));
+  for (std::size_t s = 0; s < samples; ++s) {
+    float y[3];
+    const float input[2] = {x.at(0, s), x.at(1, s)};
+    sparse_model.predict(input, y);
+    CHECK(static_cast<float>(std::max_element(y, y + 3) - y) == labels.at(0, s));
+  }
 }

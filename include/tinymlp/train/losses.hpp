@@ -1,6 +1,6 @@
 /// \file
-/// The losses, as Keras computes them: mean squared error, binary and categorical cross-entropy, and
-/// the mean absolute error (fit and evaluate report it as a metric). A loss supplies
+/// The losses, as Keras computes them: mean squared error, binary, categorical and sparse categorical
+/// cross-entropy, and the mean absolute error (fit and evaluate report it as a metric). A loss supplies
 /// total<Width>(y, t, samples, stride), the sum over samples of each sample's loss, and
 /// gradient<Width>(y, t, dy, samples, stride), that of the batch mean with respect to y; batches are
 /// feature-major, as in the layer kernels.
@@ -158,6 +158,56 @@ struct CategoricalCrossEntropy : detail::KerasFuzzFactor<> {
     for (size_t f = 0; f < Width; ++f) total += y[f * stride + s];
     return total;
   }
+  static bool inside_clip(float p) { return p > epsilon && p < 1.0f - epsilon; }
+  static float clipped(float p) { return p < epsilon ? epsilon : p > 1.0f - epsilon ? 1.0f - epsilon : p; }
+};
+
+// --- SparseCategoricalCrossEntropy -------------------------------------------------------------------
+// Categorical cross-entropy with integer class labels instead of one-hot targets, as Keras's
+// sparse_categorical_crossentropy computes it on probabilities (after a Softmax): y is clipped to
+// [eps, 1 - eps], eps = 1e-7, and renormalized (Keras takes the log and a softmax of it), so the
+// loss per sample is -log(c_t / sum_g c_g) with c the clipped outputs and t the sample's label; the
+// batch loss is the mean over samples. The targets are one value per sample (row 0 of t): the
+// class's index as a float. A label outside [0, Width) matches no output (loss log sum c), as no
+// array is indexed with it; the host refuses such labels when it reads them.
+
+/// Sparse categorical cross-entropy: the loss for one class out of Width given as its index.
+struct SparseCategoricalCrossEntropy : detail::KerasFuzzFactor<> {
+  /// The sum over samples of each sample's loss (divide by the sample count for the mean). y holds
+  /// Width outputs and t one label of `samples` samples, feature-major with `stride`.
+  template <size_t Width>
+  static float total(const float* y, const float* t, size_t samples, size_t stride) {
+    float sum = 0.0f;
+    for (size_t s = 0; s < samples; ++s) {
+      float total_c = 0.0f, labelled = 1.0f;
+      for (size_t f = 0; f < Width; ++f) {
+        const float c = clipped(y[f * stride + s]);
+        total_c += c;
+        if (is_label(t[s], f)) labelled = c;
+      }
+      sum += detail::log_of(total_c) - detail::log_of(labelled);
+    }
+    return sum;
+  }
+
+  /// Writes to dy the gradient of the batch-mean loss with respect to y (same layout as y): with
+  /// C = sum_g c_g, dL/dy_f = -[f is the label] / c_f + 1 / C where the clip leaves y_f alone, else 0.
+  template <size_t Width>
+  static void gradient(const float* y, const float* t, float* dy, size_t samples, size_t stride) {
+    const float batch_scale = 1.0f / static_cast<float>(samples);
+    for (size_t s = 0; s < samples; ++s) {
+      float total_c = 0.0f;
+      for (size_t f = 0; f < Width; ++f) total_c += clipped(y[f * stride + s]);
+      for (size_t f = 0; f < Width; ++f) {
+        const float value = y[f * stride + s];
+        const float own = is_label(t[s], f) ? -1.0f / value : 0.0f;
+        dy[f * stride + s] = inside_clip(value) ? batch_scale * (own + 1.0f / total_c) : 0.0f;
+      }
+    }
+  }
+
+ private:
+  static bool is_label(float label, size_t f) { return label == static_cast<float>(f); }
   static bool inside_clip(float p) { return p > epsilon && p < 1.0f - epsilon; }
   static float clipped(float p) { return p < epsilon ? epsilon : p > 1.0f - epsilon ? 1.0f - epsilon : p; }
 };
