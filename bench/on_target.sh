@@ -10,7 +10,8 @@
 # exact; the Cortex-M4F, the Cortex-M0+ and 32-bit RISC-V in QEMU with -icount shift=0, instructions).
 # On the Cortex-M4F an estimated cycle figure follows the instructions: the probe run again under QEMU's
 # instruction trace, each instruction of an inference priced with the Cortex-M4's documented cycle
-# counts (bench/cortex_m4_cycles.py). Installs what it needs; takes a few minutes once the tools are built.
+# counts (bench/cortex_m4_cycles.py). Then the 714-50-15-4 classifier on the Cortex-M4F, float and int8,
+# beside CMSIS-NN's figure. Installs what it needs; takes a few minutes once the tools are built.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-debian-packages.sh" tests
@@ -22,8 +23,8 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DTINYMLP_BUILD_TESTS=OF
 # board/boards.cmake's table, as CMake writes it out.
 source "$build/board/boards.sh"
 cmake --build "$build" -j "$(nproc)" --target run-on-uno inference_probes int8_inference_probes int8_no_model_probes \
-  hybrid_inference_probes hybrid_no_model_probes \
-  training_probes no_training_probes "${boards[@]/#/SineInference_}" "${boards[@]/#/SineBaseline_}" >/dev/null
+  hybrid_inference_probes hybrid_no_model_probes training_probes no_training_probes classifier_probes \
+  int8_classifier_probes "${boards[@]/#/SineInference_}" "${boards[@]/#/SineBaseline_}" >/dev/null
 
 probes="$build/bench/on_target"
 run_probe() {  # board elf: the key=value lines the probe prints
@@ -88,6 +89,18 @@ for board in "${boards[@]}"; do
     "$(over flash_of "$board" "$with_model" "$no_model")" "$(over ram_of "$board" "$with_model" "$no_model")" \
     "$(value_of stack_bytes "$hybrid")"
 done
+
+# The 714-50-15-4 classifier (the shape of Arduino's gesture tutorial; random weights), on the Cortex-M4F
+# only, beside CMSIS-NN's int8 kernels on the same shape, same simulator and probe (issue 16's figure).
+printf '\n| 714-50-15-4 classifier (random weights), one inference | float | int8 | CMSIS-NN int8 |\n'
+printf '|---|---|---|---|\n'
+classifier_float=$(run_probe cortex_m4 "$probes/classifier_probes/cortex_m4.elf")
+classifier_int8=$(run_probe cortex_m4 "$probes/int8_classifier_probes/cortex_m4.elf")
+printf '| %s | %s%s | %s%s | 73571 instructions |\n' "${board_display[cortex_m4]}" \
+  "$(printf '%.0f %s' "$(value_of time_mean "$classifier_float")" "$(value_of time_unit "$classifier_float")")" \
+  "$(cycles_of cortex_m4 "$probes/classifier_probes/cortex_m4.elf")" \
+  "$(printf '%.0f %s' "$(value_of time_mean "$classifier_int8")" "$(value_of time_unit "$classifier_int8")")" \
+  "$(cycles_of cortex_m4 "$probes/int8_classifier_probes/cortex_m4.elf")"
 
 printf '\n| one SGD step in place (batch 1), TrainOnDevice'"'"'s, over 100 from random weights | per step: mean (least to most) | RAM: static (model, Sgd, workspace) + peak stack |\n'
 printf '|---|---|---|\n'
