@@ -8,7 +8,10 @@
 # weights, and its RAM, static (the probe's .data + .bss over the same probe without the step)
 # plus its deepest stack. Boards: those of board/boards.cmake (the ATmega328P in simavr's cycles,
 # exact; the Cortex-M4F, the Cortex-M0+ and 32-bit RISC-V in QEMU with -icount shift=0, instructions).
-# Installs what it needs; takes under a minute once the tools are built.
+# On the Cortex-M4F an estimated cycle figure follows the instructions: the probe run again under QEMU's
+# instruction trace, each instruction of an inference priced with the Cortex-M4's documented cycle
+# counts (bench/cortex_m4_cycles.py). Then the 714-50-15-4 classifier on the Cortex-M4F, float and int8,
+# beside CMSIS-NN's figure. Installs what it needs; takes a few minutes once the tools are built.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-debian-packages.sh" tests
@@ -20,8 +23,8 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DTINYMLP_BUILD_TESTS=OF
 # board/boards.cmake's table, as CMake writes it out.
 source "$build/board/boards.sh"
 cmake --build "$build" -j "$(nproc)" --target run-on-uno inference_probes int8_inference_probes int8_no_model_probes \
-  hybrid_inference_probes hybrid_no_model_probes \
-  training_probes no_training_probes "${boards[@]/#/SineInference_}" "${boards[@]/#/SineBaseline_}" >/dev/null
+  hybrid_inference_probes hybrid_no_model_probes training_probes no_training_probes classifier_probes \
+  int8_classifier_probes "${boards[@]/#/SineInference_}" "${boards[@]/#/SineBaseline_}" >/dev/null
 
 probes="$build/bench/on_target"
 run_probe() {  # board elf: the key=value lines the probe prints
@@ -32,6 +35,18 @@ value_of() { sed -n "s/^$1=//p" <<<"$2"; }
 time_of() {  # figures: "<mean> <unit> (<least> to <most>)"
   printf '%.0f %s (%.0f to %.0f)' "$(value_of time_mean "$1")" "$(value_of time_unit "$1")" \
     "$(value_of time_min "$1")" "$(value_of time_max "$1")"
+}
+
+# ", about N cycles" for a Cortex-M4 inference probe (nothing on other boards): the edges of QEMU's
+# instruction trace (each executed instruction's address after the one before), priced by
+# bench/cortex_m4_cycles.py over the probe's infer() and what it calls.
+cycles_of() {  # board elf
+  [ "$1" = cortex_m4 ] || return 0
+  # shellcheck disable=SC2086 # the options are words
+  "${board_run[$1]}" "$2" ${board_measure_options[$1]} -singlestep -d exec,nochain -D /dev/stdout 2>/dev/null |
+    awk '/^Trace/ { split($4, field, "/"); if (last != "") edges[last " " field[2]]++; last = field[2] }
+         END { for (edge in edges) print edge, edges[edge] }' |
+    python3 "$root/bench/cortex_m4_cycles.py" "$2" _Z5infer | sed -n 's/^cycles=//p' | xargs printf ', about %.0f cycles'
 }
 
 # Flash is text + data (data's initial values live in flash); static RAM is data + bss.
@@ -55,13 +70,14 @@ for board in "${boards[@]}"; do
   sketch="$build/board/SineInference/$board.elf"
   baseline="$probes/SineBaseline/$board.elf"
   float=${float_figures[$board]}
-  printf '| %s | float | %s | %s B | %s B | %s B |\n' "${board_display[$board]}" "$(time_of "$float")" \
+  printf '| %s | float | %s%s | %s B | %s B | %s B |\n' "${board_display[$board]}" "$(time_of "$float")" \
+    "$(cycles_of "$board" "$probes/inference_probes/$board.elf")" \
     "$(over flash_of "$board" "$sketch" "$baseline")" "$(over ram_of "$board" "$sketch" "$baseline")" \
     "$(value_of stack_bytes "$float")"
   int8=${int8_figures[$board]}
   with_model="$probes/int8_inference_probes/$board.elf"
   no_model="$probes/int8_no_model_probes/$board.elf"
-  printf '| | int8 | %s | %s B | %s B | %s B |\n' "$(time_of "$int8")" \
+  printf '| | int8 | %s%s | %s B | %s B | %s B |\n' "$(time_of "$int8")" "$(cycles_of "$board" "$with_model")" \
     "$(over flash_of "$board" "$with_model" "$no_model")" "$(over ram_of "$board" "$with_model" "$no_model")" \
     "$(value_of stack_bytes "$int8")"
   hybrid=${hybrid_figures[$board]}
@@ -73,6 +89,18 @@ for board in "${boards[@]}"; do
     "$(over flash_of "$board" "$with_model" "$no_model")" "$(over ram_of "$board" "$with_model" "$no_model")" \
     "$(value_of stack_bytes "$hybrid")"
 done
+
+# The 714-50-15-4 classifier (the shape of Arduino's gesture tutorial; random weights), on the Cortex-M4F
+# only, beside CMSIS-NN's int8 kernels on the same shape, same simulator and probe (issue 16's figure).
+printf '\n| 714-50-15-4 classifier (random weights), one inference | float | int8 | CMSIS-NN int8 |\n'
+printf '|---|---|---|---|\n'
+classifier_float=$(run_probe cortex_m4 "$probes/classifier_probes/cortex_m4.elf")
+classifier_int8=$(run_probe cortex_m4 "$probes/int8_classifier_probes/cortex_m4.elf")
+printf '| %s | %s%s | %s%s | 73571 instructions |\n' "${board_display[cortex_m4]}" \
+  "$(printf '%.0f %s' "$(value_of time_mean "$classifier_float")" "$(value_of time_unit "$classifier_float")")" \
+  "$(cycles_of cortex_m4 "$probes/classifier_probes/cortex_m4.elf")" \
+  "$(printf '%.0f %s' "$(value_of time_mean "$classifier_int8")" "$(value_of time_unit "$classifier_int8")")" \
+  "$(cycles_of cortex_m4 "$probes/int8_classifier_probes/cortex_m4.elf")"
 
 printf '\n| one SGD step in place (batch 1), TrainOnDevice'"'"'s, over 100 from random weights | per step: mean (least to most) | RAM: static (model, Sgd, workspace) + peak stack |\n'
 printf '|---|---|---|\n'

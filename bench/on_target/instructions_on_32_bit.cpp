@@ -22,7 +22,11 @@ float instructions_of(const InstructionClock& clock, Value (*function)(Value), V
 int main() {
   ConsolePrint out;
   const InstructionClock clock;
+#ifdef TINYMLP_PROBE_REPEATS  // fewer for a big model: the tick's error shrinks with the call's length
+  const int repeats = TINYMLP_PROBE_REPEATS;
+#else
   const int repeats = 200;
+#endif
   Tally instructions;
   uint32_t deepest_stack = 0;
   for (int point = 0; point < probe_points; ++point) {

@@ -23,6 +23,33 @@ __attribute__((noinline)) Value infer(Value x) {
 #else
 __attribute__((noinline)) Value infer(Value x) { return sine_hybrid.predict(x); }
 #endif
+#elif defined(TINYMLP_PROBE_CLASSIFIER)
+// The 714-50-15-4 classifier (bench/on_target/classifier): x replaces its input 0, the rest stays one
+// random input; the figure is its first output.
+#include "gesture_input.hpp"
+#ifdef TINYMLP_PROBE_INT8
+#include "gesture_int8.hpp"
+typedef int8_t Value;
+typedef gesture_int8_type probed_model_type;
+inline Value probe_input(int point) { return gesture_int8_input[point]; }
+__attribute__((noinline)) Value infer(Value x) {
+  gesture_int8_input[0] = x;
+  int8_t y[4];
+  gesture_int8.predict(gesture_int8_input, y);
+  return y[0];
+}
+#else
+#include "gesture_float.hpp"
+typedef float Value;
+typedef gesture_float_type probed_model_type;
+inline Value probe_input(int point) { return gesture_float_input[point]; }
+__attribute__((noinline)) Value infer(Value x) {
+  gesture_float_input[0] = x;
+  float y[4];
+  gesture_float.predict(gesture_float_input, y);
+  return y[0];
+}
+#endif
 #elif defined(TINYMLP_PROBE_INT8)
 #include "sine_int8.hpp"
 typedef int8_t Value;
