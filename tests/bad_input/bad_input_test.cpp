@@ -614,6 +614,8 @@ std::vector<BadInput> int8_activation_rows() {
           "model.tflite: operator 5 (RELU): tinymlp imports an int8 RELU only right after a "
           "FULLY_CONNECTED without a fused activation, into which it is fused"),
       fused_relu,
+  };
+}
 
 // Issue 13's operators, in the order of the pipeline: arithmetic by a constant (broadcast shapes,
 // constants, options), LEAKY_RELU's alpha, DENSIFY's sparsity metadata, and the pruning wrapper.
@@ -959,8 +961,8 @@ std::vector<BadInput> header_rows() {
 
 std::vector<BadInput> all_rows() {
   std::vector<BadInput> rows;
-  for (auto part : {csv_rows, tflite_rows, int8_activation_rows, normalization_and_sparse_rows, model_file_rows,
-                    header_rows})
+  for (auto part :
+       {csv_rows, tflite_rows, int8_activation_rows, normalization_and_sparse_rows, model_file_rows, header_rows})
     for (BadInput& row : part()) rows.push_back(std::move(row));
   return rows;
 }

@@ -477,7 +477,8 @@ class Importer {
   // LEAKY_RELU with its alpha, which must be one tinymlp's LeakyReLU<N, D> spells.
   void import_leaky_relu(const OperatorView& op, int output) {
     if (current_type_ != TensorType::FLOAT32)
-      fail(op.label + " on " + type_name(current_type_) + " values is not supported: tinymlp imports a float LEAKY_RELU");
+      fail(op.label + " on " + type_name(current_type_) +
+           " values is not supported: tinymlp imports a float LEAKY_RELU");
     const ::tflite::LeakyReluOptions* options = op.op->builtin_options_as_LeakyReluOptions();
     const float alpha = options ? options->alpha() : 0.0f;
     long long numerator = 0, denominator = 1;
