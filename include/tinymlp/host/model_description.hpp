@@ -107,7 +107,6 @@ struct Int8ActivationQuantization {
   Quantization output;  ///< Of its output: what TFLite fixes for the function.
 };
 
-
 /// How a hybrid layer quantizes its float input row at run time, TFLite's two ways
 /// (FullyConnectedOptions.asymmetric_quantize_inputs).
 enum class HybridInputs {
@@ -129,7 +128,6 @@ struct HybridQuantization {
   std::vector<std::int8_t> kernel;                ///< [out][in].
   HybridInputs inputs = HybridInputs::symmetric;  ///< How the input row is quantized.
 };
-
 
 /// How a layer is quantized: float (std::monostate), int8 (a Dense), an int8 activation or hybrid (a
 /// Dense). One alternative per kind, so that a new kind is one more alternative, and every std::visit
@@ -208,8 +206,9 @@ struct ModelDescription {
   }
   /// Whether any layer is full-integer int8.
   bool has_int8_layers() const {
-    return std::any_of(layers.begin(), layers.end(),
-                       [](const Layer& layer) { return layer.int8() != nullptr || layer.int8_activation() != nullptr; });
+    return std::any_of(layers.begin(), layers.end(), [](const Layer& layer) {
+      return layer.int8() != nullptr || layer.int8_activation() != nullptr;
+    });
   }
   /// Whether any layer is hybrid (int8 weights, float activations).
   bool has_hybrid_layers() const {

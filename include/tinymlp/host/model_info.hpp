@@ -108,7 +108,6 @@ inline std::string hybrid_model_info(const ModelDescription& model, const std::s
   return text;
 }
 
-
 /// The int8 part of the summary: the Int8Model's parameter block, stack and arrays on each layout, and
 /// whether it fits an Uno.
 inline std::string int8_model_info(const ModelDescription& model, RoundingMode rounding) {
