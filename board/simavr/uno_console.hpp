@@ -9,6 +9,8 @@
 #include <avr/sleep.h>
 #include <stdint.h>
 
+#include "../decimal_text.hpp"
+
 inline void uno_console_begin() {
   UBRR0 = 0;
   UCSR0B = 1 << TXEN0;
@@ -24,20 +26,7 @@ inline void uno_console_print(const char* text) {
   while (*text) uno_console_write(*text++);
 }
 
-inline void uno_console_print(int32_t value) {
-  uint32_t magnitude = static_cast<uint32_t>(value);
-  if (value < 0) {
-    uno_console_write('-');
-    magnitude = 0u - magnitude;
-  }
-  char digits[10];
-  int count = 0;
-  do {
-    digits[count++] = static_cast<char>('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude != 0);
-  while (count > 0) uno_console_write(digits[--count]);
-}
+inline void uno_console_print(int32_t value) { write_signed_decimal<int32_t, uint32_t>(value, uno_console_write); }
 
 // A line <key>=<value>.
 inline void uno_console_figure(const char* key, int32_t value) {

@@ -5,22 +5,9 @@
 // infinities and NaNs. Prints dense_rows_checked=N and dense_rows_mismatches=M (0 to pass).
 #include <tinymlp.hpp>
 
-#include "console.hpp"
+#include "console_text.hpp"
 
 namespace {
-
-void print(const char* text) {
-  while (*text) console_write(*text++);
-}
-void print_number(uint32_t value) {
-  char digits[10];
-  int count = 0;
-  do {
-    digits[count++] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  } while (value != 0);
-  while (count > 0) console_write(digits[--count]);
-}
 
 uint32_t random_state = 12345;
 uint32_t next_random() {  // a 32-bit linear congruential generator (Numerical Recipes' constants)
@@ -92,10 +79,10 @@ int main() {
   check_shape<1, 16>();
   check_shape<1, 8>();
   check_shape<1, 24>();
-  print("dense_rows_checked=");
-  print_number(checked);
-  print("\ndense_rows_mismatches=");
-  print_number(mismatches);
-  print("\n");
+  console_print("dense_rows_checked=");
+  console_print_uint32(checked);
+  console_print("\ndense_rows_mismatches=");
+  console_print_uint32(mismatches);
+  console_print("\n");
   console_exit(0);
 }

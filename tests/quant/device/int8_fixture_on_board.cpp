@@ -16,39 +16,17 @@
 #define FIXTURE_TYPE har_int8_softmax_type
 #endif
 
-#ifdef __AVR__
-#include "simavr/uno_console.hpp"
-#define console_write uno_console_write
-#else
-#include "console.hpp"
-#endif
+#include "console_text.hpp"
 
 namespace {
 
 typedef FIXTURE_TYPE Model;
 static_assert(Model::input_size == fixture_width, "the inputs are not the model's");
 
-void print_number(int value) {
-  unsigned magnitude = static_cast<unsigned>(value);
-  if (value < 0) {
-    console_write('-');
-    magnitude = 0u - magnitude;
-  }
-  char digits[5];
-  int count = 0;
-  do {
-    digits[count++] = static_cast<char>('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude != 0);
-  while (count > 0) console_write(digits[--count]);
-}
-
 }  // namespace
 
 int main() {
-#ifdef __AVR__
-  uno_console_begin();
-#endif
+  console_begin();
   int8_t x[Model::input_size];
   int8_t y[Model::output_size];
   for (unsigned row = 0; row < fixture_rows; ++row) {
@@ -57,12 +35,10 @@ int main() {
     FIXTURE_MODEL.predict(x, y);
     for (unsigned o = 0; o < Model::output_size; ++o) {
       if (o) console_write(' ');
-      print_number(y[o]);
+      console_print_int32(y[o]);
     }
     console_write('\n');
   }
-#ifdef __AVR__
-  uno_console_end();
-#endif
+  console_end();
   return 0;
 }

@@ -9,40 +9,9 @@
 #include "hello_world_int8.hpp"
 #include "sine_int8.hpp"
 
-#ifdef __AVR__
-#include <avr/interrupt.h>
-#include <avr/io.h>
-#include <avr/sleep.h>
-#else
-#include <stdio.h>
-#endif
+#include "console_text.hpp"
 
 namespace {
-
-void print_char(char c) {
-#ifdef __AVR__
-  while (!(UCSR0A & (1 << UDRE0))) {
-  }
-  UDR0 = static_cast<uint8_t>(c);
-#else
-  putchar(c);
-#endif
-}
-
-void print_number(int value) {
-  unsigned magnitude = static_cast<unsigned>(value);
-  if (value < 0) {
-    print_char('-');
-    magnitude = 0u - magnitude;
-  }
-  char digits[5];
-  int count = 0;
-  do {
-    digits[count++] = static_cast<char>('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude != 0);
-  while (count > 0) print_char(digits[--count]);
-}
 
 // The same parameters with TFLite's single rounding: the block's layout does not depend on the rounding.
 typedef tinymlp::Int8Model<sine_int8_type::float_model_type, tinymlp::quant::SingleRounding> sine_single_rounding_type;
@@ -56,24 +25,18 @@ __attribute__((noinline)) int8_t hello_world(int8_t x) { return hello_world_int8
 }  // namespace
 
 int main() {
-#ifdef __AVR__
-  UCSR0B = 1 << TXEN0;
-#endif
+  console_begin();
   for (int x = -128; x <= 127; ++x) {
     const int8_t input = static_cast<int8_t>(x);
-    print_number(x);
-    print_char(' ');
-    print_number(sine_double(input));
-    print_char(' ');
-    print_number(sine_single(input));
-    print_char(' ');
-    print_number(hello_world(input));
-    print_char('\n');
+    console_print_int32(x);
+    console_write(' ');
+    console_print_int32(sine_double(input));
+    console_write(' ');
+    console_print_int32(sine_single(input));
+    console_write(' ');
+    console_print_int32(hello_world(input));
+    console_write('\n');
   }
-#ifdef __AVR__
-  // Sleeping with interrupts off never wakes: simavr takes it as the program's end.
-  cli();
-  sleep_mode();
-#endif
+  console_end();
   return 0;
 }

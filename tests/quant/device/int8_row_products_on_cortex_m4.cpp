@@ -4,22 +4,9 @@
 // row_products_mismatches=M (0 to pass).
 #include <tinymlp.hpp>
 
-#include "console.hpp"
+#include "console_text.hpp"
 
 namespace {
-
-void print(const char* text) {
-  while (*text) console_write(*text++);
-}
-void print_number(uint32_t value) {
-  char digits[10];
-  int count = 0;
-  do {
-    digits[count++] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  } while (value != 0);
-  while (count > 0) console_write(digits[--count]);
-}
 
 uint32_t random_state = 12345;
 uint32_t next_random() {  // a 32-bit linear congruential generator (Numerical Recipes' constants)
@@ -60,10 +47,10 @@ int main() {
   check_length<7>();
   check_length<16>();
   check_length<50>();
-  print("row_products_checked=");
-  print_number(checked);
-  print("\nrow_products_mismatches=");
-  print_number(mismatches);
-  print("\n");
+  console_print("row_products_checked=");
+  console_print_uint32(checked);
+  console_print("\nrow_products_mismatches=");
+  console_print_uint32(mismatches);
+  console_print("\n");
   console_exit(0);
 }
