@@ -39,6 +39,10 @@ class ConfusionMatrix {
     return total() ? static_cast<double>(right) / static_cast<double>(total()) : 0.0;
   }
 
+  /// Counts `samples` samples of outputs y and targets t of `width` values (feature-major, `stride`).
+  void add(std::size_t width, const float* y, const float* t, std::size_t samples, std::size_t stride) {
+    add(width, width, y, t, samples, stride);
+  }
   /// Counts `samples` samples of `width` outputs y and targets t (feature-major, `stride`): `width`
   /// targets, or with target_width 1 and several outputs each sample's class label.
   void add(std::size_t width, std::size_t target_width, const float* y, const float* t, std::size_t samples,
