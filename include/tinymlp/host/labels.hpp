@@ -60,12 +60,25 @@ inline void check_class_labels(const Dataset& data, std::size_t classes, const s
   }
 }
 
+/// Fails to compile, naming the model's outputs, unless a loss that takes class labels has a model with
+/// an output per class, at least 2.
+template <std::size_t Outputs>
+struct ClassLabelsNeedAnOutputPerClass {
+  static_assert(Outputs >= 2,
+                "a loss that takes class labels (SparseCategoricalCrossEntropy) needs a model with an output per "
+                "class, at least 2 (the number is the model's outputs): end the model with Dense<N, classes> and "
+                "Softmax, or use BinaryCrossEntropy for one sigmoid output");
+  static constexpr bool value = true;  ///< True wherever it compiles.
+};
+
 /// check_fits_model for training or evaluating with Loss: with a loss that takes class labels, the data
 /// holds one target per sample (DataError naming the role and the widths otherwise).
 template <class Model, class Loss>
 void check_fits_model_and_loss(const Dataset& data, const char* role) {
-  static_assert(!TakesClassLabels<Loss>::value || Model::output_size >= 2,
-                "a loss that takes class labels needs a model with an output per class, at least 2");
+  static_assert(!TakesClassLabels<Loss>::value || ClassLabelsNeedAnOutputPerClass < TakesClassLabels<Loss>::value
+                    ? Model::output_size
+                    : 2 > ::value,
+                "");
   if (!TakesClassLabels<Loss>::value) return check_fits_model<Model>(data, role);
   data.check_shape(std::string(role) + " data");
   if (data.features != Model::input_size || data.targets != 1)
