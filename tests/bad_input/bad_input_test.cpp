@@ -207,6 +207,23 @@ BadInput split_row(std::string input, std::string content, std::size_t classes, 
   return row;
 }
 
+// A CSV row of one input and a label, read without CsvOptions::classes, whose job fits a 3-class softmax
+// model on it with SparseCategoricalCrossEntropy (the labels are checked there).
+BadInput sparse_fit_row(std::string input, std::string content, std::string expected) {
+  BadInput row = text_row(Format::csv, std::move(input), std::move(content), std::move(expected));
+  row.then = [](const tinymlp::Dataset& data) {
+    typedef tinymlp::Sequential<tinymlp::Dense<1, 4>, tinymlp::ReLU, tinymlp::Dense<4, 3>, tinymlp::Softmax> Model;
+    Model model;
+    model.initialize(1);
+    tinymlp::Adam<Model> adam;
+    tinymlp::FitOptions options;
+    options.metrics = {tinymlp::Metric::accuracy};
+    options.progress = tinymlp::Progress::silent;
+    tinymlp::fit<tinymlp::SparseCategoricalCrossEntropy>(model, adam, data, options);
+  };
+  return row;
+}
+
 // The CSV rows' data: a header line, then lines of numbers.
 std::string repeated_fields(const std::string& field, std::size_t count) {
   std::string line = field;
@@ -279,6 +296,13 @@ std::vector<BadInput> csv_rows() {
                 "stratify the split (SplitOptions)"),
       split_row("two samples split 60/20/20: an empty split", "x,y\n1,2\n2,3\n", 0, 0.6, 0.2,
                 "split: the validation split is empty: 0.200000 of 2 samples rounds down to 0"),
+      sparse_fit_row("a class label at the class count, in fit with SparseCategoricalCrossEntropy (3 classes)",
+                     "x,label\n1,0\n2,3\n",
+                     "fit: training data: sample 1: the label 3.000000 is at or above the class count 3 (labels run "
+                     "from 0 to 2)"),
+      sparse_fit_row("a class label that is no integer, in fit with SparseCategoricalCrossEntropy (3 classes)",
+                     "x,label\n1,0.5\n2,1\n",
+                     "fit: training data: sample 0: the label 0.500000 is not an integer class label"),
   };
 }
 

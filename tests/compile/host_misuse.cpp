@@ -1,5 +1,6 @@
-// fit with an optimizer made for another model must not compile (CTest compiles this file as is, the
-// control, and with TINYMLP_TEST_FIT_OPTIMIZER_FOR_ANOTHER_MODEL, expecting the library's message).
+// fit with an optimizer made for another model, or with class labels for a model of one output, must
+// not compile (CTest compiles this file as is, the control, and with TINYMLP_TEST_FIT_OPTIMIZER_FOR_ANOTHER_MODEL
+// or TINYMLP_TEST_CLASS_LABELS_FOR_ONE_OUTPUT, expecting the library's message).
 #include "tinymlp.hpp"
 #include "tinymlp/host.hpp"
 
@@ -13,4 +14,15 @@ tinymlp::History train(Big& model, const tinymlp::Dataset& data) {
   tinymlp::Adam<Big> optimizer;
 #endif
   return tinymlp::fit<tinymlp::MeanSquaredError>(model, optimizer, data, tinymlp::FitOptions());
+}
+
+#if defined(TINYMLP_TEST_CLASS_LABELS_FOR_ONE_OUTPUT)
+typedef Small Classifier;
+#else
+typedef tinymlp::Mlp<tinymlp::ReLU, 1, 4, 3> Classifier;
+#endif
+
+tinymlp::History train_on_labels(Classifier& model, const tinymlp::Dataset& labels) {
+  tinymlp::Adam<Classifier> optimizer;
+  return tinymlp::fit<tinymlp::SparseCategoricalCrossEntropy>(model, optimizer, labels, tinymlp::FitOptions());
 }

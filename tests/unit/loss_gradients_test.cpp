@@ -202,6 +202,38 @@ TEST_CASE("SparseCategoricalCrossEntropy: the gradient is the derivative of the 
   }
 }
 
+TEST_CASE("SparseCategoricalCrossEntropy: the loss and gradient of CategoricalCrossEntropy on the labels one-hot") {
+  constexpr std::size_t width = 5;
+  for (const tinymlp_tests::BatchShape& shape : tinymlp_tests::batch_shapes) {
+    CAPTURE(shape.samples);
+    CAPTURE(shape.stride);
+    tinymlp::Random random(11);
+    Batch y(width, shape.samples, shape.stride), labels(1, shape.samples, shape.stride),
+        one_hot(width, shape.samples, shape.stride), sparse_dy(width, shape.samples, shape.stride),
+        one_hot_dy(width, shape.samples, shape.stride);
+    // Softmax outputs away from the clip, as a classifier gives them: the two losses then agree.
+    for (std::size_t s = 0; s < shape.samples; ++s) {
+      float sum = 0.0f;
+      for (std::size_t f = 0; f < width; ++f) sum += y.at(f, s) = random.uniform(0.05f, 1.0f);
+      for (std::size_t f = 0; f < width; ++f) y.at(f, s) /= sum;
+      const std::size_t label = random.below(width);
+      labels.at(0, s) = static_cast<float>(label);
+      for (std::size_t f = 0; f < width; ++f) one_hot.at(f, s) = f == label ? 1.0f : 0.0f;
+    }
+    CHECK(tinymlp::SparseCategoricalCrossEntropy::total<width>(y.data(), labels.data(), shape.samples, shape.stride) ==
+          doctest::Approx(
+              tinymlp::CategoricalCrossEntropy::total<width>(y.data(), one_hot.data(), shape.samples, shape.stride))
+              .epsilon(1e-5));
+    tinymlp::SparseCategoricalCrossEntropy::gradient<width>(y.data(), labels.data(), sparse_dy.data(), shape.samples,
+                                                            shape.stride);
+    tinymlp::CategoricalCrossEntropy::gradient<width>(y.data(), one_hot.data(), one_hot_dy.data(), shape.samples,
+                                                      shape.stride);
+    const std::vector<float> sparse = sparse_dy.used_values(), dense = one_hot_dy.used_values();
+    REQUIRE(sparse.size() == dense.size());
+    for (std::size_t k = 0; k < sparse.size(); ++k) CHECK(sparse[k] == doctest::Approx(dense[k]).epsilon(1e-4));
+  }
+}
+
 TEST_CASE("SparseCategoricalCrossEntropy trains a softmax classifier as CategoricalCrossEntropy does on one-hot") {
   typedef tinymlp::Sequential<tinymlp::Dense<2, 8>, tinymlp::Tanh, tinymlp::Dense<8, 3>, tinymlp::Softmax> Model;
   const std::size_t samples = 12;

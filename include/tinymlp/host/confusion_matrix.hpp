@@ -1,6 +1,7 @@
 /// \file
 /// A classifier's confusion matrix: how many samples of each true class were predicted as each
-/// class. The true class is the largest target's index (with one target: the target above 0.5), the
+/// class. The true class is the largest target's index (with one target: the target above 0.5; with
+/// one target beside several outputs: the class label), the
 /// predicted one the largest output's (with one output: the output above 0.5), as the accuracies count.
 #ifndef TINYMLP_HOST_CONFUSION_MATRIX_HPP
 #define TINYMLP_HOST_CONFUSION_MATRIX_HPP
@@ -40,8 +41,15 @@ class ConfusionMatrix {
 
   /// Counts `samples` samples of outputs y and targets t of `width` values (feature-major, `stride`).
   void add(std::size_t width, const float* y, const float* t, std::size_t samples, std::size_t stride) {
+    add(width, width, y, t, samples, stride);
+  }
+  /// Counts `samples` samples of `width` outputs y and targets t (feature-major, `stride`): `width`
+  /// targets, or with target_width 1 and several outputs each sample's class label.
+  void add(std::size_t width, std::size_t target_width, const float* y, const float* t, std::size_t samples,
+           std::size_t stride) {
     for (std::size_t s = 0; s < samples; ++s) {
-      const std::size_t truth = width == 1 ? (t[s] > 0.5f ? 1 : 0) : detail::argmax_of_sample(t, width, s, stride);
+      const std::size_t truth =
+          width == 1 ? (t[s] > 0.5f ? 1 : 0) : detail::label_of_sample(t, width, target_width, s, stride);
       const std::size_t predicted = width == 1 ? (y[s] > 0.5f ? 1 : 0) : detail::argmax_of_sample(y, width, s, stride);
       ++counts_[truth * classes_ + predicted];
     }

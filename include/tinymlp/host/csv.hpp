@@ -40,6 +40,9 @@ struct CsvOptions {
   /// label in [0, classes), read as `classes` one-hot targets (Dataset::classes is set); a label that
   /// is no such integer is refused naming its line and column.
   std::size_t classes = 0;
+  /// With `classes`: false keeps each label as the sample's one target, the class's index, as
+  /// SparseCategoricalCrossEntropy takes it.
+  bool one_hot = true;
 };
 
 namespace detail {
@@ -116,7 +119,7 @@ class CsvReader {
       throw DataError(path + ": CsvOptions::classes reads one label column; targets is " +
                       std::to_string(options.targets));
     if (options.classes == 1) throw DataError(path + ": CsvOptions::classes is 1; a classifier needs at least 2");
-    data_.targets = options.classes ? options.classes : options.targets;
+    data_.targets = options.classes && options.one_hot ? options.classes : options.targets;
     data_.classes = options.classes;
   }
 
@@ -199,6 +202,10 @@ class CsvReader {
       throw DataError(location(path_, number_, start + 1) + ": field " + std::to_string(field) + " " + reason + ": " +
                       quoted_field(std::string(text)) + " (CsvOptions::classes is " + std::to_string(options_.classes) +
                       ")");
+    }
+    if (!options_.one_hot) {
+      data_.outputs.push_back(label);
+      return;
     }
     const std::size_t first = data_.outputs.size();
     data_.outputs.resize(first + options_.classes, 0.0f);

@@ -14,6 +14,7 @@
 #include "../model/sequential_kernels.hpp"
 #include "dataset.hpp"
 #include "initialized.hpp"
+#include "labels.hpp"
 #include "metrics.hpp"
 
 namespace tinymlp {
@@ -61,11 +62,12 @@ void run_in_chunks(const Model& model, const float* inputs, std::size_t count, O
 
 namespace detail {
 
-// evaluate() on data and a model already checked (fit's validation, each epoch).
+// evaluate() on data, metrics and a model already checked (fit's validation, each epoch).
 template <class Loss, class Model>
 Evaluation evaluate_checked(const Model& model, const Dataset& data, const std::vector<Metric>& metrics) {
+  const std::size_t targets = target_width<Loss, Model>();
   thread_local std::vector<float> t;
-  if (t.size() < Model::output_size * 256) t.resize(Model::output_size * 256);
+  if (t.size() < targets * 256) t.resize(targets * 256);
   double loss = 0;
   detail::MetricSums sums(metrics);
   Evaluation result;
@@ -74,12 +76,12 @@ Evaluation evaluate_checked(const Model& model, const Dataset& data, const std::
   detail::run_in_chunks(model, data.inputs.data(), data.size(),
                         [&](std::size_t first, std::size_t chunk, const float* y, std::size_t stride) {
                           detail::gather_feature_major(
-                              data.outputs.data(), Model::output_size, [first](std::size_t b) { return first + b; },
-                              chunk, t.data(), stride);
+                              data.outputs.data(), targets, [first](std::size_t b) { return first + b; }, chunk,
+                              t.data(), stride);
                           loss += Loss::template total<Model::output_size>(y, t.data(), chunk, stride);
-                          sums.add(Model::output_size, y, t.data(), chunk, stride);
+                          sums.add(Model::output_size, targets, y, t.data(), chunk, stride);
                           if (result.confusion.classes())
-                            result.confusion.add(Model::output_size, y, t.data(), chunk, stride);
+                            result.confusion.add(Model::output_size, targets, y, t.data(), chunk, stride);
                         });
   result.loss = static_cast<float>(loss / static_cast<double>(data.size()));
   result.metrics = metrics;
@@ -90,14 +92,19 @@ Evaluation evaluate_checked(const Model& model, const Dataset& data, const std::
 }  // namespace detail
 
 /// The mean Loss and the mean of each of `metrics` of `model` over `data`, and a confusion matrix when
-/// an accuracy is among them. DataError unless the data's widths fit the model, for no samples, or
-/// for a model whose parameters were never set (check_parameters_set).
+/// an accuracy is among them. The data holds Model::output_size targets per sample, or with a loss that
+/// takes class labels (SparseCategoricalCrossEntropy, TakesClassLabels) one, the class's index.
+/// DataError unless the data's widths fit the model and the loss, for no samples, a value that is not
+/// finite or a label that is no class index (naming the sample), a metric that cannot compare class
+/// labels, or a model whose parameters were never set (check_parameters_set).
 template <class Loss, class Model>
 Evaluation evaluate(const Model& model, const Dataset& data,
                     const std::vector<Metric>& metrics = {Metric::mean_absolute_error}) {
-  check_fits_model<Model>(data, "evaluation");
+  check_fits_model_and_loss<Model, Loss>(data, "evaluation");
   if (data.empty()) throw DataError("evaluate: the evaluation data is empty");
   data.check_finite("evaluation data");
+  check_labels_for_loss<Model, Loss>(data, "evaluation data");
+  detail::check_metrics_fit_targets(metrics, Model::output_size, target_width<Loss, Model>(), "evaluate");
   check_parameters_set(model, "evaluate");
   return detail::evaluate_checked<Loss>(model, data, metrics);
 }

@@ -26,6 +26,7 @@
 #include "evaluate.hpp"
 #include "history.hpp"
 #include "initialized.hpp"
+#include "labels.hpp"
 #include "metrics.hpp"
 #include "progress.hpp"
 
@@ -101,21 +102,27 @@ inline bool improves(float value, float best, float min_delta, bool larger_is_be
 
 /// Trains `model` in place with `optimizer` on `train` (see the file's description) and returns
 /// what each epoch measured. Memory: one batch's buffers and, with restore_best, a copy of the model,
-/// on the heap. Throws DataError for data that does not fit the model, empty training or validation
-/// data, a value that is not finite in them (naming the sample), a model never initialized, or an
-/// unknown monitor; DivergenceError naming the epoch when a loss or a parameter becomes NaN or
+/// on the heap. The data holds Model::output_size targets per sample, or with a loss that takes class
+/// labels (SparseCategoricalCrossEntropy, TakesClassLabels) one, the class's index. Throws DataError
+/// for data that does not fit the model and the loss, empty training or validation data, a value that
+/// is not finite or a label that is no class index in them (naming the sample), a metric that cannot
+/// compare class labels, a model never initialized, or an unknown monitor; DivergenceError naming the epoch when a loss or a parameter becomes NaN or
 /// infinite, after putting back (with restore_best) the weights of the best epoch, or those the model
 /// had before fit when no epoch was finite.
 template <class Loss, class Model, class Optimizer>
 History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitOptions& options) {
-  check_fits_model<Model>(train, "training");
-  if (options.validation) check_fits_model<Model>(*options.validation, "validation");
+  check_fits_model_and_loss<Model, Loss>(train, "training");
+  if (options.validation) check_fits_model_and_loss<Model, Loss>(*options.validation, "validation");
   if (train.empty()) throw DataError("fit: the training data is empty");
   if (options.validation && options.validation->empty())
     throw DataError("fit: the validation data is empty (pass no validation data instead)");
   if (options.batch_size == 0) throw DataError("fit: batch_size must be at least 1");
   train.check_finite("fit: training data");
   if (options.validation) options.validation->check_finite("fit: validation data");
+  check_labels_for_loss<Model, Loss>(train, "fit: training data");
+  if (options.validation) check_labels_for_loss<Model, Loss>(*options.validation, "fit: validation data");
+  constexpr std::size_t targets = target_width<Loss, Model>();
+  detail::check_metrics_fit_targets(options.metrics, Model::output_size, targets, "fit");
   check_parameters_set(model, "fit");
 
   const auto started = std::chrono::steady_clock::now();
@@ -123,7 +130,7 @@ History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitO
   const std::size_t stride = std::min(options.batch_size, samples);
   const std::size_t steps = (samples + stride - 1) / stride;
 
-  std::vector<float> x(Model::input_size * stride), t(Model::output_size * stride);
+  std::vector<float> x(Model::input_size * stride), t(targets * stride);
   std::vector<float> activations(SequentialKernels<Model>::training_activation_count * stride);
   std::vector<float> deltas(2 * SequentialKernels<Model>::widest_output * stride), gradients(Model::parameter_count);
   const TrainingBuffers<Model> buffers = {activations.data(), deltas.data(), deltas.data() + deltas.size() / 2,
@@ -162,11 +169,11 @@ History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitO
       const std::size_t count = std::min(stride, samples - first);
       const auto index = [&](std::size_t b) { return static_cast<std::size_t>(order[first + b]); };
       detail::gather_feature_major(train.inputs.data(), Model::input_size, index, count, x.data(), stride);
-      detail::gather_feature_major(train.outputs.data(), Model::output_size, index, count, t.data(), stride);
+      detail::gather_feature_major(train.outputs.data(), targets, index, count, t.data(), stride);
       const float loss = train_on_batch<Loss>(model, optimizer, x.data(), t.data(), count, buffers);
       loss_sum += static_cast<double>(loss) * static_cast<double>(count);
-      metric_sums.add(Model::output_size, SequentialKernels<Model>::output_of(activations.data(), stride), t.data(),
-                      count, stride);
+      metric_sums.add(Model::output_size, targets, SequentialKernels<Model>::output_of(activations.data(), stride),
+                      t.data(), count, stride);
       progress.step(step + 1, static_cast<float>(loss_sum / static_cast<double>(first + count)));
     }
 

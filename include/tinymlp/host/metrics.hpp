@@ -3,7 +3,8 @@
 /// progress line), by evaluate and to early stopping: accuracy (binary: an output above 0.5 counts as
 /// 1, compared with the target; categorical: the largest output's index against the largest
 /// target's, the first of equal ones), sparse categorical accuracy, mean absolute and mean squared
-/// error. Each is a mean over samples of a per-sample value (for binary accuracy and the errors, the
+/// error. With class labels (one target per sample, as SparseCategoricalCrossEntropy takes) `accuracy`
+/// is the sparse categorical accuracy, as Keras resolves it. Each is a mean over samples of a per-sample value (for binary accuracy and the errors, the
 /// mean over the sample's outputs).
 #ifndef TINYMLP_HOST_METRICS_HPP
 #define TINYMLP_HOST_METRICS_HPP
@@ -64,10 +65,40 @@ inline std::size_t argmax_of_sample(const float* values, std::size_t width, std:
   return best;
 }
 
-// The sum over `samples` samples (feature-major, `stride`) of the metric's per-sample value.
-inline double metric_total(Metric metric, std::size_t width, const float* y, const float* t, std::size_t samples,
-                           std::size_t stride) {
-  if (metric == Metric::accuracy) metric = width == 1 ? Metric::binary_accuracy : Metric::categorical_accuracy;
+// The metric `accuracy` stands for, as Keras resolves it: binary for one output, sparse categorical
+// for class labels (one target for several outputs), else categorical.
+inline Metric resolved(Metric metric, std::size_t width, std::size_t target_width) {
+  if (metric != Metric::accuracy) return metric;
+  if (width == 1) return Metric::binary_accuracy;
+  return target_width == 1 ? Metric::sparse_categorical_accuracy : Metric::categorical_accuracy;
+}
+
+// Throws DataError naming `where` for a metric that cannot compare `width` outputs with
+// `target_width` targets: with class labels (one target, several outputs) only the accuracy and
+// sparse categorical accuracy can.
+inline void check_metrics_fit_targets(const std::vector<Metric>& metrics, std::size_t width, std::size_t target_width,
+                                      const std::string& where) {
+  if (target_width == width) return;
+  for (Metric metric : metrics)
+    if (resolved(metric, width, target_width) != Metric::sparse_categorical_accuracy)
+      throw DataError(where + ": the metric " + metric_name(metric) + " compares each of the " + std::to_string(width) +
+                      " outputs with a target, and the data holds one target, the class " +
+                      "label: ask for Metric::accuracy or Metric::sparse_categorical_accuracy");
+}
+
+// The class of sample s of targets t: the label itself for one target beside several outputs (class
+// labels), else the largest target's index.
+inline std::size_t label_of_sample(const float* t, std::size_t width, std::size_t target_width, std::size_t s,
+                                   std::size_t stride) {
+  if (target_width == 1) return t[s] > 0 ? static_cast<std::size_t>(t[s]) : 0;
+  return argmax_of_sample(t, width, s, stride);
+}
+
+// The sum over `samples` samples (feature-major, `stride`) of the metric's per-sample value, for
+// `width` outputs y and `target_width` targets t (`width` of them, or one class label).
+inline double metric_total(Metric metric, std::size_t width, std::size_t target_width, const float* y, const float* t,
+                           std::size_t samples, std::size_t stride) {
+  metric = resolved(metric, width, target_width);
   double sum = 0;
   for (std::size_t s = 0; s < samples; ++s) {
     double sample = 0;
@@ -80,13 +111,11 @@ inline double metric_total(Metric metric, std::size_t width, const float* y, con
       case Metric::categorical_accuracy:
         sample = argmax_of_sample(y, width, s, stride) == argmax_of_sample(t, width, s, stride) ? 1.0 : 0.0;
         break;
-      case Metric::sparse_categorical_accuracy: {
+      case Metric::sparse_categorical_accuracy:
         // With one-hot targets the label is the one; a single target holds the label itself.
-        const std::size_t label =
-            width == 1 ? static_cast<std::size_t>(t[s] > 0 ? t[s] : 0) : argmax_of_sample(t, width, s, stride);
-        sample = width == 1 ? (label == 0 ? 1.0 : 0.0) : (argmax_of_sample(y, width, s, stride) == label ? 1.0 : 0.0);
+        sample =
+            argmax_of_sample(y, width, s, stride) == label_of_sample(t, width, target_width, s, stride) ? 1.0 : 0.0;
         break;
-      }
       case Metric::mean_absolute_error:
         for (std::size_t f = 0; f < width; ++f)
           sample += std::fabs(static_cast<double>(y[f * stride + s] - t[f * stride + s]));
@@ -110,9 +139,10 @@ inline double metric_total(Metric metric, std::size_t width, const float* y, con
 class MetricSums {
  public:
   explicit MetricSums(const std::vector<Metric>& metrics) : metrics_(metrics), sums_(metrics.size(), 0.0) {}
-  void add(std::size_t width, const float* y, const float* t, std::size_t samples, std::size_t stride) {
+  void add(std::size_t width, std::size_t target_width, const float* y, const float* t, std::size_t samples,
+           std::size_t stride) {
     for (std::size_t k = 0; k < metrics_.size(); ++k)
-      sums_[k] += metric_total(metrics_[k], width, y, t, samples, stride);
+      sums_[k] += metric_total(metrics_[k], width, target_width, y, t, samples, stride);
   }
   std::vector<float> means(std::size_t samples) const {
     std::vector<float> values;
