@@ -1,19 +1,23 @@
 /// \file
 /// Int8Dense<In, Out, FusedReLU>: TFLite's int8 FULLY_CONNECTED, integer for integer. Every output is
 /// \code{.unparsed}
-///   clamp(requantize(bias[o] + sum_i kernel[o][i] * x[i]) + output zero point, low, 127)
+///   clamp(requantize(bias[o] + sum_i kernel[o][i] * (x[i] + 128)) + output zero point, low, 127)
 /// \endcode
 /// where the bias already holds the input's zero point (folded in when the model was converted:
-/// bias = TFLite's int32 bias - input zero point * sum_i kernel[o][i], so the products need no
-/// offset and are plain int8 x int8 -> int16, one hardware multiply on an AVR), and `low` is -128,
-/// or max(-128, output zero point) when a ReLU is fused (the quantized value of real 0).
-/// No float anywhere.
+/// bias = TFLite's int32 bias - (input zero point + 128) * sum_i kernel[o][i]), and `low` is -128,
+/// or max(-128, output zero point) when a ReLU is fused (the quantized value of real 0). The inputs
+/// enter as unsigned offsets x + 128 (0 to 255): an input of -128, which is real 0 after a ReLU or for
+/// any input whose range starts at 0 (a pixel, a distance), adds nothing, and a kernel may skip it
+/// exactly (the AVR's does: int8_dense_avr.hpp). Each product is a signed weight times an unsigned
+/// offset, one hardware multiply on an AVR (MULSU). No float anywhere.
 #ifndef TINYMLP_QUANT_INT8_DENSE_HPP
 #define TINYMLP_QUANT_INT8_DENSE_HPP
 
 #include "../config.hpp"
 #include "../flash.hpp"
 #include "../detail/integers.hpp"
+#include "../detail/traits.hpp"
+#include "int8_dense_avr.hpp"
 #include "int8_row_products_cortex_m4.hpp"
 #include "requantization.hpp"
 
@@ -33,84 +37,29 @@ struct Int8DenseParameters {
 
 namespace quant {
 
-/// bias + the row's products with the inputs. Each product of two int8 values fits in 16 bits
-/// (|w x| <= 2^14); the sum is int32, as TFLite's is.
+/// An int8 input as the kernels multiply it: x + 128, an unsigned offset in [0, 255] (0 for -128, the
+/// zero point of every ReLU output and of most non-negative inputs, so that its product is skipped).
+inline int16_t input_offset(int8_t x) { return static_cast<int16_t>(x + 128); }
+
+/// bias + the row's products with the inputs' offsets. Each product of an int8 weight and an offset
+/// fits in 16 bits (|w (x + 128)| <= 128 * 255); the sum is int32, as TFLite's is.
 template <size_t In, class Reader>
 struct RowProducts {
-  /// `bias` plus the products of the In weights of `row` (read through Reader) with the inputs `x`.
-  /// Four products at a time, so that a core that multiply-accumulates in one instruction (a Cortex-M4's
-  /// MLA) spends little on the loop. Each product is an int (16 bits on an AVR: enough for one); they
-  /// are summed in int32.
+  /// `bias` plus the products of the In weights of `row` (read through Reader) with the offsets of the
+  /// inputs `x`. Four products at a time, so that a core that multiply-accumulates in one instruction
+  /// (a Cortex-M4's MLA) spends little on the loop. Each product is an int (16 bits on an AVR: enough
+  /// for one); they are summed in int32.
   static int32_t add_to(int32_t bias, const int8_t* row, const int8_t* x) {
     int32_t sum = bias;
     size_t i = 0;
     for (; i + 4 <= In; i += 4)
-      sum += static_cast<int32_t>(Reader::load(row + i) * x[i]) + Reader::load(row + i + 1) * x[i + 1] +
-             Reader::load(row + i + 2) * x[i + 2] + Reader::load(row + i + 3) * x[i + 3];
-    for (; i < In; ++i) sum += static_cast<int16_t>(Reader::load(row + i) * x[i]);
+      sum += static_cast<int32_t>(Reader::load(row + i) * input_offset(x[i])) +
+             Reader::load(row + i + 1) * input_offset(x[i + 1]) + Reader::load(row + i + 2) * input_offset(x[i + 2]) +
+             Reader::load(row + i + 3) * input_offset(x[i + 3]);
+    for (; i < In; ++i) sum += static_cast<int16_t>(Reader::load(row + i) * input_offset(x[i]));
     return sum;
   }
 };
-
-#if defined(__AVR__) && TINYMLP_USE_PROGMEM
-// The same on an AVR with the row in flash, 12 cycles a product: lpm the weight, ld the input, muls
-// (the 8 x 8 hardware multiply, product in r1:r0, its sign in the carry), sbc spreads that sign over
-// a byte, and four adds put the product into the 32-bit sum. Products go `Group` to a loop iteration
-// (.rept), so that the loop's dec and brne cost 3 cycles per group. The Group * Groups inputs read
-// through X are a memory operand: without it the compiler may keep the inputs' stores for later, or
-// drop them, at -O1 and above (the weights are in flash, which no store changes).
-template <unsigned Group, unsigned Groups>
-__attribute__((always_inline)) inline int32_t add_products_in_groups(int32_t sum, const int8_t*& row,
-                                                                     const int8_t*& x) {
-  static_assert(Groups > 0 && Groups <= 255, "add_products_in_groups counts its groups in one byte");
-  const int8_t(&inputs)[Group * Groups] = *reinterpret_cast<const int8_t(*)[Group * Groups]>(x);
-  uint8_t groups = Groups;
-  int8_t weight, input;
-  uint8_t sign;
-  __asm__(
-      "1:\n\t"
-      ".rept %[group]\n\t"
-      "lpm %[weight], Z+\n\t"
-      "ld %[input], X+\n\t"
-      "muls %[weight], %[input]\n\t"
-      "sbc %[sign], %[sign]\n\t"
-      "add %A[sum], r0\n\t"
-      "adc %B[sum], r1\n\t"
-      "adc %C[sum], %[sign]\n\t"
-      "adc %D[sum], %[sign]\n\t"
-      ".endr\n\t"
-      "dec %[groups]\n\t"
-      "brne 1b\n\t"
-      "clr __zero_reg__"
-      : [sum] "+r"(sum), [groups] "+r"(groups), [weight] "=&a"(weight), [input] "=&a"(input), [sign] "=&r"(sign),
-        "+z"(row), "+x"(x)
-      : [group] "n"(Group), "m"(inputs));
-  return sum;
-}
-
-// Groups of `Group` products, in calls of at most 255 groups.
-template <unsigned Group, size_t Groups, bool Any = (Groups > 0)>
-struct ProductsInGroups {
-  __attribute__((always_inline)) static int32_t add_to(int32_t sum, const int8_t*&, const int8_t*&) { return sum; }
-};
-template <unsigned Group, size_t Groups>
-struct ProductsInGroups<Group, Groups, true> {
-  __attribute__((always_inline)) static int32_t add_to(int32_t sum, const int8_t*& row, const int8_t*& x) {
-    const unsigned now = Groups < 255 ? static_cast<unsigned>(Groups) : 255u;
-    sum = add_products_in_groups<Group, now>(sum, row, x);
-    return ProductsInGroups<Group, Groups - now>::add_to(sum, row, x);
-  }
-};
-
-template <size_t In>
-struct RowProducts<In, FlashReader> {
-  static int32_t add_to(int32_t sum, const int8_t* row, const int8_t* x) {
-    // Groups of four, then the rest one by one.
-    sum = ProductsInGroups<4, In / 4>::add_to(sum, row, x);
-    return ProductsInGroups<1, In % 4>::add_to(sum, row, x);
-  }
-};
-#endif
 
 /// A layer's inputs, read by each of its rows: bias + the row's products with them. On a Cortex-M4 the
 /// inputs are first spread into 16-bit pairs for SMLAD (int8_row_products_cortex_m4.hpp).
@@ -133,18 +82,6 @@ class RowInputs<In, FlashReader> : public cortex_m4::PairedInputs<In> {
 };
 #endif
 
-/// The accumulator at the output's scale: requantized, offset by the output zero point, clamped to
-/// [low, 127]. The zero point is added in wrapping int32 arithmetic, as TFLite adds it.
-template <class Rounding>
-inline int8_t requantize_to_int8(int32_t accumulator, int32_t multiplier, int shift, int8_t zero_point, int8_t low) {
-  const int32_t scaled = Rounding::multiply(accumulator, multiplier, shift);
-  const int32_t shifted =
-      static_cast<int32_t>(static_cast<uint32_t>(scaled) + static_cast<uint32_t>(static_cast<int32_t>(zero_point)));
-  if (shifted < low) return low;
-  if (shifted > 127) return 127;
-  return static_cast<int8_t>(shifted);
-}
-
 }  // namespace quant
 
 /// TFLite's int8 FULLY_CONNECTED with In inputs and Out outputs, a ReLU fused or not (see the file's
@@ -164,6 +101,18 @@ struct Int8Dense {
   /// Reader and requantizing with Rounding (quant::DoubleRounding or quant::SingleRounding).
   template <class Rounding, class Reader>
   static void forward(const Parameters& parameters, const int8_t* x, int8_t* y) {
+#if TINYMLP_QUANT_INT8_DENSE_AVR
+    if (detail::is_same<Reader, FlashReader>::value && quant::avr::DenseLayer<In, Out>::fits) {
+      quant::avr::DenseLayer<In, Out>::template forward<Rounding>(parameters.kernel, FusedReLU, x, y);
+      return;
+    }
+#endif
+    portable_forward<Rounding, Reader>(parameters, x, y);
+  }
+
+  /// The same in portable C++, which every core but the AVR runs (and tests hold the AVR's against).
+  template <class Rounding, class Reader>
+  static void portable_forward(const Parameters& parameters, const int8_t* x, int8_t* y) {
     const int8_t zero_point = Reader::load(&parameters.output_zero_point);
     const int8_t low = lowest_output(zero_point);
     const quant::RowInputs<In, Reader> inputs(x);
