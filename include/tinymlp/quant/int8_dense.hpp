@@ -37,42 +37,125 @@ struct Int8DenseParameters {
 
 namespace quant {
 
-/// An int8 input as the kernels multiply it: x + 128, an unsigned offset in [0, 255] (0 for -128, the
-/// zero point of every ReLU output and of most non-negative inputs, so that its product is skipped).
-inline int16_t input_offset(int8_t x) { return static_cast<int16_t>(x + 128); }
-
-/// bias + the row's products with the inputs' offsets. Each product of an int8 weight and an offset
-/// fits in 16 bits (|w (x + 128)| <= 128 * 255); the sum is int32, as TFLite's is.
+/// bias + the row's products with the inputs themselves (HybridDense's, whose inputs are symmetric). Each product of two int8 values fits in 16 bits
+/// (|w x| <= 2^14); the sum is int32, as TFLite's is.
 template <size_t In, class Reader>
 struct RowProducts {
-  /// `bias` plus the products of the In weights of `row` (read through Reader) with the offsets of the
-  /// inputs `x`. Four products at a time, so that a core that multiply-accumulates in one instruction
-  /// (a Cortex-M4's MLA) spends little on the loop. Each product is an int (16 bits on an AVR: enough
-  /// for one); they are summed in int32.
+  /// `bias` plus the products of the In weights of `row` (read through Reader) with the inputs `x`.
+  /// Four products at a time, so that a core that multiply-accumulates in one instruction (a Cortex-M4's
+  /// MLA) spends little on the loop. Each product is an int (16 bits on an AVR: enough for one); they
+  /// are summed in int32.
   static int32_t add_to(int32_t bias, const int8_t* row, const int8_t* x) {
     int32_t sum = bias;
     size_t i = 0;
     for (; i + 4 <= In; i += 4)
-      sum += static_cast<int32_t>(Reader::load(row + i) * input_offset(x[i])) +
-             Reader::load(row + i + 1) * input_offset(x[i + 1]) + Reader::load(row + i + 2) * input_offset(x[i + 2]) +
-             Reader::load(row + i + 3) * input_offset(x[i + 3]);
-    for (; i < In; ++i) sum += static_cast<int16_t>(Reader::load(row + i) * input_offset(x[i]));
+      sum += static_cast<int32_t>(Reader::load(row + i) * x[i]) + Reader::load(row + i + 1) * x[i + 1] +
+             Reader::load(row + i + 2) * x[i + 2] + Reader::load(row + i + 3) * x[i + 3];
+    for (; i < In; ++i) sum += static_cast<int16_t>(Reader::load(row + i) * x[i]);
     return sum;
   }
 };
 
-/// A layer's inputs, read by each of its rows: bias + the row's products with them. On a Cortex-M4 the
-/// inputs are first spread into 16-bit pairs for SMLAD (int8_row_products_cortex_m4.hpp).
+#if defined(__AVR__) && TINYMLP_USE_PROGMEM
+// The same on an AVR with the row in flash, 12 cycles a product: lpm the weight, ld the input, muls
+// (the 8 x 8 hardware multiply, product in r1:r0, its sign in the carry), sbc spreads that sign over
+// a byte, and four adds put the product into the 32-bit sum. Products go `Group` to a loop iteration
+// (.rept), so that the loop's dec and brne cost 3 cycles per group. The Group * Groups inputs read
+// through X are a memory operand: without it the compiler may keep the inputs' stores for later, or
+// drop them, at -O1 and above (the weights are in flash, which no store changes).
+template <unsigned Group, unsigned Groups>
+__attribute__((always_inline)) inline int32_t add_products_in_groups(int32_t sum, const int8_t*& row,
+                                                                     const int8_t*& x) {
+  static_assert(Groups > 0 && Groups <= 255, "add_products_in_groups counts its groups in one byte");
+  const int8_t(&inputs)[Group * Groups] = *reinterpret_cast<const int8_t(*)[Group * Groups]>(x);
+  uint8_t groups = Groups;
+  int8_t weight, input;
+  uint8_t sign;
+  __asm__(
+      "1:\n\t"
+      ".rept %[group]\n\t"
+      "lpm %[weight], Z+\n\t"
+      "ld %[input], X+\n\t"
+      "muls %[weight], %[input]\n\t"
+      "sbc %[sign], %[sign]\n\t"
+      "add %A[sum], r0\n\t"
+      "adc %B[sum], r1\n\t"
+      "adc %C[sum], %[sign]\n\t"
+      "adc %D[sum], %[sign]\n\t"
+      ".endr\n\t"
+      "dec %[groups]\n\t"
+      "brne 1b\n\t"
+      "clr __zero_reg__"
+      : [sum] "+r"(sum), [groups] "+r"(groups), [weight] "=&a"(weight), [input] "=&a"(input), [sign] "=&r"(sign),
+        "+z"(row), "+x"(x)
+      : [group] "n"(Group), "m"(inputs));
+  return sum;
+}
+
+// Groups of `Group` products, in calls of at most 255 groups.
+template <unsigned Group, size_t Groups, bool Any = (Groups > 0)>
+struct ProductsInGroups {
+  __attribute__((always_inline)) static int32_t add_to(int32_t sum, const int8_t*&, const int8_t*&) { return sum; }
+};
+template <unsigned Group, size_t Groups>
+struct ProductsInGroups<Group, Groups, true> {
+  __attribute__((always_inline)) static int32_t add_to(int32_t sum, const int8_t*& row, const int8_t*& x) {
+    const unsigned now = Groups < 255 ? static_cast<unsigned>(Groups) : 255u;
+    sum = add_products_in_groups<Group, now>(sum, row, x);
+    return ProductsInGroups<Group, Groups - now>::add_to(sum, row, x);
+  }
+};
+
+template <size_t In>
+struct RowProducts<In, FlashReader> {
+  static int32_t add_to(int32_t sum, const int8_t* row, const int8_t* x) {
+    // Groups of four, then the rest one by one.
+    sum = ProductsInGroups<4, In / 4>::add_to(sum, row, x);
+    return ProductsInGroups<1, In % 4>::add_to(sum, row, x);
+  }
+};
+#endif
+
+/// An int8 input as the kernels multiply it: x + 128, an unsigned offset in [0, 255] (0 for -128, the
+/// zero point of every ReLU output and of most non-negative inputs, so that its product is skipped).
+inline uint8_t input_offset(int8_t x) { return static_cast<uint8_t>(x ^ 0x80); }
+
+/// bias + the row's products with the inputs' offsets, Int8Dense's. Each product of an int8 weight and
+/// an offset fits in 16 bits (|w (x + 128)| <= 128 * 255); the sum is int32, as TFLite's is.
+template <size_t In, class Reader>
+struct OffsetRowProducts {
+  /// `bias` plus the products of the In weights of `row` (read through Reader) with the In `offsets`.
+  /// Four products at a time, so that a core that multiply-accumulates in one instruction (a Cortex-M4's
+  /// MLA) spends little on the loop. Each product is an int (16 bits on an AVR: enough for one); they
+  /// are summed in int32.
+  static int32_t add_to(int32_t bias, const int8_t* row, const uint8_t* offsets) {
+    int32_t sum = bias;
+    size_t i = 0;
+    for (; i + 4 <= In; i += 4)
+      sum += static_cast<int32_t>(Reader::load(row + i) * offsets[i]) + Reader::load(row + i + 1) * offsets[i + 1] +
+             Reader::load(row + i + 2) * offsets[i + 2] + Reader::load(row + i + 3) * offsets[i + 3];
+    for (; i < In; ++i) sum += static_cast<int16_t>(Reader::load(row + i) * offsets[i]);
+    return sum;
+  }
+};
+
+/// A layer's inputs, read by each of its rows: bias + the row's products with them. Their offsets are
+/// made once, for all the rows; on a Cortex-M4 they are spread into 16-bit pairs for SMLAD
+/// (int8_row_products_cortex_m4.hpp).
 template <size_t In, class Reader>
 class RowInputs {
  public:
-  /// The layer's In inputs, which must outlive this object.
-  explicit RowInputs(const int8_t* inputs) : x_(inputs) {}
-  /// bias + the products of the In weights of `row` (read through Reader) with the inputs.
-  int32_t add_row_to(int32_t bias, const int8_t* row) const { return RowProducts<In, Reader>::add_to(bias, row, x_); }
+  /// The layer's In inputs.
+  explicit RowInputs(const int8_t* inputs) {
+    for (size_t i = 0; i < In; ++i) offsets_[i] = input_offset(inputs[i]);
+  }
+  /// bias + the products of the In weights of `row` (read through Reader) with the inputs' offsets.
+  int32_t add_row_to(int32_t bias, const int8_t* row) const {
+    return OffsetRowProducts<In, Reader>::add_to(bias, row, offsets_);
+  }
 
  private:
-  const int8_t* x_;
+  uint8_t offsets_[In];
 };
 #if TINYMLP_QUANT_INT8_ROW_PRODUCTS_CORTEX_M4
 template <size_t In>

@@ -35,8 +35,7 @@ struct ListedInputs {
 
 /// Lists the nonzero offsets x + 128 of `in` (1 to 255) inputs `x` into `entries` (room for 2 * in + 2
 /// bytes), 9 cycles an input of -128 and 13 another. With none, one (0, 0) pair, which adds nothing.
-__attribute__((always_inline)) inline ListedInputs list_nonzero_offsets(const int8_t* x, uint8_t in,
-                                                                       uint8_t* entries) {
+__attribute__((always_inline)) inline ListedInputs list_nonzero_offsets(const int8_t* x, uint8_t in, uint8_t* entries) {
   uint8_t count, gap, offset;
   uint8_t* entry = entries;
   __asm__ volatile(
@@ -84,8 +83,8 @@ struct RowToRequantize {
 /// stops it, with `rows` counting the rows after it. The pointers move past the rows done. The entries
 /// are in RAM the caller wrote: the "memory" clobber keeps those stores before it.
 __attribute__((always_inline)) inline RowToRequantize run_rows(const int8_t*& row, const int8_t*& bias,
-                                                              const int8_t*& shift, uint8_t& rows, uint8_t in,
-                                                              const uint8_t* entries, ListedInputs listed, bool relu) {
+                                                               const int8_t*& shift, uint8_t& rows, uint8_t in,
+                                                               const uint8_t* entries, ListedInputs listed, bool relu) {
   RowToRequantize result;
   uint8_t found = relu ? 1 : 0;
   const uint8_t pairs = listed.pairs, odd = listed.odd ? 1 : 0;
@@ -155,8 +154,8 @@ __attribute__((always_inline)) inline RowToRequantize run_rows(const int8_t*& ro
       "4:\n\t"
       "clr __zero_reg__"
       : [sum] "=&r"(result.accumulator), [weight] "=&a"(weight), [offset] "=&a"(offset), [zero] "=&r"(zero),
-        [found] "+r"(found), [rows] "+r"(rows), [row] "+r"(row), [bias] "+r"(bias), [shift] "+r"(shift),
-        "=&x"(entry), "=&z"(flash)
+        [found] "+r"(found), [rows] "+r"(rows), [row] "+r"(row), [bias] "+r"(bias), [shift] "+r"(shift), "=&x"(entry),
+        "=&z"(flash)
       : [entries] "r"(entries), [pairs] "r"(pairs), [odd] "r"(odd), [in] "r"(in)
       : "memory");
   result.shift = static_cast<int8_t>(weight);
@@ -253,8 +252,7 @@ __attribute__((noinline)) inline void sum_row_pairs(const int8_t* row, uint8_t o
       "4:\n\t"
       "clr __zero_reg__"
       : [a] "=&r"(sum_a), [b] "=&r"(sum_b), [weight] "=&a"(weight), [offset] "=&a"(offset), [zero] "=&r"(zero),
-        [left] "=&r"(left), [row_pairs] "+r"(row_pairs), [row] "+r"(row), [sums] "+r"(sums), "=&x"(entry),
-        "=&z"(flash)
+        [left] "=&r"(left), [row_pairs] "+r"(row_pairs), [row] "+r"(row), [sums] "+r"(sums), "=&x"(entry), "=&z"(flash)
       : [entries] "r"(entries), [pairs] "r"(pairs), [odd] "r"(odd), [in] "r"(in)
       : "memory");
 }
@@ -262,8 +260,8 @@ __attribute__((noinline)) inline void sum_row_pairs(const int8_t* row, uint8_t o
 /// The second pass: as run_rows, with each row's products summed already, at `sum` (moved past the
 /// rows done).
 __attribute__((always_inline)) inline RowToRequantize run_rows_from_sums(const __int24*& sum, const int8_t*& bias,
-                                                                        const int8_t*& shift, uint8_t& rows,
-                                                                        bool relu) {
+                                                                         const int8_t*& shift, uint8_t& rows,
+                                                                         bool relu) {
   RowToRequantize result;
   uint8_t found = relu ? 1 : 0;
   uint8_t byte, zero;
@@ -306,8 +304,8 @@ __attribute__((always_inline)) inline RowToRequantize run_rows_from_sums(const _
       "3:\n\t"
       "ldi %[found], 1\n"
       "4:"
-      : [acc] "=&r"(result.accumulator), [byte] "=&r"(byte), [zero] "=&r"(zero), [found] "+d"(found),
-        [rows] "+r"(rows), [bias] "+r"(bias), [shift] "+r"(shift), "+x"(sum), "=&z"(flash)
+      : [acc] "=&r"(result.accumulator), [byte] "=&r"(byte), [zero] "=&r"(zero), [found] "+d"(found), [rows] "+r"(rows),
+        [bias] "+r"(bias), [shift] "+r"(shift), "+x"(sum), "=&z"(flash)
       :
       : "memory");
   result.shift = static_cast<int8_t>(byte);
@@ -388,8 +386,8 @@ struct DenseLayer {
   __attribute__((always_inline)) static void forward(const int8_t* parameters, bool relu, const int8_t* x, int8_t* y) {
     uint8_t entries[2 * In + 2];
     __int24 sums[wide ? Out + 1 : 1];
-    forward_dense<Rounding, wide>(parameters, static_cast<uint8_t>(In), static_cast<uint8_t>(Out), relu, x, y,
-                                  entries, sums);
+    forward_dense<Rounding, wide>(parameters, static_cast<uint8_t>(In), static_cast<uint8_t>(Out), relu, x, y, entries,
+                                  sums);
   }
 };
 
