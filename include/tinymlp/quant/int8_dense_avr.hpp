@@ -345,6 +345,19 @@ __attribute__((always_inline)) inline int8_t requantize(DoubleRounding, int32_t 
   return static_cast<int8_t>(shifted);
 }
 
+/// `count` (1 to 255) bytes at `target` set to `value`, 4 cycles each (memset's call costs more than
+/// a layer's outputs take to fill).
+__attribute__((always_inline)) inline void fill(int8_t* target, int8_t value, uint8_t count) {
+  __asm__ volatile(
+      "1:\n\t"
+      "st X+, %[value]\n\t"
+      "dec %[count]\n\t"
+      "brne 1b"
+      : [count] "+r"(count), "+x"(target)
+      : [value] "r"(value)
+      : "memory");
+}
+
 /// One Int8Dense layer of `in` (1 to 255) inputs and `out` (1 to 255) outputs whose Int8DenseParameters
 /// start at `parameters` (in flash), a ReLU fused or not: the portable forward's outputs. `entries`
 /// has room for 2 * in + 2 bytes.
@@ -355,12 +368,13 @@ __attribute__((noinline)) void forward_dense(const int8_t* parameters, uint8_t i
   // Int8DenseParameters' arrays, one after the other (an AVR aligns nothing).
   const int8_t* row = parameters;
   const int8_t* bias = parameters + static_cast<uint16_t>(in * out);
-  const int8_t* multiplier = bias + 4 * out;
-  const int8_t* const shifts = multiplier + 4 * out;
-  const int8_t* shift = shifts;
-  const int8_t zero_point = FlashReader::load(shifts + out);
+  const int8_t* shift = bias + 8 * out;
+  const int8_t zero_point = FlashReader::load(shift + out);
+  // Where a found row's multiplier and output are, from the pointers the assembly leaves past it.
+  const uint16_t bias_to_multiplier = static_cast<uint16_t>(4 * out - 4);
+  const uintptr_t shift_to_output = reinterpret_cast<uintptr_t>(y) - reinterpret_cast<uintptr_t>(shift) - 1;
   const int8_t low = relu && zero_point > -128 ? zero_point : -128;
-  __builtin_memset(y, low, out);
+  fill(y, low, out);
   if (Wide) sum_row_pairs(row, out, in, entries, listed, sums);
   const __int24* sum = sums;
   uint8_t rows = out;
@@ -368,10 +382,9 @@ __attribute__((noinline)) void forward_dense(const int8_t* parameters, uint8_t i
     const RowToRequantize found = Wide ? run_rows_from_sums(sum, bias, shift, rows, relu)
                                        : run_rows(row, bias, shift, rows, in, entries, listed, relu);
     if (!found.found) break;
-    const uint8_t o = static_cast<uint8_t>(shift - shifts - 1);  // the row found: the asm moved past it
-    y[o] = requantize(Rounding(), found.accumulator,
-                      FlashReader::load(reinterpret_cast<const int32_t*>(multiplier + 4 * o)), found.shift, zero_point,
-                      low);
+    const int32_t multiplier = FlashReader::load(reinterpret_cast<const int32_t*>(bias + bias_to_multiplier));
+    *reinterpret_cast<int8_t*>(reinterpret_cast<uintptr_t>(shift) + shift_to_output) =
+        requantize(Rounding(), found.accumulator, multiplier, found.shift, zero_point, low);
   }
 }
 
