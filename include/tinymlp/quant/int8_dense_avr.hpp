@@ -33,11 +33,12 @@ struct ListedInputs {
   bool odd;       ///< Whether their number is odd: the first turn does one.
 };
 
-/// Lists the nonzero offsets x + 128 of `in` (1 to 255) inputs `x` into `entries` (room for 2 * in + 2
-/// bytes), 9 cycles an input of -128 and 13 another. With none, one (0, 0) pair, which adds nothing.
+/// Lists the nonzero offsets x + 128 of `in` (1 to 255) inputs `x` into `entries` (room for 2 * in + 3
+/// bytes: their number, then the pairs), 9 cycles an input of -128 and 13 another. With none, one (0, 0)
+/// pair, which adds nothing.
 __attribute__((always_inline)) inline ListedInputs list_nonzero_offsets(const int8_t* x, uint8_t in, uint8_t* entries) {
   uint8_t count, gap, offset;
-  uint8_t* entry = entries;
+  uint8_t* entry = entries + 1;  // entries[0]: their number, for run_rows
   __asm__ volatile(
       "clr %[count]\n\t"
       "clr %[gap]\n"
@@ -62,6 +63,7 @@ __attribute__((always_inline)) inline ListedInputs list_nonzero_offsets(const in
       : [count] "=&r"(count), [gap] "=&r"(gap), [offset] "=&d"(offset), [in] "+r"(in), "+z"(x), "+x"(entry)
       :
       : "memory");
+  entries[0] = count;
   const ListedInputs listed = {static_cast<uint8_t>((count + 1) / 2), (count & 1) != 0};
   return listed;
 }
@@ -84,10 +86,9 @@ struct RowToRequantize {
 /// are in RAM the caller wrote: the "memory" clobber keeps those stores before it.
 __attribute__((always_inline)) inline RowToRequantize run_rows(const int8_t*& row, const int8_t*& bias,
                                                                const int8_t*& shift, uint8_t& rows, uint8_t in,
-                                                               const uint8_t* entries, ListedInputs listed, bool relu) {
+                                                               const uint8_t* entries, bool relu) {
   RowToRequantize result;
   uint8_t found = relu ? 1 : 0;
-  const uint8_t pairs = listed.pairs, odd = listed.odd ? 1 : 0;
   uint8_t weight, offset, zero;
   const uint8_t* entry;
   const int8_t* flash;
@@ -103,8 +104,10 @@ __attribute__((always_inline)) inline RowToRequantize run_rows(const int8_t*& ro
       "movw %A[bias], r30\n\t"
       "movw r30, %A[row]\n\t"
       "movw r26, %A[entries]\n\t"
-      "mov %[found], %[pairs]\n\t"
-      "sbrc %[odd], 0\n\t"  // an odd number of entries: the first turn does one
+      "ld %[found], X+\n\t"  // the number of entries, halved: two a turn
+      "lsr %[found]\n\t"
+      "brcc 2f\n\t"
+      "inc %[found]\n\t"  // an odd number: the first turn does one
       "rjmp 5f\n"
       "2:\n\t"
       "ld %[weight], X+\n\t"
@@ -156,7 +159,64 @@ __attribute__((always_inline)) inline RowToRequantize run_rows(const int8_t*& ro
       : [sum] "=&r"(result.accumulator), [weight] "=&a"(weight), [offset] "=&a"(offset), [zero] "=&r"(zero),
         [found] "+r"(found), [rows] "+r"(rows), [row] "+r"(row), [bias] "+r"(bias), [shift] "+r"(shift), "=&x"(entry),
         "=&z"(flash)
-      : [entries] "r"(entries), [pairs] "r"(pairs), [odd] "r"(odd), [in] "r"(in)
+      : [entries] "r"(entries), [in] "r"(in)
+      : "memory");
+  result.shift = static_cast<int8_t>(weight);
+  result.found = found != 0;
+  return result;
+}
+
+/// The same for a layer of one input, whose offset is `offset`: no list, each row's one weight read in
+/// turn (the kernel is a column), 31 cycles a row that a ReLU clamps.
+__attribute__((always_inline)) inline RowToRequantize run_rows_of_one_input(const int8_t*& row, const int8_t*& bias,
+                                                                            const int8_t*& shift, uint8_t& rows,
+                                                                            uint8_t offset, bool relu) {
+  RowToRequantize result;
+  uint8_t found = relu ? 1 : 0;
+  uint8_t weight, zero;
+  const int8_t* flash;
+  __asm__ volatile(
+      "bst %[found], 0\n\t"  // T: a ReLU is fused
+      "clr %[zero]\n"
+      "1:\n\t"
+      "movw r30, %A[bias]\n\t"
+      "lpm %A[sum], Z+\n\t"
+      "lpm %B[sum], Z+\n\t"
+      "lpm %C[sum], Z+\n\t"
+      "lpm %D[sum], Z+\n\t"
+      "movw %A[bias], r30\n\t"
+      "movw r30, %A[row]\n\t"
+      "lpm %[weight], Z+\n\t"
+      "movw %A[row], r30\n\t"
+      "mulsu %[weight], %[offset]\n\t"
+      "sbc %[weight], %[weight]\n\t"
+      "add %A[sum], r0\n\t"
+      "adc %B[sum], r1\n\t"
+      "adc %C[sum], %[weight]\n\t"
+      "adc %D[sum], %[weight]\n\t"
+      "movw r30, %A[shift]\n\t"
+      "lpm %[weight], Z+\n\t"
+      "movw %A[shift], r30\n\t"
+      "dec %[rows]\n\t"
+      "brtc 3f\n\t"  // no ReLU: requantize
+      "cp %[zero], %A[sum]\n\t"
+      "cpc %[zero], %B[sum]\n\t"
+      "cpc %[zero], %C[sum]\n\t"
+      "cpc %[zero], %D[sum]\n\t"
+      "brlt 3f\n\t"  // accumulator > 0: requantize
+      "cp %[zero], %[weight]\n\t"
+      "brlt 3f\n\t"  // shift > 0: requantize
+      "tst %[rows]\n\t"
+      "brne 1b\n\t"
+      "clr %[found]\n\t"
+      "rjmp 4f\n"
+      "3:\n\t"
+      "ldi %[found], 1\n"
+      "4:\n\t"
+      "clr __zero_reg__"
+      : [sum] "=&r"(result.accumulator), [weight] "=&a"(weight), [zero] "=&r"(zero), [found] "+d"(found),
+        [rows] "+r"(rows), [row] "+r"(row), [bias] "+r"(bias), [shift] "+r"(shift), "=&z"(flash)
+      : [offset] "a"(offset)
       : "memory");
   result.shift = static_cast<int8_t>(weight);
   result.found = found != 0;
@@ -360,11 +420,12 @@ __attribute__((always_inline)) inline void fill(int8_t* target, int8_t value, ui
 
 /// One Int8Dense layer of `in` (1 to 255) inputs and `out` (1 to 255) outputs whose Int8DenseParameters
 /// start at `parameters` (in flash), a ReLU fused or not: the portable forward's outputs. `entries`
-/// has room for 2 * in + 2 bytes.
+/// has room for 2 * in + 3 bytes.
 template <class Rounding, bool Wide>
 __attribute__((noinline)) void forward_dense(const int8_t* parameters, uint8_t in, uint8_t out, bool relu,
                                              const int8_t* x, int8_t* y, uint8_t* entries, __int24* sums) {
-  const ListedInputs listed = list_nonzero_offsets(x, in, entries);
+  // A layer of one input needs no list (and its kernel is read in order).
+  const ListedInputs listed = in == 1 ? ListedInputs() : list_nonzero_offsets(x, in, entries);
   // Int8DenseParameters' arrays, one after the other (an AVR aligns nothing).
   const int8_t* row = parameters;
   const int8_t* bias = parameters + static_cast<uint16_t>(in * out);
@@ -375,12 +436,14 @@ __attribute__((noinline)) void forward_dense(const int8_t* parameters, uint8_t i
   const uintptr_t shift_to_output = reinterpret_cast<uintptr_t>(y) - reinterpret_cast<uintptr_t>(shift) - 1;
   const int8_t low = relu && zero_point > -128 ? zero_point : -128;
   fill(y, low, out);
-  if (Wide) sum_row_pairs(row, out, in, entries, listed, sums);
+  if (Wide) sum_row_pairs(row, out, in, entries + 1, listed, sums);
   const __int24* sum = sums;
   uint8_t rows = out;
   while (rows != 0) {
-    const RowToRequantize found = Wide ? run_rows_from_sums(sum, bias, shift, rows, relu)
-                                       : run_rows(row, bias, shift, rows, in, entries, listed, relu);
+    const RowToRequantize found =
+        Wide      ? run_rows_from_sums(sum, bias, shift, rows, relu)
+        : in == 1 ? run_rows_of_one_input(row, bias, shift, rows, static_cast<uint8_t>(x[0] ^ 0x80), relu)
+                  : run_rows(row, bias, shift, rows, in, entries, relu);
     if (!found.found) break;
     const int32_t multiplier = FlashReader::load(reinterpret_cast<const int32_t*>(bias + bias_to_multiplier));
     *reinterpret_cast<int8_t*>(reinterpret_cast<uintptr_t>(shift) + shift_to_output) =
@@ -397,7 +460,7 @@ struct DenseLayer {
   static constexpr bool wide = In >= 32;  ///< Whether the rows' products are summed in a pass of their own.
   template <class Rounding>
   __attribute__((always_inline)) static void forward(const int8_t* parameters, bool relu, const int8_t* x, int8_t* y) {
-    uint8_t entries[2 * In + 2];
+    uint8_t entries[2 * In + 3];
     __int24 sums[wide ? Out + 1 : 1];
     forward_dense<Rounding, wide>(parameters, static_cast<uint8_t>(In), static_cast<uint8_t>(Out), relu, x, y, entries,
                                   sums);
