@@ -37,8 +37,8 @@ struct Int8DenseParameters {
 
 namespace quant {
 
-/// bias + the row's products with the inputs themselves (HybridDense's, whose inputs are symmetric). Each product of two int8 values fits in 16 bits
-/// (|w x| <= 2^14); the sum is int32, as TFLite's is.
+/// bias + the row's products with the inputs themselves (HybridDense's, whose inputs are symmetric).
+/// Each product of two int8 values fits in 16 bits (|w x| <= 2^14); the sum is int32, as TFLite's is.
 template <size_t In, class Reader>
 struct RowProducts {
   /// `bias` plus the products of the In weights of `row` (read through Reader) with the inputs `x`.
