@@ -104,7 +104,7 @@ tinymlp_board(uno DISPLAY "ATmega328P, 16 MHz (Uno; simavr)"
   COMPILER avr-g++ FLAGS -mmcu=atmega328p WARNINGS -Wconversion -Wsign-conversion
   LINK_FLAGS -Wl,--gc-sections
   ARDUINO_FQBN arduino:avr:uno RUN run-on-uno SKETCH_RUN_OPTIONS --lines @LINES@ SIZE avr-size PROBES regions
-  LIMITS inference=30200 int8_inference=8300 step=114000 inference_frames=60 step_frames=85 step_ram=1800
+  LIMITS inference=30200 int8_inference=6200 step=114000 inference_frames=60 step_frames=85 step_ram=1800
          hybrid_inference=30000 hybrid_inference_frames=72)
 
 # A Cortex-M4F, run on QEMU's mps2-an386.
@@ -133,5 +133,5 @@ tinymlp_board(riscv32 DISPLAY "RISC-V rv32imc (QEMU virt)"
              -Wl,--defsym=__ram=0x80200000 -Wl,--defsym=__ram_size=0x200000 -Wl,--defsym=__stack_size=0x1000
   RUNTIME console_host.cpp RUN riscv32/run-on-riscv32.sh MEASURE_OPTIONS -icount shift=0
   SIZE riscv64-unknown-elf-size PROBES clock
-  LIMITS inference=19200 int8_inference=2400 step=71500 inference_frames=136 step_frames=208 static_ram_padding=7
+  LIMITS inference=19200 int8_inference=2700 step=71500 inference_frames=136 step_frames=208 static_ram_padding=7
          hybrid_inference=14800 hybrid_inference_frames=132)

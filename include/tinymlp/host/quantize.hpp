@@ -169,14 +169,15 @@ inline Int8LayerArrays int8_layer_arrays(const Layer& layer, std::size_t index) 
   Int8LayerArrays arrays;
   arrays.kernel = q.kernel;
   arrays.output_zero_point = static_cast<std::int8_t>(q.output.zero_point);
-  // TFLite's accumulator, bias + sum w (x - input zero point), and the device's, folded bias + sum w x,
-  // are the same integers as long as neither leaves int32 for any int8 input: checked here.
+  // TFLite's accumulator, bias + sum w (x - input zero point), and the device's, folded bias +
+  // sum w (x + 128) (quant/int8_dense.hpp), are the same integers as long as neither leaves int32 for
+  // any int8 input: checked here.
   const std::int64_t largest_products = static_cast<std::int64_t>(layer.inputs) * 128 * 255;
   for (std::size_t o = 0; o < layer.outputs; ++o) {
     const std::string unit = detail::unit_name(index, o);
     std::int64_t row_sum = 0;
     for (std::size_t i = 0; i < layer.inputs; ++i) row_sum += q.kernel[o * layer.inputs + i];
-    const std::int64_t folded = q.bias[o] - static_cast<std::int64_t>(q.input.zero_point) * row_sum;
+    const std::int64_t folded = q.bias[o] - (static_cast<std::int64_t>(q.input.zero_point) + 128) * row_sum;
     detail::check_accumulator_bound(q.bias[o], largest_products, unit + ": TFLite's accumulator");
     detail::check_accumulator_bound(folded, largest_products, unit + ": the accumulator with the zero point folded in");
     arrays.bias.push_back(static_cast<std::int32_t>(folded));

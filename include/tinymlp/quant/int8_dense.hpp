@@ -1,19 +1,23 @@
 /// \file
 /// Int8Dense<In, Out, FusedReLU>: TFLite's int8 FULLY_CONNECTED, integer for integer. Every output is
 /// \code{.unparsed}
-///   clamp(requantize(bias[o] + sum_i kernel[o][i] * x[i]) + output zero point, low, 127)
+///   clamp(requantize(bias[o] + sum_i kernel[o][i] * (x[i] + 128)) + output zero point, low, 127)
 /// \endcode
 /// where the bias already holds the input's zero point (folded in when the model was converted:
-/// bias = TFLite's int32 bias - input zero point * sum_i kernel[o][i], so the products need no
-/// offset and are plain int8 x int8 -> int16, one hardware multiply on an AVR), and `low` is -128,
-/// or max(-128, output zero point) when a ReLU is fused (the quantized value of real 0).
-/// No float anywhere.
+/// bias = TFLite's int32 bias - (input zero point + 128) * sum_i kernel[o][i]), and `low` is -128,
+/// or max(-128, output zero point) when a ReLU is fused (the quantized value of real 0). The inputs
+/// enter as unsigned offsets x + 128 (0 to 255): an input of -128, which is real 0 after a ReLU or for
+/// any input whose range starts at 0 (a pixel, a distance), adds nothing, and a kernel may skip it
+/// exactly (the AVR's does: int8_dense_avr.hpp). Each product is a signed weight times an unsigned
+/// offset, one hardware multiply on an AVR (MULSU). No float anywhere.
 #ifndef TINYMLP_QUANT_INT8_DENSE_HPP
 #define TINYMLP_QUANT_INT8_DENSE_HPP
 
 #include "../config.hpp"
 #include "../flash.hpp"
 #include "../detail/integers.hpp"
+#include "../detail/traits.hpp"
+#include "int8_dense_avr.hpp"
 #include "int8_row_products_cortex_m4.hpp"
 #include "requantization.hpp"
 
@@ -33,8 +37,8 @@ struct Int8DenseParameters {
 
 namespace quant {
 
-/// bias + the row's products with the inputs. Each product of two int8 values fits in 16 bits
-/// (|w x| <= 2^14); the sum is int32, as TFLite's is.
+/// bias + the row's products with the inputs themselves (HybridDense's, whose inputs are symmetric).
+/// Each product of two int8 values fits in 16 bits (|w x| <= 2^14); the sum is int32, as TFLite's is.
 template <size_t In, class Reader>
 struct RowProducts {
   /// `bias` plus the products of the In weights of `row` (read through Reader) with the inputs `x`.
@@ -112,18 +116,46 @@ struct RowProducts<In, FlashReader> {
 };
 #endif
 
-/// A layer's inputs, read by each of its rows: bias + the row's products with them. On a Cortex-M4 the
-/// inputs are first spread into 16-bit pairs for SMLAD (int8_row_products_cortex_m4.hpp).
+/// An int8 input as the kernels multiply it: x + 128, an unsigned offset in [0, 255] (0 for -128, the
+/// zero point of every ReLU output and of most non-negative inputs, so that its product is skipped).
+inline uint8_t input_offset(int8_t x) { return static_cast<uint8_t>(x ^ 0x80); }
+
+/// bias + the row's products with the inputs' offsets, Int8Dense's. Each product of an int8 weight and
+/// an offset fits in 16 bits (|w (x + 128)| <= 128 * 255); the sum is int32, as TFLite's is.
+template <size_t In, class Reader>
+struct OffsetRowProducts {
+  /// `bias` plus the products of the In weights of `row` (read through Reader) with the In `offsets`.
+  /// Four products at a time, so that a core that multiply-accumulates in one instruction (a Cortex-M4's
+  /// MLA) spends little on the loop. Each product is an int (16 bits on an AVR: enough for one); they
+  /// are summed in int32.
+  static int32_t add_to(int32_t bias, const int8_t* row, const uint8_t* offsets) {
+    int32_t sum = bias;
+    size_t i = 0;
+    for (; i + 4 <= In; i += 4)
+      sum += static_cast<int32_t>(Reader::load(row + i) * offsets[i]) + Reader::load(row + i + 1) * offsets[i + 1] +
+             Reader::load(row + i + 2) * offsets[i + 2] + Reader::load(row + i + 3) * offsets[i + 3];
+    for (; i < In; ++i) sum += static_cast<int16_t>(Reader::load(row + i) * offsets[i]);
+    return sum;
+  }
+};
+
+/// A layer's inputs, read by each of its rows: bias + the row's products with them. Their offsets are
+/// made once, for all the rows; on a Cortex-M4 they are spread into 16-bit pairs for SMLAD
+/// (int8_row_products_cortex_m4.hpp).
 template <size_t In, class Reader>
 class RowInputs {
  public:
-  /// The layer's In inputs, which must outlive this object.
-  explicit RowInputs(const int8_t* inputs) : x_(inputs) {}
-  /// bias + the products of the In weights of `row` (read through Reader) with the inputs.
-  int32_t add_row_to(int32_t bias, const int8_t* row) const { return RowProducts<In, Reader>::add_to(bias, row, x_); }
+  /// The layer's In inputs.
+  explicit RowInputs(const int8_t* inputs) {
+    for (size_t i = 0; i < In; ++i) offsets_[i] = input_offset(inputs[i]);
+  }
+  /// bias + the products of the In weights of `row` (read through Reader) with the inputs' offsets.
+  int32_t add_row_to(int32_t bias, const int8_t* row) const {
+    return OffsetRowProducts<In, Reader>::add_to(bias, row, offsets_);
+  }
 
  private:
-  const int8_t* x_;
+  uint8_t offsets_[In];
 };
 #if TINYMLP_QUANT_INT8_ROW_PRODUCTS_CORTEX_M4
 template <size_t In>
@@ -132,18 +164,6 @@ class RowInputs<In, FlashReader> : public cortex_m4::PairedInputs<In> {
   explicit RowInputs(const int8_t* inputs) : cortex_m4::PairedInputs<In>(inputs) {}
 };
 #endif
-
-/// The accumulator at the output's scale: requantized, offset by the output zero point, clamped to
-/// [low, 127]. The zero point is added in wrapping int32 arithmetic, as TFLite adds it.
-template <class Rounding>
-inline int8_t requantize_to_int8(int32_t accumulator, int32_t multiplier, int shift, int8_t zero_point, int8_t low) {
-  const int32_t scaled = Rounding::multiply(accumulator, multiplier, shift);
-  const int32_t shifted =
-      static_cast<int32_t>(static_cast<uint32_t>(scaled) + static_cast<uint32_t>(static_cast<int32_t>(zero_point)));
-  if (shifted < low) return low;
-  if (shifted > 127) return 127;
-  return static_cast<int8_t>(shifted);
-}
 
 }  // namespace quant
 
@@ -164,6 +184,18 @@ struct Int8Dense {
   /// Reader and requantizing with Rounding (quant::DoubleRounding or quant::SingleRounding).
   template <class Rounding, class Reader>
   static void forward(const Parameters& parameters, const int8_t* x, int8_t* y) {
+#if TINYMLP_QUANT_INT8_DENSE_AVR
+    if (detail::is_same<Reader, FlashReader>::value && quant::avr::DenseLayer<In, Out>::fits) {
+      quant::avr::DenseLayer<In, Out>::template forward<Rounding>(parameters.kernel, FusedReLU, x, y);
+      return;
+    }
+#endif
+    portable_forward<Rounding, Reader>(parameters, x, y);
+  }
+
+  /// The same in portable C++, which every core but the AVR runs (and tests hold the AVR's against).
+  template <class Rounding, class Reader>
+  static void portable_forward(const Parameters& parameters, const int8_t* x, int8_t* y) {
     const int8_t zero_point = Reader::load(&parameters.output_zero_point);
     const int8_t low = lowest_output(zero_point);
     const quant::RowInputs<In, Reader> inputs(x);

@@ -178,8 +178,9 @@ inline bool fits_in_24_bits(int32_t x) { return x == static_cast<int32_t>(static
 //      shifted left one bit, bytes 4..6 hold it (|r| <= 2^23: 24 bits).
 //   3. RoundingDivideByPOT(r, e) for e >= 1 is floor((r - [r < 0] + 2^(e-1)) / 2^e): a = r - [r < 0]
 //      shifted right e bits (arithmetically), plus the last bit shifted out (adding 2^(e-1) before the
-//      shift adds exactly that bit after it); a has 25 bits when r = -2^23. Eight bits at a time by moving bytes while more than 8
-//      remain, then bit by bit. e = 0 returns r.
+//      shift adds exactly that bit after it); a has 25 bits when r = -2^23. Eight bits at a time by
+//      moving bytes while more than 8 remain; then 6 to 8 bits by shifting 8 - e bits left into a fourth
+//      byte and dropping the low one, fewer bit by bit. e = 0 returns r.
 // The 24-bit result is returned sign-extended to 32 bits.
 __attribute__((always_inline)) inline int32_t double_rounding_multiply_24_bit(int32_t x, int32_t multiplier,
                                                                               uint8_t right_shift) {
@@ -285,13 +286,36 @@ __attribute__((always_inline)) inline int32_t double_rounding_multiply_24_bit(in
       "sbc %C[r], %C[r]\n\t"
       "subi %[e], 8\n\t"
       "rjmp 2b\n"
-      // Then bit by bit; the carry holds the last bit out, which is added.
+      // 6 to 8 bits: 8 - e bits left into a fourth byte, whose upper three bytes are then the result;
+      // the low byte's top bit is the last bit out, which is added.
       "3:\n\t"
+      "cpi %[e], 6\n\t"
+      "brlo 6f\n\t"
+      "mov %D[r], %C[r]\n\t"
+      "lsl %D[r]\n\t"
+      "sbc %D[r], %D[r]\n\t"
+      "subi %[e], 8\n\t"
+      "breq 8f\n"
+      "7:\n\t"
+      "lsl %A[r]\n\t"
+      "rol %B[r]\n\t"
+      "rol %C[r]\n\t"
+      "rol %D[r]\n\t"
+      "inc %[e]\n\t"
+      "brne 7b\n"
+      "8:\n\t"
+      "lsl %A[r]\n\t"
+      "mov %A[r], %B[r]\n\t"
+      "mov %B[r], %C[r]\n\t"
+      "mov %C[r], %D[r]\n\t"
+      "rjmp 5f\n"
+      // Fewer bit by bit; the carry holds the last bit out, which is added.
+      "6:\n\t"
       "asr %C[r]\n\t"
       "ror %B[r]\n\t"
       "ror %A[r]\n\t"
       "dec %[e]\n\t"
-      "brne 3b\n"
+      "brne 6b\n"
       "5:\n\t"
       "adc %A[r], %[zero]\n\t"
       "adc %B[r], %[zero]\n\t"
@@ -339,6 +363,18 @@ struct SingleRounding {
     return arithmetic_shift_right(add_power_of_two(signed_product(x, multiplier), total_shift - 1), total_shift);
   }
 };
+
+/// The accumulator at the output's scale: requantized, offset by the output zero point, clamped to
+/// [low, 127]. The zero point is added in wrapping int32 arithmetic, as TFLite adds it.
+template <class Rounding>
+inline int8_t requantize_to_int8(int32_t accumulator, int32_t multiplier, int shift, int8_t zero_point, int8_t low) {
+  const int32_t scaled = Rounding::multiply(accumulator, multiplier, shift);
+  const int32_t shifted =
+      static_cast<int32_t>(static_cast<uint32_t>(scaled) + static_cast<uint32_t>(static_cast<int32_t>(zero_point)));
+  if (shifted < low) return low;
+  if (shifted > 127) return 127;
+  return static_cast<int8_t>(shifted);
+}
 
 }  // namespace quant
 }  // namespace TINYMLP_CONFIGURATION

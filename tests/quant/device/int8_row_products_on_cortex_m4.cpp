@@ -1,5 +1,5 @@
 // On the Cortex-M4 (QEMU): the SMLAD row products (quant/int8_row_products_cortex_m4.hpp) against the
-// portable RowProducts they replace, for several row lengths, on pseudo-random int8 weights, inputs
+// portable OffsetRowProducts they replace, for several row lengths, on pseudo-random int8 weights, inputs
 // (with the extremes -128 and 127) and biases. Prints row_products_checked=N and
 // row_products_mismatches=M (0 to pass).
 #include <tinymlp.hpp>
@@ -29,10 +29,13 @@ void check_length() {
   for (int round = 0; round < 300; ++round) {
     for (size_t k = 0; k < rows * In; ++k) kernel[k] = next_int8();
     for (size_t i = 0; i < In; ++i) x[i] = next_int8();
+    uint8_t offsets[In];
+    for (size_t i = 0; i < In; ++i) offsets[i] = tinymlp::quant::input_offset(x[i]);
     const tinymlp::quant::cortex_m4::PairedInputs<In> inputs(x);
     for (size_t o = 0; o < rows; ++o) {
       const int32_t bias = static_cast<int32_t>(next_random());
-      const int32_t portable = tinymlp::quant::RowProducts<In, tinymlp::RamReader>::add_to(bias, kernel + o * In, x);
+      const int32_t portable =
+          tinymlp::quant::OffsetRowProducts<In, tinymlp::RamReader>::add_to(bias, kernel + o * In, offsets);
       ++checked;
       if (inputs.add_row_to(bias, kernel + o * In) != portable) ++mismatches;
     }
