@@ -14,17 +14,16 @@ namespace tinymlp {
 namespace detail {
 inline namespace TINYMLP_CONFIGURATION {
 
-// y[i] = table[x[i] ^ 0x80] for Group * Groups values, x and y advanced past them. The inputs and
-// outputs are memory operands, so the compiler neither delays the inputs' stores nor reads the outputs
-// early (the table is in flash, which no store changes).
+// y[i] = table[x[i] ^ 0x80] for Group * Groups values, x and y advanced past them. It clobbers
+// "memory", so the compiler neither delays the inputs' stores nor reads the outputs early (memory
+// operands for them would need pointer registers, of which X and Z are taken and Y may be the frame's);
+// volatile, as its only outputs are the pointers, which a caller may not read again.
 template <unsigned Group, unsigned Groups>
 __attribute__((always_inline)) inline void look_up_in_groups(const int8_t* table, const int8_t*& x, int8_t*& y) {
   static_assert(Groups > 0 && Groups <= 255, "look_up_in_groups counts its groups in one byte");
-  const int8_t(&inputs)[Group * Groups] = *reinterpret_cast<const int8_t(*)[Group * Groups]>(x);
-  int8_t(&outputs)[Group * Groups] = *reinterpret_cast<int8_t(*)[Group * Groups]>(y);
   uint8_t groups = Groups;
   uint8_t value;
-  __asm__(
+  __asm__ __volatile__(
       "1:\n\t"
       ".rept %[group]\n\t"
       "ld %[value], X+\n\t"
@@ -39,9 +38,9 @@ __attribute__((always_inline)) inline void look_up_in_groups(const int8_t* table
       ".endr\n\t"
       "dec %[groups]\n\t"
       "brne 1b"
-      : [groups] "+r"(groups), [value] "=&d"(value), "+x"(x), [y] "+r"(y), "=m"(outputs)
-      : [group] "n"(Group), [table] "r"(table), "m"(inputs)
-      : "r30", "r31");
+      : [groups] "+r"(groups), [value] "=&d"(value), "+x"(x), [y] "+r"(y)
+      : [group] "n"(Group), [table] "r"(table)
+      : "r30", "r31", "memory");
 }
 
 // Groups of `Group` lookups, in calls of at most 255 groups.
