@@ -2,8 +2,9 @@
 /// Int8Lookup's loop on an AVR with the table in flash (int8_lookup.hpp includes it there), 13 cycles a
 /// value and 3 a group of `Group`: ld the input through X, flip its sign bit (the entry's index), lpm
 /// the entry at table + index through Z, st it through Z (X and Z are the pointer registers a function
-/// with a frame pointer leaves free). The compiler's loop spends 17 to 20 cycles a value. tests/quant/device/int8_activations_on_uno.cpp holds it against the
-/// portable loop on every input, in groups and one by one.
+/// with a frame pointer leaves free). The compiler's loop spends 17 to 20 cycles a value.
+/// bench/on_target/activations/int8_activations_on_uno.cpp holds it against the portable loop on every
+/// input, in groups and one by one.
 #ifndef TINYMLP_QUANT_INT8_LOOKUP_AVR_HPP
 #define TINYMLP_QUANT_INT8_LOOKUP_AVR_HPP
 
