@@ -44,11 +44,26 @@ struct FixedPointSoftmax {
     const int32_t shifted_scale = fixed_point::reciprocal(sum, 12, &bits_over_unit);
     for (size_t c = 0; c < Classes; ++c) {
       const int32_t exp_in_0 = Reader::load(parameters.exp_of_difference + (largest - x[c]));
-      const int32_t unsaturated = rounding_divide_by_power_of_two(
-          rounding_doubling_high_multiply(shifted_scale, exp_in_0), bits_over_unit + 31 - 8);
+      const int32_t unsaturated = scaled_to_output(shifted_scale, exp_in_0, bits_over_unit + 31 - 8);
       const int32_t shifted = unsaturated - 128;
       y[c] = static_cast<int8_t>(shifted > 127 ? 127 : shifted < -128 ? -128 : shifted);
     }
+  }
+
+ private:
+  // RoundingDivideByPOT(SaturatingRoundingDoublingHighMul(a, b), exponent) for a, b >= 0 and
+  // 0 < exponent < 32: gemmlowp's two roundings up, floor((floor((a b + 2^30) / 2^31) + 2^(exponent - 1))
+  // / 2^exponent), are one of the exact product, floor((a b + 2^30 + 2^(30 + exponent)) / 2^(31 +
+  // exponent)) (nested floors of divisions by positive integers are one floor); so one product, two adds
+  // and the high word's shift.
+  static int32_t scaled_to_output(int32_t a, int32_t b, int exponent) {
+    const TwoWords rounded = add_power_of_two(add_power_of_two(product(a, b), 30), 30 + exponent);
+    return shift_right(rounded.high, exponent - 1);
+  }
+  static TwoWords product(int32_t a, int32_t b) {
+    const int64_t wide = static_cast<int64_t>(a) * b;
+    const TwoWords words = {static_cast<int32_t>(wide >> 32), static_cast<uint32_t>(wide)};
+    return words;
   }
 };
 
@@ -185,9 +200,10 @@ struct FloatTableSoftmax {
   __attribute__((always_inline)) static void divide_one_bit(uint32_t& remainder, uint16_t& q, uint32_t divisor) {
     remainder <<= 1;
     q = static_cast<uint16_t>(q << 1);
+    const uint32_t less = remainder - divisor;
     if (remainder >= divisor) {
-      remainder -= divisor;
-      ++q;
+      remainder = less;
+      q = static_cast<uint16_t>(q | 1u);
     }
   }
 
