@@ -55,6 +55,39 @@ TEST_CASE(
   }
 }
 
+TEST_CASE(
+    "gemmlowp's SaturatingRoundingDoublingHighMul and GetReciprocal as gemmlowp writes them: the edges and "
+    "a million random operands") {
+  auto doubling_high_multiply = [](std::int32_t a, std::int32_t b) {  // gemmlowp's own words
+    if (a == b && a == INT32_MIN) return INT32_MAX;
+    const std::int64_t ab = static_cast<std::int64_t>(a) * b;
+    const std::int64_t nudge = ab >= 0 ? (1 << 30) : (1 - (1 << 30));
+    return static_cast<std::int32_t>((ab + nudge) / (std::int64_t{1} << 31));
+  };
+  const std::vector<std::int32_t> edges = {INT32_MIN, INT32_MIN + 1, -(1 << 30) - 1, -(1 << 30), -3, -2, -1, 0, 1, 2, 3,
+                                           1 << 30,   (1 << 30) + 1, INT32_MAX - 1,  INT32_MAX};
+  for (std::int32_t a : edges)
+    for (std::int32_t b : edges) CHECK(fp::doubling_high_multiply(a, b) == doubling_high_multiply(a, b));
+  std::mt19937 random(31);
+  int differing = 0;
+  for (int k = 0; k < 1000000; ++k) {
+    const auto a = static_cast<std::int32_t>(random()), b = static_cast<std::int32_t>(random() >> (k % 24));
+    if (fp::doubling_high_multiply(a, b) != doubling_high_multiply(a, b)) ++differing;
+    if (fp::doubling_high_multiply(a, -b) != doubling_high_multiply(a, -b)) ++differing;
+  }
+  CHECK(differing == 0);
+  // GetReciprocal's headroom and shifted sum, as TFLite counts them (CountLeadingZeros).
+  for (std::int32_t x = 1; x > 0 && x < (1 << 30); x = x * 3 + 1) {
+    int bits_over_unit = 0;
+    const std::int32_t r = fp::reciprocal(x, 12, &bits_over_unit);
+    int headroom_plus_one = 0;
+    while (!(static_cast<std::uint32_t>(x) << headroom_plus_one & 0x80000000u)) ++headroom_plus_one;
+    CHECK(bits_over_unit == 12 - headroom_plus_one);
+    CHECK(r == fp::one_over_one_plus_x_for_x_in_0_1(
+                   static_cast<std::int32_t>((static_cast<std::uint32_t>(x) << headroom_plus_one) - 0x80000000u)));
+  }
+}
+
 TEST_CASE("LOGISTIC and TANH tables: both modes within one step of the real function, and monotone") {
   std::mt19937 random(13);
   std::uniform_real_distribution<float> scale(0.001f, 0.3f);
