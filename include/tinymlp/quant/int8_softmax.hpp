@@ -269,8 +269,6 @@ struct Int8Softmax {
 };
 
 #if __cplusplus < 201703L
-constexpr uint32_t quant::FloatTableSoftmax::one;
-constexpr uint32_t quant::FloatTableSoftmax::one_256th_bits;
 template <size_t Classes, class Arithmetic>
 constexpr size_t Int8Softmax<Classes, Arithmetic>::input_size;
 template <size_t Classes, class Arithmetic>
