@@ -11,7 +11,8 @@
 # On the Cortex-M4F an estimated cycle figure follows the instructions: the probe run again under QEMU's
 # instruction trace, each instruction of an inference priced with the Cortex-M4's documented cycle
 # counts (bench/cortex_m4_cycles.py). Then the 714-50-15-4 classifier on the Cortex-M4F, float and int8,
-# beside CMSIS-NN's figure. Installs what it needs; takes a few minutes once the tools are built.
+# beside CMSIS-NN's figure, and the int8 activations on the ATmega328P (LOGISTIC from its flash table,
+# SOFTMAX over 6 classes in each runtime's arithmetic), each beside its target. Installs what it needs; takes a few minutes once the tools are built.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-debian-packages.sh" tests
@@ -24,7 +25,8 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DTINYMLP_BUILD_TESTS=OF
 source "$build/board/boards.sh"
 cmake --build "$build" -j "$(nproc)" --target run-on-uno inference_probes int8_inference_probes int8_no_model_probes \
   hybrid_inference_probes hybrid_no_model_probes training_probes no_training_probes classifier_probes \
-  int8_classifier_probes "${boards[@]/#/SineInference_}" "${boards[@]/#/SineBaseline_}" >/dev/null
+  int8_classifier_probes int8_logistic_on_uno int8_softmax_cpu_runtime_on_uno int8_softmax_tflite_micro_on_uno \
+  "${boards[@]/#/SineInference_}" "${boards[@]/#/SineBaseline_}" >/dev/null
 
 probes="$build/bench/on_target"
 run_probe() {  # board elf: the key=value lines the probe prints
@@ -101,6 +103,19 @@ printf '| %s | %s%s | %s%s | 73571 instructions |\n' "${board_display[cortex_m4]
   "$(cycles_of cortex_m4 "$probes/classifier_probes/cortex_m4.elf")" \
   "$(printf '%.0f %s' "$(value_of time_mean "$classifier_int8")" "$(value_of time_unit "$classifier_int8")")" \
   "$(cycles_of cortex_m4 "$probes/int8_classifier_probes/cortex_m4.elf")"
+
+# The int8 activations on the ATmega328P (bench/on_target/activations): cycles per call, mean over the
+# probe's calls (LOGISTIC: 16 values a call, all 256 inputs; SOFTMAX: 64 rows of 6 random int8 values).
+activations="$build/bench/on_target/activation_probe"
+logistic=$(run_probe uno "$activations/int8_logistic_on_uno.elf")
+softmax_cpu=$(run_probe uno "$activations/int8_softmax_cpu_runtime_on_uno.elf")
+softmax_micro=$(run_probe uno "$activations/int8_softmax_tflite_micro_on_uno.elf")
+printf '\n| int8 activation on the %s | cycles: mean (least to most) | target |\n' "${board_display[uno]}"
+printf '|---|---|---|\n'
+printf '| LOGISTIC (or TANH), per value | %.1f | under 20 |\n' \
+  "$(awk -v c="$(value_of time_mean "$logistic")" 'BEGIN { print c / 16 }')"
+printf '| SOFTMAX, 6 classes, TFLite'"'"'s CPU runtime'"'"'s arithmetic | %s | under 1,500 |\n' "$(time_of "$softmax_cpu")"
+printf '| SOFTMAX, 6 classes, TensorFlow Lite Micro'"'"'s arithmetic | %s | measured beside it |\n' "$(time_of "$softmax_micro")"
 
 printf '\n| one SGD step in place (batch 1), TrainOnDevice'"'"'s, over 100 from random weights | per step: mean (least to most) | RAM: static (model, Sgd, workspace) + peak stack |\n'
 printf '|---|---|---|\n'

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <algorithm>
 #include <functional>
 #include <random>
 #include <string>
@@ -51,6 +52,39 @@ TEST_CASE(
     int bits = 0;
     const std::int32_t r = fp::reciprocal(static_cast<std::int32_t>(s * double(1 << 19)), 12, &bits);
     CHECK(std::fabs(std::ldexp(r / 2147483648.0, -bits) - 1.0 / s) < 1e-6);
+  }
+}
+
+TEST_CASE(
+    "gemmlowp's SaturatingRoundingDoublingHighMul and GetReciprocal as gemmlowp writes them: the edges and "
+    "a million random operands") {
+  auto doubling_high_multiply = [](std::int32_t a, std::int32_t b) {  // gemmlowp's own words
+    if (a == b && a == INT32_MIN) return INT32_MAX;
+    const std::int64_t ab = static_cast<std::int64_t>(a) * b;
+    const std::int64_t nudge = ab >= 0 ? (1 << 30) : (1 - (1 << 30));
+    return static_cast<std::int32_t>((ab + nudge) / (std::int64_t{1} << 31));
+  };
+  const std::vector<std::int32_t> edges = {INT32_MIN, INT32_MIN + 1, -(1 << 30) - 1, -(1 << 30), -3, -2, -1, 0, 1, 2, 3,
+                                           1 << 30,   (1 << 30) + 1, INT32_MAX - 1,  INT32_MAX};
+  for (std::int32_t a : edges)
+    for (std::int32_t b : edges) CHECK(fp::doubling_high_multiply(a, b) == doubling_high_multiply(a, b));
+  std::mt19937 random(31);
+  int differing = 0;
+  for (int k = 0; k < 1000000; ++k) {
+    const auto a = static_cast<std::int32_t>(random()), b = static_cast<std::int32_t>(random() >> (k % 24));
+    if (fp::doubling_high_multiply(a, b) != doubling_high_multiply(a, b)) ++differing;
+    if (fp::doubling_high_multiply(a, -b) != doubling_high_multiply(a, -b)) ++differing;
+  }
+  CHECK(differing == 0);
+  // GetReciprocal's headroom and shifted sum, as TFLite counts them (CountLeadingZeros).
+  for (std::int32_t x = 1; x > 0 && x < (1 << 30); x = x * 3 + 1) {
+    int bits_over_unit = 0;
+    const std::int32_t r = fp::reciprocal(x, 12, &bits_over_unit);
+    int headroom_plus_one = 0;
+    while (!(static_cast<std::uint32_t>(x) << headroom_plus_one & 0x80000000u)) ++headroom_plus_one;
+    CHECK(bits_over_unit == 12 - headroom_plus_one);
+    CHECK(r == fp::one_over_one_plus_x_for_x_in_0_1(
+                   static_cast<std::int32_t>((static_cast<std::uint32_t>(x) << headroom_plus_one) - 0x80000000u)));
   }
 }
 
@@ -146,6 +180,71 @@ TEST_CASE("SOFTMAX from the table equals TensorFlow Lite Micro's kernel computed
       }
     }
   }
+}
+
+namespace {
+
+using tinymlp::quant::FloatTableSoftmax;
+
+FloatTableSoftmax::Parameters cpu_softmax_parameters(float input_scale, float beta) {
+  FloatTableSoftmax::Parameters parameters{};
+  const auto table = tinymlp::softmax_float_table("SOFTMAX", input_scale, beta, 1.0f / 256, -128);
+  std::copy(table.begin(), table.end(), parameters.exp_of_difference);
+  parameters.output_scale = 1.0f / 256;
+  return parameters;
+}
+
+// How many of `rows` rows of Classes values (drawn by `draw`) the integer path gets other than the
+// float path (TFLite's own arithmetic); every output of every row is compared.
+template <std::size_t Classes, class Draw>
+int rows_that_differ(const FloatTableSoftmax::Parameters& parameters, long rows, Draw draw) {
+  int differing = 0;
+  for (long row = 0; row < rows; ++row) {
+    std::int8_t x[Classes], by_float[Classes], by_integers[Classes];
+    draw(row, x);
+    FloatTableSoftmax::forward_in_float<Classes, tinymlp::RamReader>(parameters, x, by_float);
+    FloatTableSoftmax::forward_in_integers<Classes, tinymlp::RamReader>(parameters, x, by_integers);
+    if (!std::equal(by_float, by_float + Classes, by_integers)) ++differing;
+  }
+  return differing;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "SOFTMAX in the CPU runtime's mode: the integer path (boards without an FPU) gives the float path's "
+    "integers on every 3-class input and 3 million random rows of 6 and 10 classes") {
+  std::mt19937 random(29);
+  for (float input_scale : {0.001f, 0.0117f, 0.05f, 0.0625f, 0.1f, 0.13f, 0.2137f, 0.5f, 1.3f, 6.0f}) {
+    CAPTURE(input_scale);
+    const FloatTableSoftmax::Parameters parameters = cpu_softmax_parameters(input_scale, 1.0f);
+    // Every pair of differences from the largest value, with the largest first, second and third.
+    CHECK(rows_that_differ<3>(parameters, 3 * 65536, [](long row, std::int8_t* x) {
+            const int place = static_cast<int>(row / 65536), d1 = static_cast<int>(row % 256),
+                      d2 = static_cast<int>(row / 256 % 256);
+            x[place] = 127;
+            x[(place + 1) % 3] = static_cast<std::int8_t>(127 - d1);
+            x[(place + 2) % 3] = static_cast<std::int8_t>(127 - d2);
+          }) == 0);
+    // Rows whose values lie within `spread` of each other, from 1 (all near the largest) to 256.
+    auto clustered = [&random](long row, std::int8_t* x, std::size_t classes) {
+      const int spread = 1 + static_cast<int>(row % 256), low = -128 + static_cast<int>(random() % (257 - spread));
+      for (std::size_t c = 0; c < classes; ++c)
+        x[c] = static_cast<std::int8_t>(low + static_cast<int>(random() % spread));
+    };
+    CHECK(rows_that_differ<6>(parameters, 200000, [&](long row, std::int8_t* x) { clustered(row, x, 6); }) == 0);
+    CHECK(rows_that_differ<10>(parameters, 100000, [&](long row, std::int8_t* x) { clustered(row, x, 10); }) == 0);
+  }
+  // beta folded into the table, and an output scale other than 1/256 (within TFLite's tolerance: the
+  // integer path leaves it to the float path).
+  FloatTableSoftmax::Parameters scaled = cpu_softmax_parameters(0.1f, 2.5f);
+  CHECK(rows_that_differ<6>(scaled, 20000, [&random](long, std::int8_t* x) {
+          for (std::size_t c = 0; c < 6; ++c) x[c] = static_cast<std::int8_t>(random() % 64);
+        }) == 0);
+  scaled.output_scale = 1.0005f / 256;
+  CHECK(rows_that_differ<6>(scaled, 20000, [&random](long, std::int8_t* x) {
+          for (std::size_t c = 0; c < 6; ++c) x[c] = static_cast<std::int8_t>(random() % 64);
+        }) == 0);
 }
 
 TEST_CASE("Int8Model ends in LOGISTIC or SOFTMAX: the Dense, then the table") {

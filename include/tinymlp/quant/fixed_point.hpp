@@ -31,12 +31,13 @@ inline int32_t wrapping_subtract(int32_t a, int32_t b) {
 
 /// SaturatingRoundingDoublingHighMul(a, b) for any signs: a b / 2^31 rounded to nearest, ties toward
 /// +infinity (floor((a b + 2^30) / 2^31), which is gemmlowp's nudge-and-truncate), saturating the one
-/// overflow a = b = -2^31.
+/// overflow a = b = -2^31. The floor is taken on the product's two words: a 64-bit add, compare and
+/// division are library loops on an AVR, the words' add and shift a few instructions.
 inline int32_t doubling_high_multiply(int32_t a, int32_t b) {
   if (a == raw_min && b == raw_min) return raw_max;
   const int64_t product = static_cast<int64_t>(a) * b;
-  const int64_t nudge = product >= 0 ? (static_cast<int64_t>(1) << 30) : 1 - (static_cast<int64_t>(1) << 30);
-  return static_cast<int32_t>((product + nudge) / (static_cast<int64_t>(1) << 31));
+  const TwoWords words = {static_cast<int32_t>(product >> 32), static_cast<uint32_t>(product)};
+  return arithmetic_shift_right(add_power_of_two(words, 30), 31);
 }
 
 /// RoundingDivideByPOT: x / 2^exponent, 0 <= exponent <= 31, to nearest, ties away from zero.
@@ -156,12 +157,15 @@ inline int32_t tanh(int32_t a, int integer_bits) {
 /// TFLite's GetReciprocal(x, x_integer_digits): 1/x for x > 0 with x_integer_digits integer bits, as a
 /// raw value with 0 integer bits scaled by 2^-bits_over_unit.
 inline int32_t reciprocal(int32_t x, int x_integer_digits, int* bits_over_unit) {
+  // x shifted left until its top bit is set (one bit a step: a variable shift is a loop on an AVR).
   int headroom_plus_one = 0;
-  while (headroom_plus_one < 32 && !(static_cast<uint32_t>(x) & (0x80000000u >> headroom_plus_one)))
+  uint32_t shifted = static_cast<uint32_t>(x);
+  while (headroom_plus_one < 32 && !(shifted & 0x80000000u)) {
+    shifted <<= 1;
     ++headroom_plus_one;
+  }
   *bits_over_unit = x_integer_digits - headroom_plus_one;
-  const int32_t shifted_sum_minus_one =
-      static_cast<int32_t>((static_cast<uint32_t>(x) << headroom_plus_one) - (static_cast<uint32_t>(1) << 31));
+  const int32_t shifted_sum_minus_one = static_cast<int32_t>(shifted - (static_cast<uint32_t>(1) << 31));
   return one_over_one_plus_x_for_x_in_0_1(shifted_sum_minus_one);
 }
 

@@ -2,12 +2,17 @@
 /// Int8Lookup<Width>: an int8 operator that maps each value alone (TFLite's int8 LOGISTIC, TANH, RELU,
 /// RELU6, LEAKY_RELU) as a 256-entry table in flash. The converter fills the table by running the
 /// chosen runtime's own arithmetic on every int8 input (host/int8_activation_tables.hpp), so the device
-/// is exact in either mode and spends one flash read a value.
+/// is exact in either mode and spends one flash read a value (on an AVR, 11 cycles a value:
+/// int8_lookup_avr.hpp).
 #ifndef TINYMLP_QUANT_INT8_LOOKUP_HPP
 #define TINYMLP_QUANT_INT8_LOOKUP_HPP
 
 #include "../config.hpp"
 #include "../detail/integers.hpp"
+#include "../flash.hpp"
+#if defined(__AVR__) && TINYMLP_USE_PROGMEM
+#include "int8_lookup_avr.hpp"
+#endif
 
 namespace tinymlp {
 inline namespace TINYMLP_CONFIGURATION {
@@ -30,9 +35,26 @@ struct Int8Lookup {
   /// y[i] = table[x[i] + 128]. Rounding plays no part: the table holds the runtime's integers.
   template <class Rounding, class Reader>
   static void forward(const Parameters& parameters, const int8_t* x, int8_t* y) {
+    look_up(parameters, x, y, Reader());
+  }
+
+  /// The same in portable C++, whatever the target (what the AVR's assembly is tested against).
+  template <class Reader>
+  static void forward_portable(const Parameters& parameters, const int8_t* x, int8_t* y) {
     for (size_t i = 0; i < Width; ++i)
       y[i] = Reader::load(parameters.output + static_cast<uint8_t>(static_cast<uint8_t>(x[i]) ^ 0x80u));
   }
+
+ private:
+  template <class Reader>
+  static void look_up(const Parameters& parameters, const int8_t* x, int8_t* y, Reader) {
+    forward_portable<Reader>(parameters, x, y);
+  }
+#if defined(__AVR__) && TINYMLP_USE_PROGMEM
+  static void look_up(const Parameters& parameters, const int8_t* x, int8_t* y, FlashReader) {
+    detail::look_up_in_flash<Width>(parameters.output, x, y);
+  }
+#endif
 };
 
 #if __cplusplus < 201703L

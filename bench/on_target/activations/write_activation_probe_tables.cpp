@@ -1,4 +1,4 @@
-// Writes the header the Uno's int8 activation probe (device/int8_activations_on_uno.cpp) runs from: the
+// Writes the header the Uno's int8 activation probe (int8_activations_on_uno.cpp) runs from: the
 // tables of a LOGISTIC and of a 6-class SOFTMAX in both arithmetics (as the converter computes them),
 // probe inputs, and the host's outputs for them, which the Uno must reproduce.
 //   write_activation_probe_tables <header>
