@@ -67,13 +67,14 @@ class PairedInputs {
  public:
   static const size_t rows_at_once = 2;  ///< add_two_rows_to serves.
 
-  __attribute__((always_inline)) explicit PairedInputs(const int8_t* inputs) : x_(inputs) {
+  __attribute__((always_inline)) explicit PairedInputs(const int8_t* inputs) {
 #pragma GCC unroll 16
     for (size_t k = 0; k < In / 4; ++k) {
       const uint32_t offsets = word_at(inputs + 4 * k) ^ 0x80808080u;  // x + 128 in each byte
       pairs_[2 * k] = even_unsigned_bytes(offsets);
       pairs_[2 * k + 1] = odd_unsigned_bytes(offsets);
     }
+    for (size_t i = 0; i < In % 4; ++i) last_[i] = inputs[In - In % 4 + i] + 128;
   }
   /// sum + the products of the In weights of `row` with the inputs' offsets.
   __attribute__((always_inline)) int32_t add_row_to(int32_t sum, const int8_t* row) const {
@@ -155,12 +156,12 @@ class PairedInputs {
 
   // The In % 4 products after the last whole word.
   __attribute__((always_inline)) int32_t add_last_products(int32_t sum, const int8_t* row) const {
-    for (size_t i = In - In % 4; i < In; ++i) sum += static_cast<int32_t>(row[i]) * (x_[i] + 128);
+    for (size_t i = 0; i < In % 4; ++i) sum += static_cast<int32_t>(row[In - In % 4 + i]) * last_[i];
     return sum;
   }
 
-  const int8_t* x_;
   uint32_t pairs_[In / 4 > 0 ? 2 * (In / 4) : 1];  // even then odd offsets of each input word
+  int32_t last_[In % 4 > 0 ? In % 4 : 1];          // the offsets after the last whole word
 };
 
 }  // namespace cortex_m4
