@@ -25,6 +25,8 @@
 #                              hybrid_inference_frames and step_frames (stack bytes beyond the
 #                              activation buffers (and a hybrid model's quantized row) or the training
 #                              memory), optionally
+#                              classifier_inference and int8_classifier_inference (the 714-50-15-4
+#                              classifier's probes, on the boards they are built for),
 #                              step_ram (static RAM plus stack of a step) and static_ram_padding
 #                              (bytes the linker script may add when it aligns the end of .bss))
 #
@@ -112,8 +114,9 @@ tinymlp_board(cortex_m4 DISPLAY "Cortex-M4F (QEMU mps2-an386)"
   COMPILER arm-none-eabi-gcc FLAGS -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 WARNINGS ${strict_warnings}
   LINK_FLAGS ${cortex_m_link_flags} -T ${TINYMLP_BOARD_DIR}/cortex_m4/mps2_an386.ld RUNTIME ${cortex_m_runtime}
   RUN cortex_m4/run-on-cortex-m4.sh MEASURE_OPTIONS -icount shift=0 SIZE arm-none-eabi-size PROBES clock
-  LIMITS inference=540 int8_inference=1350 step=5000 inference_frames=110 step_frames=136
-         hybrid_inference=2900 hybrid_inference_frames=104)
+  LIMITS inference=540 int8_inference=1140 step=5000 inference_frames=110 step_frames=136
+         hybrid_inference=2900 hybrid_inference_frames=104 classifier_inference=51500
+         int8_classifier_inference=64000)
 
 # The Cortex-M0+ of RP2040 and SAMD21 boards (no FPU: soft float), run on QEMU's microbit (nRF51).
 tinymlp_board(cortex_m0 DISPLAY "Cortex-M0+ (QEMU microbit, nRF51)"

@@ -153,6 +153,12 @@ class RowInputs {
   int32_t add_row_to(int32_t bias, const int8_t* row) const {
     return OffsetRowProducts<In, Reader>::add_to(bias, row, offsets_);
   }
+  static const size_t rows_at_once = 1;  ///< Rows add_two_rows_to does in one pass (1: it adds them in turn).
+  /// The same for the rows at `rows` and `rows + In`, into `first` and `second`.
+  void add_two_rows_to(int32_t& first, int32_t& second, const int8_t* rows) const {
+    first = add_row_to(first, rows);
+    second = add_row_to(second, rows + In);
+  }
 
  private:
   uint8_t offsets_[In];
@@ -161,7 +167,7 @@ class RowInputs {
 template <size_t In>
 class RowInputs<In, FlashReader> : public cortex_m4::PairedInputs<In> {
  public:
-  explicit RowInputs(const int8_t* inputs) : cortex_m4::PairedInputs<In>(inputs) {}
+  __attribute__((always_inline)) explicit RowInputs(const int8_t* inputs) : cortex_m4::PairedInputs<In>(inputs) {}
 };
 #endif
 
@@ -198,19 +204,32 @@ struct Int8Dense {
   static void portable_forward(const Parameters& parameters, const int8_t* x, int8_t* y) {
     const int8_t zero_point = Reader::load(&parameters.output_zero_point);
     const int8_t low = lowest_output(zero_point);
-    const quant::RowInputs<In, Reader> inputs(x);
-    for (size_t o = 0; o < Out; ++o) {
-      const int32_t accumulator = inputs.add_row_to(Reader::load(parameters.bias + o), parameters.kernel + o * In);
-      const int8_t shift = Reader::load(parameters.shift + o);
-      // A ReLU clamps every accumulator <= 0 to `low`: without a left shift (which could wrap) such an
-      // accumulator requantizes to <= 0, so its output is zero point or less, which the clamp raises to low.
-      if (FusedReLU && accumulator <= 0 && shift <= 0) {
-        y[o] = low;
-        continue;
-      }
-      y[o] = quant::requantize_to_int8<Rounding>(accumulator, Reader::load(parameters.multiplier + o), shift,
-                                                 zero_point, low);
+    typedef quant::RowInputs<In, Reader> Inputs;
+    const Inputs inputs(x);
+    size_t o = 0;
+    for (; Inputs::rows_at_once == 2 && o + 2 <= Out; o += 2) {  // where a core does two rows in one pass
+      int32_t first = Reader::load(parameters.bias + o), second = Reader::load(parameters.bias + o + 1);
+      inputs.add_two_rows_to(first, second, parameters.kernel + o * In);
+      y[o] = output<Rounding, Reader>(parameters, o, first, zero_point, low);
+      y[o + 1] = output<Rounding, Reader>(parameters, o + 1, second, zero_point, low);
     }
+    for (; o < Out; ++o) {
+      const int32_t accumulator = inputs.add_row_to(Reader::load(parameters.bias + o), parameters.kernel + o * In);
+      y[o] = output<Rounding, Reader>(parameters, o, accumulator, zero_point, low);
+    }
+  }
+
+ private:
+  // Output o from its accumulator.
+  template <class Rounding, class Reader>
+  __attribute__((always_inline)) static int8_t output(const Parameters& parameters, size_t o, int32_t accumulator,
+                                                      int8_t zero_point, int8_t low) {
+    const int8_t shift = Reader::load(parameters.shift + o);
+    // A ReLU clamps every accumulator <= 0 to `low`: without a left shift (which could wrap) such an
+    // accumulator requantizes to <= 0, so its output is zero point or less, which the clamp raises to low.
+    if (FusedReLU && accumulator <= 0 && shift <= 0) return low;
+    return quant::requantize_to_int8<Rounding>(accumulator, Reader::load(parameters.multiplier + o), shift, zero_point,
+                                               low);
   }
 };
 

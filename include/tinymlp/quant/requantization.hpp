@@ -162,6 +162,19 @@ inline int32_t rounding_divide_by_power_of_two(int32_t x, int exponent) {
   return shift_right(x, exponent) + (remainder > threshold ? 1 : 0);
 }
 
+#if TINYMLP_WIDE_MULTIPLY
+/// floor((x + 2^(e - 1)) / 2^e) for 1 <= e <= 31 and x < 2^31 - 1, in 32 bits: floor(x / 2^(e - 1)) + 1,
+/// halved (nested floors are one floor), never leaves the int32 range as x + 2^(e - 1) could. On a
+/// Cortex-M4 two shifts and an add, against the mask, compare and add of the general rounding.
+__attribute__((always_inline)) inline int32_t half_up(int32_t x, int e) { return ((x >> (e - 1)) + 1) >> 1; }
+/// gemmlowp's RoundingDivideByPOT(x, e) for 1 <= e <= 31 and x < 2^31 - 1: ties away from zero is
+/// half_up of x - 1 for a negative x (x + (x >> 31)). A doubling high multiply's result, at most
+/// 2^31 - 2, qualifies.
+__attribute__((always_inline)) inline int32_t half_away_from_zero(int32_t x, int e) {
+  return half_up(x + (x >> 31), e);
+}
+#endif
+
 #if defined(__AVR__)
 // x fits in 24 bits (-2^23 <= x < 2^23): every accumulator of a layer whose bias and products stay
 // below 2^23 in size (In * 128 * 127 + |bias|), which is all of a small model's.
@@ -347,6 +360,9 @@ struct DoubleRounding {
   }
   __attribute__((noinline)) static int32_t multiply_in_32_bits(int32_t x, int32_t multiplier, int shift) {
 #endif
+#if TINYMLP_WIDE_MULTIPLY
+    if (shift < 0) return half_away_from_zero(rounding_doubling_high_multiply(x, multiplier), -shift);
+#endif
     const int left_shift = shift > 0 ? shift : 0;
     const int right_shift = shift > 0 ? 0 : -shift;
     const int32_t scaled = static_cast<int32_t>(static_cast<uint32_t>(x) << left_shift);
@@ -359,6 +375,11 @@ struct DoubleRounding {
 struct SingleRounding {
   /// x * multiplier * 2^(shift - 31), rounded once.
   __attribute__((always_inline)) static int32_t multiply(int32_t x, int32_t multiplier, int shift) {
+#if TINYMLP_WIDE_MULTIPLY
+    // For shift < 0, 2^(30 - shift) is a multiple of 2^31: floor((p + 2^(30 - shift)) / 2^(31 - shift))
+    // = floor((floor(p / 2^31) + 2^(-shift - 1)) / 2^-shift), and floor(p / 2^31) fits in 32 bits.
+    if (shift < 0) return half_up(static_cast<int32_t>((static_cast<int64_t>(x) * multiplier) >> 31), -shift);
+#endif
     const int total_shift = 31 - shift;
     return arithmetic_shift_right(add_power_of_two(signed_product(x, multiplier), total_shift - 1), total_shift);
   }
@@ -366,8 +387,13 @@ struct SingleRounding {
 
 /// The accumulator at the output's scale: requantized, offset by the output zero point, clamped to
 /// [low, 127]. The zero point is added in wrapping int32 arithmetic, as TFLite adds it.
+// Inlined where the multiply is a few instructions (a call would cost as much); on an AVR, one copy.
 template <class Rounding>
-inline int8_t requantize_to_int8(int32_t accumulator, int32_t multiplier, int shift, int8_t zero_point, int8_t low) {
+#if TINYMLP_WIDE_MULTIPLY
+__attribute__((always_inline))
+#endif
+inline int8_t
+requantize_to_int8(int32_t accumulator, int32_t multiplier, int shift, int8_t zero_point, int8_t low) {
   const int32_t scaled = Rounding::multiply(accumulator, multiplier, shift);
   const int32_t shifted =
       static_cast<int32_t>(static_cast<uint32_t>(scaled) + static_cast<uint32_t>(static_cast<int32_t>(zero_point)));

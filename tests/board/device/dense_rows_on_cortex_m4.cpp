@@ -1,6 +1,7 @@
 // On the Cortex-M4F (QEMU): the assembly rows of a float Dense layer (detail/dense_rows_cortex_m4.hpp),
 // with and without the ReLU after them, against the portable kernel they replace (the unrolled dot
-// product GCC fuses into VFMAs, then ReLU::value), bit for bit, for the shapes the assembly serves, on
+// product GCC fuses into VFMAs, then ReLU::value), bit for bit, for each of its kernels (inputs in
+// registers, one input, long rows with every tail and an odd last row), on
 // pseudo-random weights, biases and inputs of mixed magnitudes and signs, with zeros, subnormals,
 // infinities and NaNs. Prints dense_rows_checked=N and dense_rows_mismatches=M (0 to pass).
 #include <tinymlp.hpp>
@@ -46,8 +47,9 @@ uint32_t checked = 0, mismatches = 0;
 template <size_t In, size_t Out, bool ReLU>
 void check_kernel() {
   static_assert(tinymlp::detail::cortex_m4::HasDenseRows<In, Out>::value, "a shape the assembly serves");
-  float kernel[In * Out], bias[Out], x[In], fast[Out];
-  for (int round = 0; round < 400; ++round) {
+  static float kernel[In * Out], bias[Out], x[In], fast[Out];
+  const int rounds = In * Out > 4096 ? 40 : 400;
+  for (int round = 0; round < rounds; ++round) {
     special_values = round % 4 == 3;
     for (size_t k = 0; k < In * Out; ++k) kernel[k] = next_value();
     for (size_t o = 0; o < Out; ++o) bias[o] = next_value();
@@ -79,6 +81,18 @@ int main() {
   check_shape<1, 16>();
   check_shape<1, 8>();
   check_shape<1, 24>();
+  // Long rows: two at a time, an odd last row alone, every tail of 16 and of 8 inputs.
+  check_shape<17, 1>();
+  check_shape<17, 2>();
+  check_shape<23, 3>();
+  check_shape<24, 5>();
+  check_shape<31, 4>();
+  check_shape<32, 2>();
+  check_shape<33, 7>();
+  check_shape<40, 1>();
+  check_shape<47, 6>();
+  check_shape<50, 15>();
+  check_shape<714, 3>();
   console_print("dense_rows_checked=");
   console_print_uint32(checked);
   console_print("\ndense_rows_mismatches=");
