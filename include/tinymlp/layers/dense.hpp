@@ -170,11 +170,14 @@ struct Dense {
           gradients[o * In + i] += detail::sum_of_products(dy + o * stride, x + i * stride, samples);
       return;
     }
-    // Otherwise update the kernel's rows along i, vectorized, with each block of samples' inputs first
-    // copied sample by sample: dot products along s would cost a horizontal add per weight.
-    for (size_t first = 0; first < samples; first += detail::batch_block) {
-      const size_t count = samples - first < detail::batch_block ? samples - first : detail::batch_block;
-      float inputs[detail::batch_block][In];
+    // Otherwise update the kernel's rows along i, vectorized, with the inputs of a group of samples
+    // first copied sample by sample: dot products along s would cost a horizontal add per weight. Two
+    // blocks of samples a group on the host (a batch of 16 in one pass: each gradient is loaded and
+    // stored once); each weight's sum runs over the samples in order whatever the grouping.
+    const size_t group = detail::batch_block > 1 ? 2 * detail::batch_block : 1;
+    for (size_t first = 0; first < samples; first += group) {
+      const size_t count = samples - first < group ? samples - first : group;
+      float inputs[group][In];
       for (size_t i = 0; i < In; ++i)
         for (size_t k = 0; k < count; ++k) inputs[k][i] = x[i * stride + first + k];
       const float* dyo = dy + first;
