@@ -10,6 +10,10 @@
 #include "integers.hpp"
 #include "math.hpp"
 
+#if TINYMLP_BATCH_BLOCK > 1 && defined(__SSE3__)
+#include <immintrin.h>  // the shuffles of lane sums
+#endif
+
 namespace tinymlp {
 namespace detail {
 inline namespace TINYMLP_CONFIGURATION {
@@ -38,7 +42,16 @@ struct LaneSum {
 template <>
 struct LaneSum<2> {
   typedef float whole __attribute__((vector_size(2 * sizeof(float))));
-  TINYMLP_KERNEL_INLINE static float of(whole v) { return v[0] + v[1]; }
+  TINYMLP_KERNEL_INLINE static float of(whole v) {
+#if defined(__SSE3__)
+    // The same sum without the three-instruction horizontal add GCC makes of it.
+    __m128 four = _mm_setzero_ps();
+    __builtin_memcpy(&four, &v, sizeof v);
+    return _mm_cvtss_f32(_mm_add_ss(four, _mm_movehdup_ps(four)));
+#else
+    return v[0] + v[1];
+#endif
+  }
 };
 TINYMLP_KERNEL_INLINE float lane_sum(block_vector v) { return LaneSum<batch_block>::of(v); }
 TINYMLP_KERNEL_INLINE block_vector splat(float value) {
@@ -118,19 +131,22 @@ template <size_t Group, size_t Blocks, bool Accumulate, class Start, class Coeff
 TINYMLP_KERNEL_INLINE void weighted_row_sums_pass(size_t s, size_t terms, Start start, Coefficient coefficient, Row row,
                                                   float* const* out) {
   block_vector sums[Group][Blocks];
-  TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) sums[j][b] =
-      first_block<Accumulate>(start, j, out[j] + s + b * batch_block);
+  TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) {
+    TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) {
+      sums[j][b] = first_block<Accumulate>(start, j, out[j] + s + b * batch_block);
+    }
+  }
   for (size_t t = 0; t < terms; ++t) {
-    // The row's blocks loaded where used (the compiler loads each once): an array of them would be
-    // kept in memory.
     const float* values = row(t) + s;
     TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) {
       const block_vector c = splat(coefficient(j, t));
+      // The row's blocks are loaded where used (the compiler loads each once per term).
       TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) sums[j][b] += c * load_block(values + b * batch_block);
     }
   }
-  TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b)
-      store_block(out[j] + s + b * batch_block, sums[j][b]);
+  TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) {
+    TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) store_block(out[j] + s + b * batch_block, sums[j][b]);
+  }
 }
 
 // Group outputs over all samples: passes of as many blocks as the registers allow, then of two and of
@@ -237,6 +253,48 @@ inline float sum_of_products(const float* a, const float* b, size_t samples) {
   for (size_t k = 0; k < batch_block && s + k < samples; ++k) total += a[s + k] * b[s + k];
   return total;
 }
+
+#if TINYMLP_BATCH_BLOCK == 8 && defined(__AVX__)
+#define TINYMLP_DETAIL_EIGHT_SUMS_OF_PRODUCTS 1
+// sum_of_products(row j, x, length) for eight rows j < 8 (`stride` floats apart), as one vector: the
+// same floats, each row's sum in sum_of_products's order, but the eight sums run side by side (one
+// load of x for all of them) and their lanes are added up together, by a transposition, where one
+// row at a time costs a horizontal add of its own. A layer's inference for one sample is then a
+// dot product per output at the speed of a matrix-vector product.
+TINYMLP_KERNEL_INLINE block_vector eight_sums_of_products(const float* rows, size_t stride, const float* x,
+                                                          size_t length) {
+  block_vector total = splat(0.0f);
+  size_t s = 0;
+  if (length >= batch_block) {
+    const block_vector first = load_block(x);
+    block_vector partial[8];
+    TINYMLP_UNROLL for (size_t j = 0; j < 8; ++j) partial[j] = load_block(rows + j * stride) * first;
+    for (s = batch_block; s + batch_block <= length; s += batch_block) {
+      const block_vector values = load_block(x + s);
+      TINYMLP_UNROLL for (size_t j = 0; j < 8; ++j) partial[j] += load_block(rows + j * stride + s) * values;
+    }
+    // lane_sum of each, in its order: the upper four lanes onto the lower four, then the upper two of
+    // those onto the lower two, then the second lane onto the first; row j's sum lands in lane j.
+    // (Rows j and j + 4 share a vector: [j's lower half | j + 4's upper half] + [j's upper | j + 4's
+    // lower], a blend and one permute.)
+    __m256 halves[4];
+    TINYMLP_UNROLL for (size_t j = 0; j < 4; ++j) halves[j] = _mm256_add_ps(
+        _mm256_blend_ps(partial[j], partial[j + 4], 0xf0), _mm256_permute2f128_ps(partial[j], partial[j + 4], 0x21));
+    const __m256 quarters01 =
+        _mm256_add_ps(_mm256_shuffle_ps(halves[0], halves[1], 0x44), _mm256_shuffle_ps(halves[0], halves[1], 0xee));
+    const __m256 quarters23 =
+        _mm256_add_ps(_mm256_shuffle_ps(halves[2], halves[3], 0x44), _mm256_shuffle_ps(halves[2], halves[3], 0xee));
+    total =
+        _mm256_add_ps(_mm256_shuffle_ps(quarters01, quarters23, 0x88), _mm256_shuffle_ps(quarters01, quarters23, 0xdd));
+  }
+  for (; s < length; ++s) {  // the products left over, one column of the eight rows at a time
+    block_vector column;
+    TINYMLP_UNROLL for (size_t j = 0; j < 8; ++j) column[j] = rows[j * stride + s];
+    total += column * splat(x[s]);
+  }
+  return total;
+}
+#endif
 
 inline float sum_of(const float* values, size_t samples) {
   float total = 0.0f;
