@@ -10,8 +10,8 @@
 #include "integers.hpp"
 #include "math.hpp"
 
-#if TINYMLP_BATCH_BLOCK > 1 && defined(__SSE3__)
-#include <immintrin.h>  // the shuffles of lane sums
+#if TINYMLP_BATCH_BLOCK == 8 && defined(__AVX__)
+#include <immintrin.h>  // the shuffles of eight_sums_of_products
 #endif
 
 namespace tinymlp {
@@ -42,16 +42,7 @@ struct LaneSum {
 template <>
 struct LaneSum<2> {
   typedef float whole __attribute__((vector_size(2 * sizeof(float))));
-  TINYMLP_KERNEL_INLINE static float of(whole v) {
-#if defined(__SSE3__)
-    // The same sum without the three-instruction horizontal add GCC makes of it.
-    __m128 four = _mm_setzero_ps();
-    __builtin_memcpy(&four, &v, sizeof v);
-    return _mm_cvtss_f32(_mm_add_ss(four, _mm_movehdup_ps(four)));
-#else
-    return v[0] + v[1];
-#endif
-  }
+  TINYMLP_KERNEL_INLINE static float of(whole v) { return v[0] + v[1]; }
 };
 TINYMLP_KERNEL_INLINE float lane_sum(block_vector v) { return LaneSum<batch_block>::of(v); }
 TINYMLP_KERNEL_INLINE block_vector splat(float value) {
@@ -150,29 +141,46 @@ TINYMLP_KERNEL_INLINE void weighted_row_sums_pass(size_t s, size_t terms, Start 
 }
 
 // Group outputs over all samples: passes of as many blocks as the registers allow, then of two and of
-// one, and the samples left over one by one.
+// one, and the samples left over one by one, four outputs side by side (or one, alone).
 template <size_t Group, bool Accumulate, class Start, class Coefficient, class Row, class Out>
 TINYMLP_KERNEL_INLINE void weighted_row_sums_of_group(size_t count, size_t terms, Start start, Coefficient coefficient,
                                                       Row row, Out out_of) {
   static const size_t blocks = register_sums / Group < 2 ? 2 : register_sums / Group > 8 ? 8 : register_sums / Group;
-  float* out[Group];
-  TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) out[j] = out_of(j);
+  float* out[Group < 4 ? 4 : Group];  // at least four for the leftover samples' code (one output: three unused)
+  TINYMLP_UNROLL for (size_t j = 0; j < sizeof out / sizeof out[0]; ++j) out[j] = out_of(j < Group ? j : 0);
   size_t s = 0;
   for (; s + blocks * batch_block <= count; s += blocks * batch_block)
     weighted_row_sums_pass<Group, blocks, Accumulate>(s, terms, start, coefficient, row, out);
-  if (blocks > 2 && s + 2 * batch_block <= count) {
+  for (; blocks > 2 && s + 2 * batch_block <= count; s += 2 * batch_block)
     weighted_row_sums_pass<Group, 2, Accumulate>(s, terms, start, coefficient, row, out);
-    s += 2 * batch_block;
-  }
-  if (s + batch_block <= count) {
+  for (; s + batch_block <= count; s += batch_block)
     weighted_row_sums_pass<Group, 1, Accumulate>(s, terms, start, coefficient, row, out);
-    s += batch_block;
+  if (Group == 1) {
+    for (; s < count; ++s) {
+      float sum = first_value<Accumulate>(start, 0, out[0] + s);
+      for (size_t t = 0; t < terms; ++t) sum += coefficient(0, t) * row(t)[s];
+      out[0][s] = sum;
+    }
+    return;
   }
-  for (; s < count; ++s)
-    for (size_t j = 0; j < Group; ++j) {
-      float sum = first_value<Accumulate>(start, j, out[j] + s);
-      for (size_t t = 0; t < terms; ++t) sum += coefficient(j, t) * row(t)[s];
-      out[j][s] = sum;
+  const size_t left_over = s;
+  for (size_t j = 0; j < Group; j += 4)
+    for (s = left_over; s < count; ++s) {
+      float sum0 = first_value<Accumulate>(start, j, out[j] + s);
+      float sum1 = first_value<Accumulate>(start, j + 1, out[j + 1] + s);
+      float sum2 = first_value<Accumulate>(start, j + 2, out[j + 2] + s);
+      float sum3 = first_value<Accumulate>(start, j + 3, out[j + 3] + s);
+      for (size_t t = 0; t < terms; ++t) {
+        const float value = row(t)[s];
+        sum0 += coefficient(j, t) * value;
+        sum1 += coefficient(j + 1, t) * value;
+        sum2 += coefficient(j + 2, t) * value;
+        sum3 += coefficient(j + 3, t) * value;
+      }
+      out[j][s] = sum0;
+      out[j + 1][s] = sum1;
+      out[j + 2][s] = sum2;
+      out[j + 3][s] = sum3;
     }
 }
 
@@ -256,6 +264,13 @@ inline float sum_of_products(const float* a, const float* b, size_t samples) {
 
 #if TINYMLP_BATCH_BLOCK == 8 && defined(__AVX__)
 #define TINYMLP_DETAIL_EIGHT_SUMS_OF_PRODUCTS 1
+// sum_of_products's sums per lane of a and b's whole blocks (length >= batch_block).
+TINYMLP_KERNEL_INLINE block_vector row_partial_sums(const float* a, const float* b, size_t length) {
+  block_vector partial = load_block(a) * load_block(b);
+  for (size_t s = batch_block; s + batch_block <= length; s += batch_block)
+    partial += load_block(a + s) * load_block(b + s);
+  return partial;
+}
 // sum_of_products(row j, x, length) for eight rows j < 8 (`stride` floats apart), as one vector: the
 // same floats, each row's sum in sum_of_products's order, but the eight sums run side by side (one
 // load of x for all of them) and their lanes are added up together, by a transposition, where one
@@ -266,13 +281,11 @@ TINYMLP_KERNEL_INLINE block_vector eight_sums_of_products(const float* rows, siz
   block_vector total = splat(0.0f);
   size_t s = 0;
   if (length >= batch_block) {
-    const block_vector first = load_block(x);
+    // One loop per row, each as sum_of_products runs it (a compiler decides whether to fuse a
+    // multiply and its add by the shape of the loop: GCC's Zen tuning keeps a lone chain unfused).
     block_vector partial[8];
-    TINYMLP_UNROLL for (size_t j = 0; j < 8; ++j) partial[j] = load_block(rows + j * stride) * first;
-    for (s = batch_block; s + batch_block <= length; s += batch_block) {
-      const block_vector values = load_block(x + s);
-      TINYMLP_UNROLL for (size_t j = 0; j < 8; ++j) partial[j] += load_block(rows + j * stride + s) * values;
-    }
+    TINYMLP_UNROLL for (size_t j = 0; j < 8; ++j) partial[j] = row_partial_sums(rows + j * stride, x, length);
+    s = length - length % batch_block;
     // lane_sum of each, in its order: the upper four lanes onto the lower four, then the upper two of
     // those onto the lower two, then the second lane onto the first; row j's sum lands in lane j.
     // (Rows j and j + 4 share a vector: [j's lower half | j + 4's upper half] + [j's upper | j + 4's
