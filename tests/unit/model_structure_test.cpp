@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "support/batch.hpp"
@@ -191,5 +192,80 @@ TEST_CASE("Softmax stays finite for logits far beyond exp's range, one sample or
       CHECK(y[o] == doctest::Approx(o == winners[s] ? 1.0 : 0.0).epsilon(1e-3));
       CHECK(batch_output[o * 4 + s] == doctest::Approx(o == winners[s] ? 1.0 : 0.0).epsilon(1e-3));
     }
+  }
+}
+
+namespace {
+// Dense<In, Out>'s one-sample pass against each output computed alone, bias + sum_of_products (the
+// portable host form), with and without the ReLU after it. On an AVX host the layer runs eight
+// outputs at a time (detail::eight_sums_of_products) in the same order of additions; whether GCC fuses
+// a multiply and its add depends on the loop's shape (its Zen tuning avoids fused chains in some
+// loops), so the last bit may differ, and no more.
+template <std::size_t In, std::size_t Out>
+void check_one_sample_outputs_alone() {
+  CAPTURE(In);
+  CAPTURE(Out);
+  typedef Dense<In, Out> Layer;
+  std::vector<float> parameters(Layer::parameter_count), x(In);
+  Random random(static_cast<std::uint32_t>(In * 1000 + Out));
+  for (float& p : parameters) p = random.uniform(-1.0f, 1.0f);
+  for (std::size_t i = 0; i < In; ++i) x[i] = i % 5 == 3 ? 0.0f : random.uniform(-2.0f, 2.0f);
+  std::vector<float> y(Out), relu(Out);
+  Layer::template forward_one_sample<RamReader>(parameters.data(), x.data(), y.data());
+  Layer::template forward_then_relu<RamReader>(parameters.data(), x.data(), relu.data());
+  for (std::size_t o = 0; o < Out; ++o) {
+    CAPTURE(o);
+    const float alone =
+        parameters[Layer::kernel_count + o] + detail::sum_of_products(parameters.data() + o * In, x.data(), In);
+    CHECK(y[o] == doctest::Approx(alone).epsilon(1e-5));
+    CHECK(relu[o] == doctest::Approx(ReLU::value(alone)).epsilon(1e-5));
+    CHECK((relu[o] > 0.0f) == (relu[o] == y[o]));
+  }
+}
+}  // namespace
+
+TEST_CASE("Dense on one sample gives each output's own dot product, however many outputs run together") {
+  check_one_sample_outputs_alone<1, 16>();
+  check_one_sample_outputs_alone<3, 8>();
+  check_one_sample_outputs_alone<8, 9>();
+  check_one_sample_outputs_alone<16, 16>();
+  check_one_sample_outputs_alone<19, 24>();
+  check_one_sample_outputs_alone<64, 7>();
+  check_one_sample_outputs_alone<714, 50>();
+}
+
+TEST_CASE("the batch kernels give every sample its sums whatever the batch (outputs and samples grouped)") {
+  // A batch of 1..40 samples: each sample's outputs, input gradients and the batch's weight gradients
+  // against the sums computed one term at a time (to the last bit or so: see above).
+  typedef Dense<13, 21> Layer;
+  std::vector<float> parameters(Layer::parameter_count);
+  Random random(5u);
+  for (float& p : parameters) p = random.uniform(-1.0f, 1.0f);
+  for (std::size_t samples : {1, 7, 8, 9, 16, 17, 24, 33, 40}) {
+    CAPTURE(samples);
+    std::vector<float> x(13 * samples), y(21 * samples), dy(21 * samples), dx(13 * samples);
+    std::vector<float> gradients(Layer::parameter_count, 0.5f);
+    for (float& v : x) v = random.uniform(-1.0f, 1.0f);
+    for (float& v : dy) v = random.uniform(-1.0f, 1.0f);
+    Layer::forward_batch<RamReader>(parameters.data(), x.data(), y.data(), samples, samples);
+    Layer::backward(parameters.data(), x.data(), y.data(), dy.data(), dx.data(), gradients.data(), samples, samples);
+    for (std::size_t o = 0; o < 21; ++o)
+      for (std::size_t s = 0; s < samples; ++s) {
+        float sum = parameters[Layer::kernel_count + o];
+        for (std::size_t i = 0; i < 13; ++i) sum += parameters[o * 13 + i] * x[i * samples + s];
+        CHECK(y[o * samples + s] == doctest::Approx(sum).epsilon(1e-5));
+      }
+    for (std::size_t i = 0; i < 13; ++i)
+      for (std::size_t s = 0; s < samples; ++s) {
+        float sum = 0.0f;
+        for (std::size_t o = 0; o < 21; ++o) sum += parameters[o * 13 + i] * dy[o * samples + s];
+        CHECK(dx[i * samples + s] == doctest::Approx(sum).epsilon(1e-5));
+      }
+    for (std::size_t o = 0; o < 21; ++o)
+      for (std::size_t i = 0; i < 13; ++i) {
+        float sum = 0.5f;
+        for (std::size_t s = 0; s < samples; ++s) sum += dy[o * samples + s] * x[i * samples + s];
+        CHECK(gradients[o * 13 + i] == doctest::Approx(sum).epsilon(1e-5));
+      }
   }
 }

@@ -10,6 +10,10 @@
 #include "integers.hpp"
 #include "math.hpp"
 
+#if TINYMLP_BATCH_BLOCK == 8 && defined(__AVX__)
+#include <immintrin.h>  // the shuffles of eight_sums_of_products
+#endif
+
 namespace tinymlp {
 namespace detail {
 inline namespace TINYMLP_CONFIGURATION {
@@ -87,13 +91,10 @@ TINYMLP_KERNEL_INLINE block_vector each_lane(Function function, block_vector a, 
 #endif
 
 // The one multiply-accumulate pattern of a dense layer's forward and backward passes, for the rows
-// out(j) of a group of Group outputs, every s < count:
+// out(j) of `outputs` outputs, every s < count:
 //   out(j)[s] = first + sum over t < terms, in order, of coefficient(j, t) * row(t)[s],
-// where first is out(j)[s] itself when Accumulate, else start(j). Blocks of samples sum in registers
-// from their first value across all terms and are stored once. Four outputs go together so that each
-// block of a row is loaded once for all four, and two blocks of samples so that each coefficient is
-// broadcast once for both; the eight sums are independent, which hides the adder's latency. Every
-// output's sum runs in the same order whatever the grouping, so the results do not depend on it.
+// where first is out(j)[s] itself when Accumulate, else start(j). Every output's sum runs in this
+// order whatever the grouping below, so the results do not depend on it.
 template <bool Accumulate, class Start>
 TINYMLP_KERNEL_INLINE block_vector first_block(Start start, size_t j, const float* out) {
   return Accumulate ? load_block(out) : splat(start(j));
@@ -103,80 +104,109 @@ TINYMLP_KERNEL_INLINE float first_value(Start start, size_t j, const float* out)
   return Accumulate ? *out : start(j);
 }
 
-template <bool Accumulate, class Start, class Coefficient, class Row, class Out>
-TINYMLP_KERNEL_INLINE void weighted_row_sums_of_four(size_t count, size_t terms, Start start, Coefficient coefficient,
-                                                     Row row, Out out) {
-  float* const out0 = out(0);
-  float* const out1 = out(1);
-  float* const out2 = out(2);
-  float* const out3 = out(3);
-  size_t s = 0;
-  for (; s + 2 * batch_block <= count; s += 2 * batch_block) {
-    const size_t next = s + batch_block;
-    block_vector low0 = first_block<Accumulate>(start, 0, out0 + s),
-                 high0 = first_block<Accumulate>(start, 0, out0 + next);
-    block_vector low1 = first_block<Accumulate>(start, 1, out1 + s),
-                 high1 = first_block<Accumulate>(start, 1, out1 + next);
-    block_vector low2 = first_block<Accumulate>(start, 2, out2 + s),
-                 high2 = first_block<Accumulate>(start, 2, out2 + next);
-    block_vector low3 = first_block<Accumulate>(start, 3, out3 + s),
-                 high3 = first_block<Accumulate>(start, 3, out3 + next);
-    for (size_t t = 0; t < terms; ++t) {
-      const float* values = row(t);
-      const block_vector low = load_block(values + s), high = load_block(values + next);
-      const block_vector c0 = splat(coefficient(0, t)), c1 = splat(coefficient(1, t));
-      const block_vector c2 = splat(coefficient(2, t)), c3 = splat(coefficient(3, t));
-      low0 += c0 * low;
-      high0 += c0 * high;
-      low1 += c1 * low;
-      high1 += c1 * high;
-      low2 += c2 * low;
-      high2 += c2 * high;
-      low3 += c3 * low;
-      high3 += c3 * high;
+#if TINYMLP_BATCH_BLOCK > 1
+// With vectors: Group outputs and Blocks blocks of samples per pass, summed in registers from their
+// first value across all terms and stored once, so that each block of a row is loaded once for the
+// whole group and each coefficient broadcast once for all the blocks; the Group x Blocks sums are
+// independent, which hides the adder's latency. As many sums as the registers hold beside a row's
+// blocks: AVX-512 has 32 vector registers (its 256-bit forms too), AVX and SSE 16.
+#if defined(__AVX512VL__)
+static const size_t register_sums = 16;
+#else
+static const size_t register_sums = 8;
+#endif
+// Fully unrolled loops over a pass's groups and blocks, so that its sums stay in registers.
+#define TINYMLP_UNROLL _Pragma("GCC unroll 16")
+
+template <size_t Group, size_t Blocks, bool Accumulate, class Start, class Coefficient, class Row>
+TINYMLP_KERNEL_INLINE void weighted_row_sums_pass(size_t s, size_t terms, Start start, Coefficient coefficient, Row row,
+                                                  float* const* out) {
+  block_vector sums[Group][Blocks];
+  TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) {
+    TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) {
+      sums[j][b] = first_block<Accumulate>(start, j, out[j] + s + b * batch_block);
     }
-    store_block(out0 + s, low0);
-    store_block(out0 + next, high0);
-    store_block(out1 + s, low1);
-    store_block(out1 + next, high1);
-    store_block(out2 + s, low2);
-    store_block(out2 + next, high2);
-    store_block(out3 + s, low3);
-    store_block(out3 + next, high3);
   }
-  if (s + batch_block <= count) {
-    block_vector sum0 = first_block<Accumulate>(start, 0, out0 + s), sum1 = first_block<Accumulate>(start, 1, out1 + s);
-    block_vector sum2 = first_block<Accumulate>(start, 2, out2 + s), sum3 = first_block<Accumulate>(start, 3, out3 + s);
-    for (size_t t = 0; t < terms; ++t) {
-      const block_vector values = load_block(row(t) + s);
-      sum0 += splat(coefficient(0, t)) * values;
-      sum1 += splat(coefficient(1, t)) * values;
-      sum2 += splat(coefficient(2, t)) * values;
-      sum3 += splat(coefficient(3, t)) * values;
+  for (size_t t = 0; t < terms; ++t) {
+    const float* values = row(t) + s;
+    TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) {
+      const block_vector c = splat(coefficient(j, t));
+      // The row's blocks are loaded where used (the compiler loads each once per term).
+      TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) sums[j][b] += c * load_block(values + b * batch_block);
     }
-    store_block(out0 + s, sum0);
-    store_block(out1 + s, sum1);
-    store_block(out2 + s, sum2);
-    store_block(out3 + s, sum3);
-    s += batch_block;
   }
-  for (; s < count; ++s) {
-    float sum0 = first_value<Accumulate>(start, 0, out0 + s), sum1 = first_value<Accumulate>(start, 1, out1 + s);
-    float sum2 = first_value<Accumulate>(start, 2, out2 + s), sum3 = first_value<Accumulate>(start, 3, out3 + s);
-    for (size_t t = 0; t < terms; ++t) {
-      const float value = row(t)[s];
-      sum0 += coefficient(0, t) * value;
-      sum1 += coefficient(1, t) * value;
-      sum2 += coefficient(2, t) * value;
-      sum3 += coefficient(3, t) * value;
-    }
-    out0[s] = sum0;
-    out1[s] = sum1;
-    out2[s] = sum2;
-    out3[s] = sum3;
+  TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) {
+    TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) store_block(out[j] + s + b * batch_block, sums[j][b]);
   }
 }
 
+// Group outputs over all samples: passes of as many blocks as the registers allow, then of two and of
+// one, and the samples left over one by one, four outputs side by side (or one, alone).
+template <size_t Group, bool Accumulate, class Start, class Coefficient, class Row, class Out>
+TINYMLP_KERNEL_INLINE void weighted_row_sums_of_group(size_t count, size_t terms, Start start, Coefficient coefficient,
+                                                      Row row, Out out_of) {
+  static const size_t blocks = register_sums / Group < 2 ? 2 : register_sums / Group > 8 ? 8 : register_sums / Group;
+  float* out[Group < 4 ? 4 : Group];  // at least four for the leftover samples' code (one output: three unused)
+  TINYMLP_UNROLL for (size_t j = 0; j < sizeof out / sizeof out[0]; ++j) out[j] = out_of(j < Group ? j : 0);
+  size_t s = 0;
+  for (; s + blocks * batch_block <= count; s += blocks * batch_block)
+    weighted_row_sums_pass<Group, blocks, Accumulate>(s, terms, start, coefficient, row, out);
+  for (; blocks > 2 && s + 2 * batch_block <= count; s += 2 * batch_block)
+    weighted_row_sums_pass<Group, 2, Accumulate>(s, terms, start, coefficient, row, out);
+  for (; s + batch_block <= count; s += batch_block)
+    weighted_row_sums_pass<Group, 1, Accumulate>(s, terms, start, coefficient, row, out);
+  if (Group == 1) {
+    for (; s < count; ++s) {
+      float sum = first_value<Accumulate>(start, 0, out[0] + s);
+      for (size_t t = 0; t < terms; ++t) sum += coefficient(0, t) * row(t)[s];
+      out[0][s] = sum;
+    }
+    return;
+  }
+  const size_t left_over = s;
+  for (size_t j = 0; j < Group; j += 4)
+    for (s = left_over; s < count; ++s) {
+      float sum0 = first_value<Accumulate>(start, j, out[j] + s);
+      float sum1 = first_value<Accumulate>(start, j + 1, out[j + 1] + s);
+      float sum2 = first_value<Accumulate>(start, j + 2, out[j + 2] + s);
+      float sum3 = first_value<Accumulate>(start, j + 3, out[j + 3] + s);
+      for (size_t t = 0; t < terms; ++t) {
+        const float value = row(t)[s];
+        sum0 += coefficient(j, t) * value;
+        sum1 += coefficient(j + 1, t) * value;
+        sum2 += coefficient(j + 2, t) * value;
+        sum3 += coefficient(j + 3, t) * value;
+      }
+      out[j][s] = sum0;
+      out[j + 1][s] = sum1;
+      out[j + 2][s] = sum2;
+      out[j + 3][s] = sum3;
+    }
+}
+
+// coefficient(j, t), start(j) and out(j) take the output's number j < outputs: eight at a time where
+// the registers hold their sums, then four, then one by one.
+template <bool Accumulate, class Start, class Coefficient, class Row, class Out>
+TINYMLP_KERNEL_INLINE void weighted_row_sums(size_t outputs, size_t count, size_t terms, Start start,
+                                             Coefficient coefficient, Row row, Out out) {
+  size_t j = 0;
+  if (register_sums >= 16)
+    for (; j + 8 <= outputs; j += 8)
+      weighted_row_sums_of_group<8, Accumulate>(
+          count, terms, [=](size_t k) { return start(j + k); },
+          [=](size_t k, size_t term) { return coefficient(j + k, term); }, row, [=](size_t k) { return out(j + k); });
+  for (; j + 4 <= outputs; j += 4)
+    weighted_row_sums_of_group<4, Accumulate>(
+        count, terms, [=](size_t k) { return start(j + k); },
+        [=](size_t k, size_t term) { return coefficient(j + k, term); }, row, [=](size_t k) { return out(j + k); });
+  for (; j < outputs; ++j)
+    weighted_row_sums_of_group<1, Accumulate>(
+        count, terms, [=](size_t) { return start(j); }, [=](size_t, size_t term) { return coefficient(j, term); }, row,
+        [=](size_t) { return out(j); });
+}
+#else
+// Without vectors (a microcontroller, whose few registers gain nothing from grouping outputs): one
+// output at a time, two samples per pass.
 template <bool Accumulate, class Start, class Coefficient, class Row, class Out>
 TINYMLP_KERNEL_INLINE void weighted_row_sums_of_one(size_t count, size_t terms, Start start, Coefficient coefficient,
                                                     Row row, Out out) {
@@ -207,22 +237,15 @@ TINYMLP_KERNEL_INLINE void weighted_row_sums_of_one(size_t count, size_t terms, 
   }
 }
 
-// The above for `outputs` outputs: coefficient(j, t), start(j) and out(j) take the output's number
-// j < outputs; four at a time where the host has vectors (a microcontroller has too few registers
-// to gain from it), the rest one by one.
 template <bool Accumulate, class Start, class Coefficient, class Row, class Out>
 TINYMLP_KERNEL_INLINE void weighted_row_sums(size_t outputs, size_t count, size_t terms, Start start,
                                              Coefficient coefficient, Row row, Out out) {
-  const size_t grouped = batch_block > 1 ? outputs - outputs % 4 : 0;
-  for (size_t j = 0; j < grouped; j += 4)
-    weighted_row_sums_of_four<Accumulate>(
-        count, terms, [=](size_t k) { return start(j + k); },
-        [=](size_t k, size_t term) { return coefficient(j + k, term); }, row, [=](size_t k) { return out(j + k); });
-  for (size_t j = grouped; j < outputs; ++j)
+  for (size_t j = 0; j < outputs; ++j)
     weighted_row_sums_of_one<Accumulate>(
         count, terms, [=](size_t) { return start(j); }, [=](size_t, size_t term) { return coefficient(j, term); }, row,
         [=](size_t) { return out(j); });
 }
+#endif
 
 // sum over s < samples of a[s] * b[s]: per-lane partial sums, added up once at the end (and no
 // vector work at all for fewer samples than a block).
@@ -238,6 +261,53 @@ inline float sum_of_products(const float* a, const float* b, size_t samples) {
   for (size_t k = 0; k < batch_block && s + k < samples; ++k) total += a[s + k] * b[s + k];
   return total;
 }
+
+#if TINYMLP_BATCH_BLOCK == 8 && defined(__AVX__)
+#define TINYMLP_DETAIL_EIGHT_SUMS_OF_PRODUCTS 1
+// sum_of_products's sums per lane of a and b's whole blocks (length >= batch_block).
+TINYMLP_KERNEL_INLINE block_vector row_partial_sums(const float* a, const float* b, size_t length) {
+  block_vector partial = load_block(a) * load_block(b);
+  for (size_t s = batch_block; s + batch_block <= length; s += batch_block)
+    partial += load_block(a + s) * load_block(b + s);
+  return partial;
+}
+// sum_of_products(row j, x, length) for eight rows j < 8 (`stride` floats apart), as one vector: the
+// same floats, each row's sum in sum_of_products's order, but the eight sums run side by side (one
+// load of x for all of them) and their lanes are added up together, by a transposition, where one
+// row at a time costs a horizontal add of its own. A layer's inference for one sample is then a
+// dot product per output at the speed of a matrix-vector product.
+TINYMLP_KERNEL_INLINE block_vector eight_sums_of_products(const float* rows, size_t stride, const float* x,
+                                                          size_t length) {
+  block_vector total = splat(0.0f);
+  size_t s = 0;
+  if (length >= batch_block) {
+    // One loop per row, each as sum_of_products runs it (a compiler decides whether to fuse a
+    // multiply and its add by the shape of the loop: GCC's Zen tuning keeps a lone chain unfused).
+    block_vector partial[8];
+    TINYMLP_UNROLL for (size_t j = 0; j < 8; ++j) partial[j] = row_partial_sums(rows + j * stride, x, length);
+    s = length - length % batch_block;
+    // lane_sum of each, in its order: the upper four lanes onto the lower four, then the upper two of
+    // those onto the lower two, then the second lane onto the first; row j's sum lands in lane j.
+    // (Rows j and j + 4 share a vector: [j's lower half | j + 4's upper half] + [j's upper | j + 4's
+    // lower], a blend and one permute.)
+    __m256 halves[4];
+    TINYMLP_UNROLL for (size_t j = 0; j < 4; ++j) halves[j] = _mm256_add_ps(
+        _mm256_blend_ps(partial[j], partial[j + 4], 0xf0), _mm256_permute2f128_ps(partial[j], partial[j + 4], 0x21));
+    const __m256 quarters01 =
+        _mm256_add_ps(_mm256_shuffle_ps(halves[0], halves[1], 0x44), _mm256_shuffle_ps(halves[0], halves[1], 0xee));
+    const __m256 quarters23 =
+        _mm256_add_ps(_mm256_shuffle_ps(halves[2], halves[3], 0x44), _mm256_shuffle_ps(halves[2], halves[3], 0xee));
+    total =
+        _mm256_add_ps(_mm256_shuffle_ps(quarters01, quarters23, 0x88), _mm256_shuffle_ps(quarters01, quarters23, 0xdd));
+  }
+  for (; s < length; ++s) {  // the products left over, one column of the eight rows at a time
+    block_vector column;
+    TINYMLP_UNROLL for (size_t j = 0; j < 8; ++j) column[j] = rows[j * stride + s];
+    total += column * splat(x[s]);
+  }
+  return total;
+}
+#endif
 
 inline float sum_of(const float* values, size_t samples) {
   float total = 0.0f;

@@ -65,6 +65,9 @@ struct Dense {
     if (Reader::plain_memory && detail::cortex_m4::HasDenseRows<In, Out>::value)
       return detail::cortex_m4::DenseRows<In, Out, false>::run(parameters, parameters + kernel_count, x, y);
 #endif
+#if TINYMLP_DETAIL_EIGHT_SUMS_OF_PRODUCTS
+    if (Reader::plain_memory && Out >= 8) return forward_eight_outputs_at_a_time<false>(parameters, x, y);
+#endif
     const float* bias = parameters + kernel_count;
     for (size_t o = 0; o < Out; ++o) {
       const float* row = parameters + o * In;
@@ -88,9 +91,32 @@ struct Dense {
     if (Reader::plain_memory && detail::cortex_m4::HasDenseRows<In, Out>::value)
       return detail::cortex_m4::DenseRows<In, Out, true>::run(parameters, parameters + kernel_count, x, y);
 #endif
+#if TINYMLP_DETAIL_EIGHT_SUMS_OF_PRODUCTS
+    if (Reader::plain_memory && Out >= 8) return forward_eight_outputs_at_a_time<true>(parameters, x, y);
+#endif
     forward_one_sample<Reader>(parameters, x, y);
     for (size_t o = 0; o < Out; ++o) y[o] = ReLU::value(y[o]);
   }
+
+#if TINYMLP_DETAIL_EIGHT_SUMS_OF_PRODUCTS
+  /// One sample on a host with AVX, the parameters in memory: the floats of forward_one_sample (and,
+  /// ThenReLU, of ReLU's forward after it), eight outputs at a time.
+  template <bool ThenReLU>
+  static void forward_eight_outputs_at_a_time(const float* parameters, const float* x, float* y) {
+    const float* bias = parameters + kernel_count;
+    const size_t grouped = Out - Out % 8;
+    for (size_t o = 0; o < grouped; o += 8) {
+      detail::block_vector sums =
+          detail::load_block(bias + o) + detail::eight_sums_of_products(parameters + o * In, In, x, In);
+      if (ThenReLU) sums = _mm256_max_ps(sums, _mm256_setzero_ps());  // sums > 0 ? sums : +0, as ReLU::value
+      detail::store_block(y + o, sums);
+    }
+    for (size_t o = grouped; o < Out; ++o) {
+      const float sum = bias[o] + detail::sum_of_products(parameters + o * In, x, In);
+      y[o] = ThenReLU ? ReLU::value(sum) : sum;
+    }
+  }
+#endif
 
   /// One sample, leaving out the products of inputs that are exactly zero (most of them after a ReLU):
   /// without an FPU the product costs far more than the test. The nonzero inputs are listed once for
@@ -170,11 +196,14 @@ struct Dense {
           gradients[o * In + i] += detail::sum_of_products(dy + o * stride, x + i * stride, samples);
       return;
     }
-    // Otherwise update the kernel's rows along i, vectorized, with each block of samples' inputs first
-    // copied sample by sample: dot products along s would cost a horizontal add per weight.
-    for (size_t first = 0; first < samples; first += detail::batch_block) {
-      const size_t count = samples - first < detail::batch_block ? samples - first : detail::batch_block;
-      float inputs[detail::batch_block][In];
+    // Otherwise update the kernel's rows along i, vectorized, with the inputs of a group of samples
+    // first copied sample by sample: dot products along s would cost a horizontal add per weight. Two
+    // blocks of samples a group on the host (a batch of 16 in one pass: each gradient is loaded and
+    // stored once); each weight's sum runs over the samples in order whatever the grouping.
+    const size_t group = detail::batch_block > 1 ? 2 * detail::batch_block : 1;
+    for (size_t first = 0; first < samples; first += group) {
+      const size_t count = samples - first < group ? samples - first : group;
+      float inputs[group][In];
       for (size_t i = 0; i < In; ++i)
         for (size_t k = 0; k < count; ++k) inputs[k][i] = x[i * stride + first + k];
       const float* dyo = dy + first;
