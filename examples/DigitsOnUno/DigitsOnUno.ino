@@ -1,5 +1,5 @@
 // DigitsOnUno: handwritten digits (scikit-learn's 8x8 images) recognised on an Arduino Uno by the
-// digits reference job's 64-40-10 network, quantized to int8: integer arithmetic only, the weights
+// digits reference job's 64-32-10 network, quantized to int8: integer arithmetic only, the weights
 // and the digits in flash. Each loop() takes the next test digit and prints its index, its true
 // class, the predicted class and the ten int8 scores; the job (scripts/digits-job.sh) builds it with
 // the whole test set and checks every line against the host's int8 inference.
