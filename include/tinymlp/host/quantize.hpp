@@ -361,14 +361,16 @@ struct Range {
   }
 };
 
-// The description as int8 layers: a Tanh fused into a Dense (as a float model fuses it) becomes an
-// activation of its own, as TFLite's int8 FULLY_CONNECTED fuses no TANH.
+// The description as int8 layers: a Tanh or ReLU6 fused into a Dense (as a float model fuses it) becomes
+// an activation of its own, as TFLite's int8 FULLY_CONNECTED fuses no TANH, and tinymlp's int8 Dense
+// fuses no RELU6 (a RELU6 table after it computes what the fused one does).
 inline ModelDescription with_int8_activations_alone(const ModelDescription& model) {
   ModelDescription result = model;
   result.layers.clear();
   for (const Layer& layer : model.layers) {
     result.layers.push_back(layer);
-    if (layer.kind == LayerKind::dense && is_int8_activation(layer.activation)) {
+    if (layer.kind == LayerKind::dense && layer.activation != Activation::none &&
+        layer.activation != Activation::relu) {
       result.layers.back().activation = Activation::none;
       result.layers.push_back(sequence_layer(LayerKind::activation, layer.activation, layer.outputs, layer.outputs));
     }
@@ -426,8 +428,9 @@ inline std::vector<Range> calibration_ranges(const ModelDescription& model, cons
   return ranges;
 }
 
-// What int8 quantization takes: a float description of Dense layers, each with a fused ReLU, Tanh or
-// none, and Sigmoid, Tanh and Softmax layers (the compile-time path refuses other models as it compiles).
+// What int8 quantization takes: a float description of Dense layers, each with a fused ReLU, ReLU6, Tanh
+// or none, and Sigmoid, Tanh, Softmax, ReLU, ReLU6 and LeakyReLU layers (the compile-time path refuses
+// other models as it compiles).
 inline void check_quantizable(const ModelDescription& model) {
   check_consistent(model);
   if (model.layers.empty()) throw QuantizationError("the model has no layers");
@@ -441,11 +444,10 @@ inline void check_quantizable(const ModelDescription& model) {
           "tinymlp quantizes chains of Dense layers and activations; a model with a Normalization layer stays float");
     const bool dense = layer.kind == LayerKind::dense;
     const Activation activation = layer.activation;
-    if (dense ? activation != Activation::none && activation != Activation::relu && !is_int8_activation(activation)
-              : !is_int8_activation(activation))
+    if (dense ? activation != Activation::none && !can_fuse(activation) : !is_int8_activation(activation))
       throw QuantizationError(name + " (" + (dense ? "Dense with " : "") + activation_name(activation) +
-                              ") has no int8 form in tinymlp: Dense layers with a ReLU or none, Sigmoid, Tanh and "
-                              "Softmax");
+                              ") has no int8 form in tinymlp: Dense layers with a ReLU, ReLU6, Tanh or none, "
+                              "Sigmoid, Tanh, Softmax, ReLU, ReLU6 and LeakyReLU");
   }
 }
 
@@ -457,16 +459,32 @@ inline ModelDescription quantize_with_ranges(ModelDescription quantized, const s
   quantized.input_quantization = input;
   for (std::size_t k = 0; k < quantized.layers.size(); ++k) {
     Layer& layer = quantized.layers[k];
-    if (layer.kind == LayerKind::activation) {  // Sigmoid, Tanh, Softmax: the output TFLite fixes
-      const Int8ActivationQuantization q{input, int8_activation_output(layer.activation)};
+    const std::string output_name = "layer " + std::to_string(k) + "'s output";
+    if (layer.kind == LayerKind::activation) {
+      // Sigmoid, Tanh, Softmax: the output TFLite fixes. A ReLU6 right after a Dense keeps the Dense's
+      // output quantization (TFLite's converter fuses it there; the Dense took the range after it).
+      // ReLU, LeakyReLU and other ReLU6s: the range of their own output.
+      const bool fused_relu6 = layer.activation == Activation::relu6 && k > 0 &&
+                               quantized.layers[k - 1].kind == LayerKind::dense &&
+                               quantized.layers[k - 1].activation == Activation::none;
+      const Quantization output =
+          has_fixed_int8_output(layer.activation) ? int8_activation_output(layer.activation)
+          : fused_relu6                           ? input
+                                                  : activation_quantization(ranges[k + 1].low, ranges[k + 1].high, output_name);
+      const Int8ActivationQuantization q{input, output};
       input = q.output;
       layer.quantization = q;
       continue;
     }
+    // A Dense followed by a ReLU6 takes the range after the ReLU6, as the fused FULLY_CONNECTED does.
+    const bool relu6_next = k + 1 < quantized.layers.size() &&
+                            quantized.layers[k + 1].kind == LayerKind::activation &&
+                            quantized.layers[k + 1].activation == Activation::relu6 &&
+                            layer.activation == Activation::none;
+    const Range& range = ranges[relu6_next ? k + 2 : k + 1];
     Int8Quantization q;
     q.input = input;
-    q.output =
-        activation_quantization(ranges[k + 1].low, ranges[k + 1].high, "layer " + std::to_string(k) + "'s output");
+    q.output = activation_quantization(range.low, range.high, output_name);
     detail::quantize_kernel(layer.kernel.data(), layer.inputs, layer.outputs, options.weights, q);
     detail::quantize_biases(layer.bias.data(), layer.outputs, k, q);
     input = q.output;
@@ -482,13 +500,14 @@ inline ModelDescription quantize_with_ranges(ModelDescription quantized, const s
 
 }  // namespace detail
 
-/// Post-training quantization of a float Sequential (Dense layers, each followed by ReLU, Identity,
-/// Sigmoid, Tanh, Softmax or nothing) with a representative dataset of its inputs: the samples go
-/// through the model's batch forward pass (float_inference.hpp's, on its description) and the range of
-/// each Dense layer's output (after its ReLU, before a Sigmoid, Tanh or Softmax) is recorded, as
-/// TFLite's converter calibrates. The description has int8 layers (their float weights the dequantized
-/// ones), int8 LOGISTIC, TANH and SOFTMAX layers with the output quantization TFLite fixes, and int8
-/// input and output.
+/// Post-training quantization of a float Sequential (Dense layers and the activations ReLU, ReLU6,
+/// LeakyReLU, Sigmoid, Tanh, Softmax, Identity) with a representative dataset of its inputs: the samples
+/// go through the model's batch forward pass (float_inference.hpp's, on its description) and the range
+/// of each Dense layer's output (after its ReLU or ReLU6, before another activation) and of each ReLU and
+/// LeakyReLU layer's is recorded, as TFLite's converter calibrates. The description has int8 layers
+/// (their float weights the dequantized ones), int8 LOGISTIC, TANH and SOFTMAX layers with the output
+/// quantization TFLite fixes, int8 RELU6 (after a Dense: its quantization kept), RELU and LEAKY_RELU
+/// layers, and int8 input and output.
 template <class FloatModel>
 ModelDescription quantize(const FloatModel& model, const Dataset& representative, const QuantizeOptions& options = {}) {
   // Int8Model's layer chain refuses, at compile time, layers that int8 cannot run.

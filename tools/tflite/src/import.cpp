@@ -9,6 +9,7 @@
 #include "tflite_mlp_generated.h"
 #include "tinymlp/host/densify.hpp"
 #include "tinymlp/host/float_text.hpp"
+#include "tinymlp/host/int8_activation_tables.hpp"
 #include "tinymlp/host/model_limits.hpp"
 #include "tinymlp/host/normalization_folding.hpp"
 #include "tinymlp/host/read_file.hpp"
@@ -476,15 +477,19 @@ class Importer {
 
   // LEAKY_RELU with its alpha, which must be one tinymlp's LeakyReLU<N, D> spells.
   void import_leaky_relu(const OperatorView& op, int output) {
-    if (current_type_ != TensorType::FLOAT32)
+    if (current_type_ != TensorType::FLOAT32 && current_type_ != TensorType::INT8)
       fail(op.label + " on " + type_name(current_type_) +
-           " values is not supported: tinymlp imports a float LEAKY_RELU");
+           " values is not supported: tinymlp imports a FLOAT32 or INT8 LEAKY_RELU");
     const ::tflite::LeakyReluOptions* options = op.op->builtin_options_as_LeakyReluOptions();
     const float alpha = options ? options->alpha() : 0.0f;
     long long numerator = 0, denominator = 1;
     if (!leaky_relu_fraction(alpha, numerator, denominator))
       fail(op.label + " has alpha " + float_message_text(alpha) +
            "; tinymlp's LeakyReLU takes 0 <= alpha < 1 (and not below 2^-38 unless 0)");
+    if (current_type_ == TensorType::INT8) {
+      import_int8_activation(op, output, Activation::leaky_relu, alpha);
+      return;
+    }
     import_activation(op, output, Activation::leaky_relu);
     description_.layers.back().alpha = alpha;
   }
@@ -638,39 +643,38 @@ class Importer {
     description_.layers.push_back(std::move(layer));
   }
 
-  // An int8 activation: LOGISTIC, TANH and SOFTMAX become layers with their quantization (TFLite fixes
-  // the output's: checked); an int8 RELU or RELU6 that keeps its input's quantization clamps exactly
-  // as one fused into the FULLY_CONNECTED before it, and is fused there.
-  void import_int8_activation(const OperatorView& op, int output, Activation activation) {
+  // An int8 activation: LOGISTIC, TANH, SOFTMAX, RELU6, LEAKY_RELU and a RELU that requantizes become
+  // layers with their quantization (TFLite fixes LOGISTIC's, TANH's and SOFTMAX's output: checked); an
+  // int8 RELU that keeps its input's quantization right after a FULLY_CONNECTED without a fused
+  // activation clamps exactly as one fused into it, and is fused there.
+  void import_int8_activation(const OperatorView& op, int output, Activation activation, float alpha = 0.0f) {
     expect_type(output, TensorType::INT8, op.label + "'s output");
     expect_same_width(op, output);
     Int8ActivationQuantization q;
     q.input = activation_quantization(current_);
     q.output = activation_quantization(output);
-    if (activation == Activation::relu || activation == Activation::relu6) {
-      if (q.input.scale != q.output.scale || q.input.zero_point != q.output.zero_point)
-        fail(op.label + "'s output " + tensor_label(output) + " has scale " + float_message_text(q.output.scale) +
-             " and zero point " + std::to_string(q.output.zero_point) + ", its input scale " +
-             float_message_text(q.input.scale) + " and zero point " + std::to_string(q.input.zero_point) +
-             ": tinymlp imports an int8 " + (activation == Activation::relu ? "RELU" : "RELU6") +
-             " that keeps its input's quantization");
-      Layer* before = description_.layers.empty() ? nullptr : &description_.layers.back();
-      if (!before || before->kind != LayerKind::dense || !before->int8() || before->activation != Activation::none)
-        fail(op.label + ": tinymlp imports an int8 " + (activation == Activation::relu ? "RELU" : "RELU6") +
-             " only right after a FULLY_CONNECTED without a fused activation, into which it is fused");
+    Layer* before = description_.layers.empty() ? nullptr : &description_.layers.back();
+    if (activation == Activation::relu && q.input.scale == q.output.scale &&
+        q.input.zero_point == q.output.zero_point && before && before->kind == LayerKind::dense && before->int8() &&
+        before->activation == Activation::none) {
       before->activation = activation;
       before->int8()->output = q.output;
       return;
     }
     try {
       check_int8_activation(activation, q, op.label);
-    } catch (const ModelError& error) {
+      if (activation == Activation::leaky_relu)
+        leaky_relu_table(op.label, q.input.scale, q.input.zero_point, q.output.scale, q.output.zero_point, alpha);
+      else if (activation != Activation::softmax)
+        int8_activation_table(op.label, activation, q, Int8Activations::tflite_cpu);
+    } catch (const std::runtime_error& error) {
       fail(std::string(error.what()) + " (tensor " + std::to_string(output) + " '" +
            printable(tensor(output, "a tensor").name()) + "')");
     }
     Layer layer;
     layer.kind = LayerKind::activation;
     layer.activation = activation;
+    layer.alpha = alpha;
     layer.inputs = layer.outputs = width_;
     layer.quantization = q;
     description_.layers.push_back(std::move(layer));
@@ -745,8 +749,21 @@ class Importer {
     for (const std::vector<float>* values : {&layer.kernel, &layer.bias})
       for (float value : *values)
         if (!std::isfinite(value)) fail(op.label + " has a weight that is not a finite number");
+    // tinymlp's int8 Dense fuses a ReLU or nothing: a fused RELU6 becomes an int8 RELU6 after it that
+    // keeps its quantization, which clamps to the same integers (TFLite's activation range).
+    const bool int8_relu6 = layer.int8() && layer.activation == Activation::relu6;
+    if (int8_relu6) layer.activation = Activation::none;
+    const Quantization dense_output = layer.int8() ? layer.int8()->output : Quantization{};
     description_.layers.push_back(std::move(layer));
     width_ = outputs;
+    if (int8_relu6) {
+      Layer relu6;
+      relu6.kind = LayerKind::activation;
+      relu6.activation = Activation::relu6;
+      relu6.inputs = relu6.outputs = outputs;
+      relu6.quantization = Int8ActivationQuantization{dense_output, dense_output};
+      description_.layers.push_back(std::move(relu6));
+    }
   }
 
   // Dynamic-range ("hybrid") FULLY_CONNECTED: int8 weights, float input, bias and output.
