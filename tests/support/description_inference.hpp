@@ -96,9 +96,10 @@ inline std::vector<std::int8_t> cpu_runtime_softmax(const std::vector<std::int8_
 }
 
 // TFLite's int8 RELU, RELU6 and LEAKY_RELU computed value by value from their kernels' formulas, with
-// TFLite's own 64-bit requantization in its default double rounding (which both runtimes use for them):
-// RELU and the CPU runtime's RELU6 (QuantizedReluX), TFLite Micro's RELU6 (Relu6Quantized: a clamp in the
-// input's quantization), LEAKY_RELU (QuantizeLeakyRelu).
+// TFLite's own 64-bit requantization in its default double rounding (which both runtimes use for RELU
+// and RELU6): RELU and the CPU runtime's RELU6 (QuantizedReluX), TFLite Micro's RELU6 (Relu6Quantized: a
+// clamp in the input's quantization), LEAKY_RELU (QuantizeLeakyRelu; in the CPU runtime XNNPACK's where
+// it takes it).
 inline std::vector<std::int8_t> relu_kind_int8(const tinymlp::Layer& layer, const std::vector<std::int8_t>& x,
                                                tinymlp::Int8Activations runtime) {
   const tinymlp::Int8ActivationQuantization& q = *layer.int8_activation();
@@ -112,6 +113,19 @@ inline std::vector<std::int8_t> relu_kind_int8(const tinymlp::Layer& layer, cons
     return y;
   }
   if (layer.activation == tinymlp::Activation::leaky_relu) {
+    // The CPU runtime's XNNPACK (qs8-vlrelu), where it takes the ratios: 8-bit multipliers.
+    const float positive_ratio = q.input.scale / q.output.scale, negative_ratio = positive_ratio * layer.alpha;
+    const auto xnnpack_takes = [](float ratio) { return ratio >= 1.0f / 256.0f && ratio <= 128.0f; };
+    if (runtime == tinymlp::Int8Activations::tflite_cpu && xnnpack_takes(positive_ratio) &&
+        xnnpack_takes(negative_ratio)) {
+      const long positive = std::lrint(256.0f * positive_ratio), negative = std::lrint(256.0f * negative_ratio);
+      for (std::int8_t v : x) {
+        const long input = v - q.input.zero_point;
+        const long sum = q.output.zero_point * 256L + 128 + input * (input >= 0 ? positive : negative);
+        y.push_back(clamp(static_cast<std::int64_t>(std::floor(static_cast<double>(sum) / 256.0)), -128, 127));
+      }
+      return y;
+    }
     const tinymlp::QuantizedMultiplier identity =
         tinymlp::quantize_multiplier(static_cast<double>(q.input.scale / q.output.scale));
     const tinymlp::QuantizedMultiplier alpha =

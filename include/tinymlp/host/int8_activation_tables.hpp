@@ -222,25 +222,45 @@ inline Int8Table tflite_micro_relu6_table(const std::string& name, float input_s
   return table;
 }
 
-/// TFLite's int8 LEAKY_RELU (QuantizeLeakyRelu), the same in both runtimes: the input less its zero point,
-/// requantized by input_scale / output_scale where it is at least 0 and by input_scale * alpha /
-/// output_scale below (both ratios taken in float, as TFLite and TFLite Micro do, multiplied with double
-/// rounding), plus the output zero point, clamped to int8. An alpha of 0 gives the output zero point
-/// below 0.
+/// TFLite's int8 LEAKY_RELU in `runtime`'s arithmetic:
+///   - TensorFlow Lite Micro's (QuantizeLeakyRelu): the input less its zero point requantized by
+///     input_scale / output_scale where it is at least 0 and by input_scale * alpha / output_scale below
+///     (both ratios taken in float, as TFLite does), with double rounding, plus the output zero point;
+///   - the CPU runtime hands it to XNNPACK where XNNPACK takes it (both ratios, the second as the first
+///     times alpha, from 2^-8 to 2^7): each ratio as an 8-bit fixed-point multiplier (lrintf(256 ratio)),
+///     the product plus the output zero point and a half, shifted right by 8; elsewhere (an alpha of 0
+///     among them) it runs TFLite's own kernel, TensorFlow Lite Micro's arithmetic.
+/// Clamped to int8.
 inline Int8Table leaky_relu_table(const std::string& name, float input_scale, std::int32_t input_zero_point,
-                                  float output_scale, std::int32_t output_zero_point, float alpha) {
+                                  float output_scale, std::int32_t output_zero_point, float alpha,
+                                  Int8Activations runtime) {
   detail::check_int8_input(name, input_scale, input_zero_point);
   if (!(output_scale > 0.0f) || !std::isfinite(output_scale) || output_zero_point < -128 || output_zero_point > 127)
     throw QuantizationError(name + ": the output scale " + std::to_string(output_scale) + " and zero point " +
                             std::to_string(output_zero_point) + " are not an int8 quantization");
   if (!(alpha >= 0.0f) || !std::isfinite(alpha))
     throw QuantizationError(name + ": alpha " + std::to_string(alpha) + " is not a finite number of at least 0");
-  const QuantizedMultiplier identity =
-      detail::checked_multiplier(static_cast<double>(input_scale / output_scale), name);
+  Int8Table table{};
+  const float positive_ratio = input_scale / output_scale, negative_ratio = positive_ratio * alpha;
+  const auto in_xnnpack_range = [](float ratio) { return ratio >= 1.0f / 256.0f && ratio <= 128.0f; };
+  if (runtime == Int8Activations::tflite_cpu && in_xnnpack_range(positive_ratio) &&
+      in_xnnpack_range(negative_ratio)) {
+    const std::int32_t positive = static_cast<std::int32_t>(std::lrint(256.0f * positive_ratio));
+    const std::int32_t negative = static_cast<std::int32_t>(std::lrint(256.0f * negative_ratio));
+    const std::int32_t bias = output_zero_point * 256 + 128;
+    for (int x = -128; x <= 127; ++x) {
+      const std::int32_t input = x - input_zero_point;
+      const std::int32_t sum = bias + input * (input >= 0 ? positive : negative);
+      // An arithmetic shift right: floor division by 256.
+      const std::int32_t shifted = sum >= 0 ? sum / 256 : -((-sum + 255) / 256);
+      table[detail::table_index(x)] = detail::clamp_to_int8(shifted);
+    }
+    return table;
+  }
+  const QuantizedMultiplier identity = detail::checked_multiplier(static_cast<double>(positive_ratio), name);
   const float alpha_ratio = input_scale * alpha / output_scale;
   const QuantizedMultiplier below =
       alpha_ratio == 0.0f ? QuantizedMultiplier{} : detail::checked_multiplier(static_cast<double>(alpha_ratio), name);
-  Int8Table table{};
   for (int x = -128; x <= 127; ++x) {
     const std::int32_t input = x - input_zero_point;
     const QuantizedMultiplier& m = input >= 0 ? identity : below;
@@ -321,7 +341,7 @@ inline Int8Table int8_activation_table(const std::string& name, const Layer& lay
   if (!q) throw QuantizationError(name + " is not an int8 activation");
   if (layer.activation == Activation::leaky_relu)
     return leaky_relu_table(name, q->input.scale, q->input.zero_point, q->output.scale, q->output.zero_point,
-                            layer.alpha);
+                            layer.alpha, runtime);
   return int8_activation_table(name, layer.activation, *q, runtime);
 }
 

@@ -664,7 +664,8 @@ class Importer {
     try {
       check_int8_activation(activation, q, op.label);
       if (activation == Activation::leaky_relu)
-        leaky_relu_table(op.label, q.input.scale, q.input.zero_point, q.output.scale, q.output.zero_point, alpha);
+        leaky_relu_table(op.label, q.input.scale, q.input.zero_point, q.output.scale, q.output.zero_point, alpha,
+                         Int8Activations::tflite_micro);
       else if (activation != Activation::softmax)
         int8_activation_table(op.label, activation, q, Int8Activations::tflite_cpu);
     } catch (const std::runtime_error& error) {
