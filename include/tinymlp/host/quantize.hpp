@@ -252,7 +252,7 @@ typename Int8ModelType::Parameters int8_parameters(const ModelDescription& model
     throw QuantizationError("the quantized model has " + std::to_string(model.layers.size()) +
                             " Dense layers, the model type " + std::to_string(Chain::layer_count));
   for (std::size_t k = 0; k < model.layers.size(); ++k) {
-    const bool fused_relu = model.layers[k].activation == Activation::relu;
+    const bool fused_relu = model.layers[k].kind == LayerKind::dense && model.layers[k].activation == Activation::relu;
     if (fused_relu != Chain::fused_relu_at(k))
       throw QuantizationError("layer " + std::to_string(k) + (fused_relu ? " has" : " has no") +
                               " fused ReLU, unlike the model type's");
