@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "../support/description_inference.hpp"
+#include "../support/requantizing_int8_model.hpp"
 #include "mutated_model.hpp"
 #include "tinymlp/host/header_writer.hpp"
 #include "tinymlp/host/int8_memory_figures.hpp"
@@ -32,42 +33,6 @@ ModelDescription quantized_relu_kinds() {
   for (int s = 0; s < 64; ++s)
     for (int f = 0; f < 3; ++f) data.inputs.push_back(static_cast<float>(s) / 16.0f - 2.0f + 0.3f * static_cast<float>(f));
   return quantize(model, data);
-}
-
-Layer int8_dense(std::size_t inputs, std::size_t outputs, Quantization input, Quantization output, int seed) {
-  Layer layer;
-  layer.inputs = inputs;
-  layer.outputs = outputs;
-  Int8Quantization q;
-  q.input = input;
-  q.output = output;
-  q.weight_scales = {0.01f + 0.001f * static_cast<float>(seed)};
-  for (std::size_t k = 0; k < inputs * outputs; ++k)
-    q.kernel.push_back(static_cast<std::int8_t>((static_cast<int>(k) * 37 + seed * 11) % 255 - 127));
-  for (std::size_t o = 0; o < outputs; ++o) q.bias.push_back(static_cast<std::int32_t>(o * 300) - 500);
-  layer.quantization = q;
-  set_dequantized_weights(layer);
-  return layer;
-}
-
-Layer int8_step(Activation activation, std::size_t width, Quantization input, Quantization output) {
-  Layer layer = sequence_layer(LayerKind::activation, activation, width, width);
-  layer.quantization = Int8ActivationQuantization{input, output};
-  return layer;
-}
-
-// Dense(3, 4) -> RELU requantized -> RELU6 requantized -> Dense(4, 2), scales where TFLite Micro's RELU6
-// (a clamp in its input's quantization) and the CPU runtime's (requantized) part ways.
-ModelDescription requantizing() {
-  const Quantization in{0.05f, -3}, dense{0.11f, 10}, relu{0.04f, -128}, relu6{0.03f, -128}, out{0.2f, 5};
-  ModelDescription model;
-  model.input_size = 3;
-  model.layers = {int8_dense(3, 4, in, dense, 1), int8_step(Activation::relu, 4, dense, relu),
-                  int8_step(Activation::relu6, 4, relu, relu6), int8_dense(4, 2, relu6, out, 2)};
-  model.int8_input = model.int8_output = true;
-  model.input_quantization = in;
-  model.output_quantization = out;
-  return model;
 }
 
 template <class Model>
@@ -119,7 +84,7 @@ TEST_CASE("quantize() gives a ReLU6 and a LeakyReLU their int8 steps, as TFLite'
 }
 
 TEST_CASE("an int8 RELU and RELU6 that requantize run as steps of their own, in either runtime's integers") {
-  const ModelDescription model = requantizing();
+  const ModelDescription model = tinymlp_tests::requantizing_int8_model();
   check_full_integer(model);
   check_same_as_reference<Requantizing>(model);
   // The two runtimes' RELU6 differ here: TFLite Micro's ignores the output quantization.
@@ -141,7 +106,7 @@ TEST_CASE("an int8 RELU and RELU6 that requantize run as steps of their own, in 
 }
 
 TEST_CASE("int8 RELU, RELU6 and LEAKY_RELU exported and imported again are the same model") {
-  for (const ModelDescription& model : {quantized_relu_kinds(), requantizing()}) {
+  for (const ModelDescription& model : {quantized_relu_kinds(), tinymlp_tests::requantizing_int8_model()}) {
     const ModelDescription again = exported_and_read_back(model);
     REQUIRE(again.layers.size() == model.layers.size());
     for (std::size_t k = 0; k < model.layers.size(); ++k) {
@@ -159,10 +124,10 @@ TEST_CASE("int8 RELU, RELU6 and LEAKY_RELU exported and imported again are the s
 }
 
 TEST_CASE("a FULLY_CONNECTED's fused int8 RELU6 imports as a RELU6 step that keeps its quantization") {
-  ModelDescription model = requantizing();
+  ModelDescription model = tinymlp_tests::requantizing_int8_model();
   model.layers.erase(model.layers.begin() + 1);  // Dense -> RELU6 (the Dense's quantization kept) -> Dense
   const Quantization dense = model.layers[0].int8()->output;
-  model.layers[0] = int8_dense(3, 4, model.input_quantization, dense, 1);
+  model.layers[0] = tinymlp_tests::int8_dense(3, 4, model.input_quantization, dense, 1);
   model.layers[1].quantization = Int8ActivationQuantization{dense, dense};
   model.layers[2].int8()->input = dense;
   check_full_integer(model);
