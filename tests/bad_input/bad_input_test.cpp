@@ -569,6 +569,26 @@ void relu_for_logistic(tflite::ModelT& m, tflite::BuiltinOperator code, bool sam
   }
 }
 
+// An int8 LEAKY_RELU with `alpha` in place of the LOGISTIC, its output quantized as the LOGISTIC's.
+void leaky_relu_for_logistic(tflite::ModelT& m, float alpha) {
+  last_op(m).opcode_index = add_operator_code(m, tflite::BuiltinOperator::LEAKY_RELU);
+  last_op(m).builtin_options.Set(tflite::LeakyReluOptionsT{});
+  last_op(m).builtin_options.AsLeakyReluOptions()->alpha = alpha;
+}
+
+// A changed fixture that imports with an int8 activation step of kind `op` last.
+BadInput relu_step(const std::string& title, const std::string& bytes,
+                   const std::function<void(tflite::ModelT&)>& change, const std::string& op) {
+  BadInput row = tflite_row(title, bytes, change, "");
+  row.expected = std::string(accepted) + "5 int8 Dense layers, then an int8 " + op + " step";
+  row.describe = [](const tinymlp::ModelDescription& model) {
+    const tinymlp::Layer& last = model.layers.back();
+    return std::string(accepted) + std::to_string(model.layers.size() - 1) + " int8 Dense layers, then an int8 " +
+           (last.int8_activation() ? tinymlp::tflite_activation_name(last.activation) : "(none)") + " step";
+  };
+  return row;
+}
+
 std::vector<BadInput> int8_activation_rows() {
   const std::string& logistic = public_fixture("maintenance_int8_logistic.tflite");
   const std::string& softmax = public_fixture("har_int8_softmax.tflite");
@@ -620,28 +640,51 @@ std::vector<BadInput> int8_activation_rows() {
           [](tflite::ModelT& m) { last_output(m).type = tflite::TensorType::UINT8; },
           "model.tflite: operator 4 (SOFTMAX)'s output tensor 13 'StatefulPartitionedCall:0' is "
           "UINT8, expected INT8"),
-      tflite_row(
-          "int8 RELU whose output quantization differs from its input's", logistic,
-          [](tflite::ModelT& m) { relu_for_logistic(m, tflite::BuiltinOperator::RELU, false); },
-          "model.tflite: operator 5 (RELU)'s output tensor 16 'StatefulPartitionedCall:0' has scale "
-          "0.00390625 and zero point -128, its input scale 0.064835079 and zero point 55: tinymlp "
-          "imports an int8 RELU that keeps its input's quantization"),
-      tflite_row(
-          "int8 RELU6 whose output quantization differs from its input's", logistic,
-          [](tflite::ModelT& m) { relu_for_logistic(m, tflite::BuiltinOperator::RELU6, false); },
-          "model.tflite: operator 5 (RELU6)'s output tensor 16 'StatefulPartitionedCall:0' has "
-          "scale 0.00390625 and zero point -128, its input scale 0.064835079 and zero point 55: "
-          "tinymlp imports an int8 RELU6 that keeps its input's quantization"),
-      tflite_row(
-          "int8 RELU after a FULLY_CONNECTED that fuses RELU", logistic,
+      relu_step("int8 RELU whose output quantization differs from its input's (valid: an int8 RELU step)", logistic,
+                [](tflite::ModelT& m) { relu_for_logistic(m, tflite::BuiltinOperator::RELU, false); }, "RELU"),
+      relu_step("int8 RELU6 whose output quantization differs from its input's (valid: an int8 RELU6 step)",
+                logistic, [](tflite::ModelT& m) { relu_for_logistic(m, tflite::BuiltinOperator::RELU6, false); },
+                "RELU6"),
+      relu_step(
+          "int8 RELU after a FULLY_CONNECTED that fuses RELU (valid: an int8 RELU step)", logistic,
           [](tflite::ModelT& m) {
             relu_for_logistic(m, tflite::BuiltinOperator::RELU, true);
             const auto& ops = graph(m).operators;
             ops[ops.size() - 2]->builtin_options.AsFullyConnectedOptions()->fused_activation_function =
                 tflite::ActivationFunctionType::RELU;
           },
-          "model.tflite: operator 5 (RELU): tinymlp imports an int8 RELU only right after a "
-          "FULLY_CONNECTED without a fused activation, into which it is fused"),
+          "RELU"),
+      relu_step(
+          "int8 LEAKY_RELU (valid: an int8 LEAKY_RELU step)", logistic,
+          [](tflite::ModelT& m) { leaky_relu_for_logistic(m, 0.2f); }, "LEAKY_RELU"),
+      tflite_row(
+          "int8 RELU whose output scale is 2^40 times finer than its input's", logistic,
+          [](tflite::ModelT& m) {
+            relu_for_logistic(m, tflite::BuiltinOperator::RELU, false);
+            last_output(m).quantization->scale = {0.064835079f / 1.1e12f};
+          },
+          "model.tflite: operator 5 (RELU): the ratio input scale / output scale = 1.1e+12 is outside what "
+          "int8 requantization can represent (2^-32 to 2^31) (tensor 16 'StatefulPartitionedCall:0')"),
+      tflite_row(
+          "int8 LEAKY_RELU whose alpha makes a ratio below 2^-32", logistic,
+          [](tflite::ModelT& m) {
+            leaky_relu_for_logistic(m, 1e-10f);
+            last_output(m).quantization->scale = {1.0f};
+          },
+          "model.tflite: operator 5 (LEAKY_RELU): the ratio input scale * alpha / output scale = 6.48350817e-12 is "
+          "outside what int8 requantization can represent (2^-32 to 2^31) (tensor 16 'StatefulPartitionedCall:0')"),
+      tflite_row(
+          "int8 LEAKY_RELU with alpha 1.5", logistic, [](tflite::ModelT& m) { leaky_relu_for_logistic(m, 1.5f); },
+          "model.tflite: operator 5 (LEAKY_RELU) has alpha 1.5; tinymlp's LeakyReLU takes 0 <= alpha < 1 (and not "
+          "below 2^-38 unless 0)"),
+      tflite_row(
+          "int8 LEAKY_RELU whose output is UINT8", logistic,
+          [](tflite::ModelT& m) {
+            leaky_relu_for_logistic(m, 0.2f);
+            last_output(m).type = tflite::TensorType::UINT8;
+          },
+          "model.tflite: operator 5 (LEAKY_RELU)'s output tensor 16 'StatefulPartitionedCall:0' is UINT8, expected "
+          "INT8"),
       fused_relu,
   };
 }

@@ -22,6 +22,7 @@
 #include "../quant/int8_lookup.hpp"
 #include "../quant/int8_softmax.hpp"
 #include "../quant/requantization.hpp"
+#include "float_text.hpp"
 #include "quantize.hpp"
 
 namespace tinymlp {
@@ -62,6 +63,18 @@ inline void check_fixed_output(const std::string& name, float scale, std::int32_
     throw QuantizationError(name + ": the output scale and zero point are " + std::to_string(scale) + " and " +
                             std::to_string(zero_point) + "; TFLite fixes them at " + std::to_string(wanted_scale) +
                             " and " + std::to_string(wanted_zero_point));
+}
+
+// A requantization ratio of an activation (`what` says which: "input scale / output scale") as TFLite's
+// multiplier, refused by name where QuantizeMultiplier cannot represent it (below 2^-32 it flushes to 0,
+// from 2^31 it saturates).
+inline QuantizedMultiplier checked_ratio(double real, const std::string& name, const std::string& what) {
+  const QuantizedMultiplier q = quantize_multiplier(real);
+  if (!(real > 0.0) || !std::isfinite(real) || q.multiplier == 0 ||
+      (q.shift == 30 && q.multiplier == std::numeric_limits<std::int32_t>::max()))
+    throw QuantizationError(name + ": the ratio " + what + " = " + float_message_text(static_cast<float>(real)) +
+                            " is outside what int8 requantization can represent (2^-32 to 2^31)");
+  return q;
 }
 
 // Where a table keeps the entry of int8 input x.
@@ -192,7 +205,7 @@ inline Int8Table relu_table(const std::string& name, float input_scale, std::int
   const double real = runtime == Int8Activations::tflite_micro
                           ? static_cast<double>(input_scale) / static_cast<double>(output_scale)
                           : static_cast<double>(input_scale / output_scale);
-  const QuantizedMultiplier m = detail::checked_multiplier(real, name);
+  const QuantizedMultiplier m = detail::checked_ratio(real, name, "input scale / output scale");
   const std::int32_t low = std::max<std::int32_t>(-128, output_zero_point);
   const std::int32_t high =
       std::isinf(upper) ? 127
@@ -240,8 +253,15 @@ inline Int8Table leaky_relu_table(const std::string& name, float input_scale, st
                             std::to_string(output_zero_point) + " are not an int8 quantization");
   if (!(alpha >= 0.0f) || !std::isfinite(alpha))
     throw QuantizationError(name + ": alpha " + std::to_string(alpha) + " is not a finite number of at least 0");
-  Int8Table table{};
   const float positive_ratio = input_scale / output_scale, negative_ratio = positive_ratio * alpha;
+  const QuantizedMultiplier identity =
+      detail::checked_ratio(static_cast<double>(positive_ratio), name, "input scale / output scale");
+  const float alpha_ratio = input_scale * alpha / output_scale;
+  const QuantizedMultiplier below =
+      alpha_ratio == 0.0f ? QuantizedMultiplier{}
+                          : detail::checked_ratio(static_cast<double>(alpha_ratio), name,
+                                                  "input scale * alpha / output scale");
+  Int8Table table{};
   const auto in_xnnpack_range = [](float ratio) { return ratio >= 1.0f / 256.0f && ratio <= 128.0f; };
   if (runtime == Int8Activations::tflite_cpu && in_xnnpack_range(positive_ratio) &&
       in_xnnpack_range(negative_ratio)) {
@@ -257,10 +277,6 @@ inline Int8Table leaky_relu_table(const std::string& name, float input_scale, st
     }
     return table;
   }
-  const QuantizedMultiplier identity = detail::checked_multiplier(static_cast<double>(positive_ratio), name);
-  const float alpha_ratio = input_scale * alpha / output_scale;
-  const QuantizedMultiplier below =
-      alpha_ratio == 0.0f ? QuantizedMultiplier{} : detail::checked_multiplier(static_cast<double>(alpha_ratio), name);
   for (int x = -128; x <= 127; ++x) {
     const std::int32_t input = x - input_zero_point;
     const QuantizedMultiplier& m = input >= 0 ? identity : below;
