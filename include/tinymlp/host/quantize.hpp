@@ -37,6 +37,7 @@
 #include "describe.hpp"
 #include "float_inference.hpp"
 #include "model_description.hpp"
+#include "normalization_folding.hpp"
 
 namespace tinymlp {
 
@@ -378,6 +379,42 @@ inline ModelDescription with_int8_activations_alone(const ModelDescription& mode
   return result;
 }
 
+// How far from the mean, in standard deviations, a normalization may put a raw 0 and still be folded.
+constexpr double largest_folded_zero = 4.0;
+
+// The description with each normalization folded into the float Dense after it (exact in real
+// arithmetic), as int8 has no normalization step of its own: the int8 input then quantizes the raw
+// inputs, as TFLite's QUANTIZE does before a Keras Normalization's SUB and MUL, whose own int8
+// requantizations the fold avoids. Exact enough where the raw values are not far from 0 against their
+// spread: a normalization that maps a raw 0 more than largest_folded_zero from the mean is refused by
+// name, as its raw inputs would lose their digits to int8 steps (the folded weights' rounding times the
+// raw values, and TFLite's QUANTIZE alike).
+inline ModelDescription with_normalizations_folded(const ModelDescription& model) {
+  ModelDescription result = model;
+  for (std::size_t k = result.layers.size(); k-- > 0;) {
+    const Layer& normalization = result.layers[k];
+    if (normalization.kind != LayerKind::normalization) continue;
+    const std::string name = "layer " + std::to_string(k) + " (" + sequence_layer_name(normalization) + ")";
+    const Layer* next = k + 1 < result.layers.size() ? &result.layers[k + 1] : nullptr;
+    if (!next || next->kind != LayerKind::dense || next->is_quantized())
+      throw QuantizationError(name + " is " +
+                              (next ? "followed by " + sequence_layer_name(*next) : std::string("the last layer")) +
+                              ": tinymlp quantizes a normalization folded into the float Dense right after it");
+    for (std::size_t o = 0; o < normalization.outputs; ++o) {
+      const double zero = static_cast<double>(normalization.bias[o]) * normalization.kernel[o];
+      if (!(std::fabs(zero) <= largest_folded_zero))
+        throw QuantizationError(
+            name + " maps a raw 0 of feature " + std::to_string(o) + " to " + float_message_text(static_cast<float>(zero)) +
+            ": its raw inputs lie too far from 0 for int8 (folded, the rounded weights times the raw values, and the "
+            "int8 input, lose their digits); normalize the inputs before the model for an int8 version, or keep it "
+            "float or hybrid");
+    }
+    result.layers[k] = folded_normalization(result.layers[k], *next);
+    result.layers.erase(result.layers.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+  }
+  return result;
+}
+
 }  // namespace detail
 
 namespace detail {
@@ -429,8 +466,8 @@ inline std::vector<Range> calibration_ranges(const ModelDescription& model, cons
 }
 
 // What int8 quantization takes: a float description of Dense layers, each with a fused ReLU, ReLU6, Tanh
-// or none, and Sigmoid, Tanh, Softmax, ReLU, ReLU6 and LeakyReLU layers (the compile-time path refuses
-// other models as it compiles).
+// or none, Sigmoid, Tanh, Softmax, ReLU, ReLU6 and LeakyReLU layers, and normalizations before a Dense
+// (with_normalizations_folded checks that; the compile-time path refuses other models as it compiles).
 inline void check_quantizable(const ModelDescription& model) {
   check_consistent(model);
   if (model.layers.empty()) throw QuantizationError("the model has no layers");
@@ -439,9 +476,7 @@ inline void check_quantizable(const ModelDescription& model) {
     const std::string name = "layer " + std::to_string(k);
     if (layer.is_quantized())
       throw QuantizationError(name + " is quantized already: quantize a float model (float32 weights)");
-    if (layer.kind == LayerKind::normalization)
-      throw QuantizationError(
-          "tinymlp quantizes chains of Dense layers and activations; a model with a Normalization layer stays float");
+    if (layer.kind == LayerKind::normalization) continue;  // folded into the Dense after it
     const bool dense = layer.kind == LayerKind::dense;
     const Activation activation = layer.activation;
     if (dense ? activation != Activation::none && !can_fuse(activation) : !is_int8_activation(activation))
@@ -507,7 +542,8 @@ inline ModelDescription quantize_with_ranges(ModelDescription quantized, const s
 /// LeakyReLU layer's is recorded, as TFLite's converter calibrates. The description has int8 layers
 /// (their float weights the dequantized ones), int8 LOGISTIC, TANH and SOFTMAX layers with the output
 /// quantization TFLite fixes, int8 RELU6 (after a Dense: its quantization kept), RELU and LEAKY_RELU
-/// layers, and int8 input and output.
+/// layers, and int8 input and output. A Normalization is folded into the Dense after it first (its int8
+/// input then quantizes the raw inputs, as TFLite's does).
 template <class FloatModel>
 ModelDescription quantize(const FloatModel& model, const Dataset& representative, const QuantizeOptions& options = {}) {
   // Int8Model's layer chain refuses, at compile time, layers that int8 cannot run.
@@ -516,7 +552,8 @@ ModelDescription quantize(const FloatModel& model, const Dataset& representative
   // The Dense layers, each with its ReLU fused, and the Sigmoid, Tanh and Softmax layers.
   const ModelDescription float_description = describe(model);
   detail::check_quantizable(float_description);
-  const ModelDescription description = detail::with_int8_activations_alone(float_description);
+  const ModelDescription description =
+      detail::with_int8_activations_alone(detail::with_normalizations_folded(float_description));
   return detail::quantize_with_ranges(description, detail::calibration_ranges(description, representative), options);
 }
 
@@ -528,7 +565,7 @@ inline ModelDescription quantize(const ModelDescription& model, const Dataset& r
                                  const QuantizeOptions& options = {}) {
   detail::check_quantizable(model);
   detail::check_representative(representative, model.input_size);
-  const ModelDescription description = detail::with_int8_activations_alone(model);
+  const ModelDescription description = detail::with_int8_activations_alone(detail::with_normalizations_folded(model));
   return detail::quantize_with_ranges(description, detail::calibration_ranges(description, representative), options);
 }
 

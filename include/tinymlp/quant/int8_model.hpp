@@ -3,8 +3,8 @@
 /// activations ReLU, ReLU6, LeakyReLU, Sigmoid, Tanh, Softmax, Identity), run with TFLite's int8 kernels
 /// from a parameter block in flash: a ReLU right after a Dense fused into FULLY_CONNECTED; Sigmoid, Tanh,
 /// ReLU6, LeakyReLU and a ReLU elsewhere (after an Identity: an int8 RELU that requantizes) as LOGISTIC,
-/// TANH, RELU6, LEAKY_RELU and RELU tables (Int8Lookup); Softmax as SOFTMAX (Int8Softmax). A model starts
-/// with a Dense. Sizes come from the float model's type:
+/// TANH, RELU6, LEAKY_RELU and RELU tables (Int8Lookup); Softmax as SOFTMAX (Int8Softmax); a Normalization
+/// folded into the Dense after it (as the quantizer folds it). A model starts with a Dense or Normalization. Sizes come from the float model's type:
 /// \code
 ///   typedef tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1> Float;
 ///   static const tinymlp::Int8Model<Float>::Parameters parameters TINYMLP_PROGMEM = {...};  // the converter writes it
@@ -27,6 +27,7 @@
 #include "../layers/layer_sizes.hpp"
 #include "../layers/identity.hpp"
 #include "../layers/leaky_relu.hpp"
+#include "../layers/normalization.hpp"
 #include "../layers/relu.hpp"
 #include "../layers/relu6.hpp"
 #include "../layers/sigmoid.hpp"
@@ -267,6 +268,11 @@ struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Tanh, Rest...>
 template <class SoftmaxArithmetic, class... Done, class... Rest>
 struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Softmax, Rest...>
     : FuseActivationAlone<SoftmaxArithmetic, Int8LayerChain<Done...>, Softmax, Rest...> {};
+// A Normalization runs folded into the Dense after it (the quantizer folds it so: quantize.hpp).
+template <class SoftmaxArithmetic, class... Done, size_t In, size_t Out, size_t Units, class... Rest>
+struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Normalization<In, Out>, Dense<Out, Units>, Rest...> {
+  typedef typename FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Dense<In, Units>, Rest...>::type type;
+};
 template <class SoftmaxArithmetic, class... Done, class... Rest>
 struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Identity, Rest...> {
   typedef typename FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Rest...>::type type;
