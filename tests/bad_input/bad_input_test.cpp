@@ -1051,6 +1051,19 @@ BadInput calibration_row(std::string input, std::string content, std::string exp
   return row;
 }
 
+// The same with a Normalization (scale 1, offset `offset` per feature) before the first Dense.
+BadInput normalized_calibration_row(std::string input, std::string content, std::string expected, float offset) {
+  BadInput row = calibration_row(std::move(input), std::move(content), std::move(expected));
+  tinymlp::ModelDescription model = tinymlp::parse_model_file(row.model_bytes, "model.tinymlp");
+  tinymlp::Layer normalization = tinymlp::sequence_layer(tinymlp::LayerKind::normalization,
+                                                         tinymlp::Activation::none, 3, 3);
+  normalization.kernel.assign(3, 1.0f);
+  normalization.bias.assign(3, offset);
+  model.layers.insert(model.layers.begin(), normalization);
+  row.model_bytes = tinymlp::model_file_text(model);
+  return row;
+}
+
 std::vector<BadInput> calibration_rows() {
   BadInput int8_input = calibration_row("an int8 model to quantize (hello_world_int8.tflite)", "1\n2\n",
                                         "model.tflite is quantized already; --int8 quantizes a float model");
@@ -1066,6 +1079,15 @@ std::vector<BadInput> calibration_rows() {
                       "data.csv:1:1: field 1 is not a number: 'a' (if line 1 names the columns, give --header)"),
       calibration_row("a header line with --header, and a label column after the inputs", "a,b,c,label\n1,2,3,0\n",
                       "accepted: calibrated on 1 sample of data.csv", "--int8 --calibrate {CSV} --header"),
+      normalized_calibration_row("a model with a Normalization of inputs near 0 (valid: folded into the Dense)",
+                                 "1,2,3\n4,5,6\n", "accepted: calibrated on 2 samples of data.csv", -3.0f),
+      normalized_calibration_row("a model with a Normalization of raw inputs far from 0 (offset -1000)",
+                                 "1001,1002,1003\n999,998,997\n",
+                                 "model.tinymlp: layer 0 (Normalization<3, 3>) maps a raw 0 of feature 0 to -1000: its "
+                                 "raw inputs lie too far from 0 for int8 (folded, the rounded weights times the raw "
+                                 "values, and the int8 input, lose their digits); normalize the inputs before the "
+                                 "model for an int8 version, or keep it float or hybrid",
+                                 -1000.0f),
       calibration_row("--calibrate without --int8", "1,2,3\n",
                       "--calibrate is for --int8: give --int8 to quantize the model", "--calibrate {CSV}"),
       int8_input,
