@@ -258,6 +258,12 @@ class Importer {
   // A FLOAT32 constant stored sparse (TFLite's SparsityParameters), decompressed: every field of the
   // metadata is checked by densify().
   std::vector<float> sparse_floats(int index, std::size_t count, const std::string& role) {
+    return sparse_values<float>(index, count, role);
+  }
+
+  // A constant of Value (FLOAT32, INT8 weights, FLOAT16 as its bits) stored sparse, decompressed.
+  template <class Value>
+  std::vector<Value> sparse_values(int index, std::size_t count, const std::string& role) {
     const ::tflite::Tensor& t = tensor(index, role);
     const ::tflite::SparsityParameters& parameters = *t.sparsity();
     Sparsity sparsity;
@@ -277,14 +283,14 @@ class Importer {
     const ::tflite::Buffer* buffer =
         model_->buffers() && t.buffer() < model_->buffers()->size() ? model_->buffers()->Get(t.buffer()) : nullptr;
     const std::size_t bytes = buffer && buffer->data() ? buffer->data()->size() : 0;
-    if (bytes % sizeof(float) != 0)
-      fail(role + " " + tensor_label(index) + " has " + std::to_string(bytes) +
-           " bytes of sparse data, not a whole number of FLOAT32 values");
-    const std::size_t stored = bytes / sizeof(float);
+    if (bytes % sizeof(Value) != 0)
+      fail(role + " " + tensor_label(index) + " has " + std::to_string(bytes) + " bytes of sparse data, not a whole number of " +
+           type_name(t.type()) + " values");
+    const std::size_t stored = bytes / sizeof(Value);
     if (stored > count)
       fail(role + " " + tensor_label(index) + " stores " + std::to_string(stored) + " values, more than its " +
            std::to_string(count) + " positions");
-    const std::vector<float> values = copy_little_endian<float>(constant_bytes(index, bytes, role), stored);
+    const std::vector<Value> values = copy_little_endian<Value>(constant_bytes(index, bytes, role), stored);
     std::vector<std::int32_t> dimensions;
     for (std::int64_t dimension : shape(index)) dimensions.push_back(static_cast<std::int32_t>(dimension));
     try {
@@ -367,7 +373,8 @@ class Importer {
     const int output = op.op->outputs()->Get(0);
     tensor(input, op.label + "'s input");
     tensor(output, op.label + "'s output");
-    if (op.code == BuiltinOperator::DEQUANTIZE && input != current_ && has_constant_data(input)) {
+    if (op.code == BuiltinOperator::DEQUANTIZE && input != current_ &&
+        (has_constant_data(input) || densified_halves_.count(input))) {
       fold_constant_dequantize(op, input, output);
       return;
     }
@@ -444,6 +451,12 @@ class Importer {
   // DEQUANTIZE of a constant: converters store float16 (or int8) weights and dequantize them at load time.
   void fold_constant_dequantize(const OperatorView& op, int input, int output) {
     expect_type(output, TensorType::FLOAT32, op.label + "'s output");
+    const auto densified = densified_halves_.find(input);
+    if (densified != densified_halves_.end()) {  // the FLOAT16 output of a DENSIFY
+      if (element_count(output) != densified->second.size()) fail(op.label + " changes the number of values");
+      dequantized_constants_[output] = densified->second;
+      return;
+    }
     const std::size_t count = element_count(input);
     const TensorType type = tensor(input, op.label + "'s input").type();
     decode_weights(count, op.label);
@@ -465,14 +478,30 @@ class Importer {
   }
 
   // DENSIFY of a constant: a pruned model's sparse weights, decompressed at import.
+  // A FLOAT16 one (a pruned model quantized to float16) is decompressed to its floats here, and the
+  // DEQUANTIZE after it passes them on (fold_constant_dequantize).
   void fold_constant_densify(const OperatorView& op, int input, int output) {
     const std::string role = op.label + "'s input";
     if (!tensor(input, role).sparsity())
       fail(role + " " + tensor_label(input) + " has no sparsity parameters: DENSIFY decompresses a sparse tensor");
-    expect_type(output, TensorType::FLOAT32, op.label + "'s output");
+    const TensorType type = tensor(input, role).type();
+    if (type != TensorType::FLOAT32 && type != TensorType::FLOAT16)
+      fail(role + " " + tensor_label(input) + " is sparse " + type_name(type) +
+           ": tinymlp decompresses sparse FLOAT32 and FLOAT16 weights with DENSIFY (sparse INT8 weights read by "
+           "FULLY_CONNECTED itself); convert the pruned model with float32, float16 or int8 weights");
+    expect_type(output, type, op.label + "'s output");
     if (shape(output) != shape(input))
       fail(op.label + " turns the shape of " + tensor_label(input) + " into another: " + tensor_label(output));
-    dequantized_constants_[output] = constant_floats(input, element_count(input), role);
+    if (type == TensorType::FLOAT32) {
+      dequantized_constants_[output] = constant_floats(input, element_count(input), role);
+      return;
+    }
+    const std::size_t count = element_count(input);
+    decode_weights(count, role);
+    const std::vector<std::uint16_t> halves = sparse_values<std::uint16_t>(input, count, role);
+    std::vector<float> values(count);
+    std::transform(halves.begin(), halves.end(), values.begin(), half_to_float);
+    densified_halves_[output] = std::move(values);
   }
 
   // LEAKY_RELU with its alpha, which must be one tinymlp's LeakyReLU<N, D> spells.
@@ -784,9 +813,15 @@ class Importer {
     q.inputs = options && options->asymmetric_quantize_inputs() ? HybridInputs::asymmetric : HybridInputs::symmetric;
     const std::size_t count = layer.outputs * layer.inputs;
     decode_weights(count, weights_role);
-    q.kernel = copy_little_endian<std::int8_t>(constant_bytes(weights, count, weights_role), count);
+    q.kernel = int8_weights(weights, count, weights_role);
     layer.quantization = std::move(q);
     set_dequantized_weights(layer);  // the float view: what the integers stand for
+  }
+
+  // An int8 kernel, dense or sparse (a pruned model quantized: FULLY_CONNECTED reads the sparse tensor).
+  std::vector<std::int8_t> int8_weights(int weights, std::size_t count, const std::string& role) {
+    if (tensor(weights, role).sparsity()) return sparse_values<std::int8_t>(weights, count, role);
+    return copy_little_endian<std::int8_t>(constant_bytes(weights, count, role), count);
   }
 
   void import_int8_weights(const OperatorView& op, Layer& layer, int weights, int bias, int output) {
@@ -804,7 +839,7 @@ class Importer {
     q.weight_scales = weight_scales.scales;
     const std::size_t count = layer.outputs * layer.inputs;
     decode_weights(count + layer.outputs, weights_role);
-    q.kernel = copy_little_endian<std::int8_t>(constant_bytes(weights, count, weights_role), count);
+    q.kernel = int8_weights(weights, count, weights_role);
     if (bias >= 0) {
       expect_type(bias, TensorType::INT32, op.label + "'s bias");
       q.bias = copy_little_endian<std::int32_t>(constant_bytes(bias, layer.outputs * 4, op.label + "'s bias"),
@@ -828,6 +863,7 @@ class Importer {
   bool output_seen_ = false;
   bool normalization_open_ = false;  // the last layer is a normalization that the next step may join
   std::map<int, std::vector<float>> dequantized_constants_;
+  std::map<int, std::vector<float>> densified_halves_;  // FLOAT16 DENSIFY outputs, for the DEQUANTIZE after them
 };
 
 }  // namespace
