@@ -125,6 +125,22 @@ const std::string& sparse_model() {
   static const std::string bytes = fixture("public/har_pruned_sparse.tflite");
   return bytes;
 }
+// The int8 fixture with its first FULLY_CONNECTED's kernel stored sparse, as a pruned full-integer
+// model's is (read by FULLY_CONNECTED itself).
+const std::string& hello_world_int8_sparse() {
+  static const std::string bytes = mutated(int8_model(), [](tflite::ModelT& m) {
+    for (auto& candidate : graph(m).operators) {
+      if (m.operator_codes[candidate->opcode_index]->builtin_code != tflite::BuiltinOperator::FULLY_CONNECTED) continue;
+      tflite::TensorT& kernel = *graph(m).tensors[static_cast<std::size_t>(candidate->inputs[1])];
+      std::vector<std::uint8_t>& data = m.buffers[kernel.buffer]->data;
+      const std::vector<std::int8_t> dense(data.begin(), data.end());
+      const std::vector<std::int8_t> stored = mutation::make_sparse(kernel, dense, kernel.shape[0], kernel.shape[1]);
+      data.assign(stored.begin(), stored.end());
+      break;
+    }
+  });
+  return bytes;
+}
 
 // The float fixture made hybrid (asymmetric inputs) by tinymlp and exported: tensor 0 is the input, then
 // each layer's output, kernel and bias (tensors 1, 2, 3 for the first layer).
@@ -855,6 +871,43 @@ std::vector<BadInput> normalization_and_sparse_rows() {
           "DENSIFY: fewer stored values than the metadata says", s,
           [](tflite::ModelT& m) { m.buffers[tensor(m, 2).buffer]->data.resize(4 * 45748); },
           densify_input + "the sparsity metadata stores 45749 values, the buffer holds 45748"),
+      tflite_row(
+          "DENSIFY of a sparse INT8 constant", s,
+          [](tflite::ModelT& m) {
+            tensor(m, 2).type = tflite::TensorType::INT8;
+            tensor(m, op(m, 0).outputs[0]).type = tflite::TensorType::INT8;
+          },
+          "model.tflite: operator 0 (DENSIFY)'s input tensor 2 "
+          "'sequential_1/dense_4/MatMul;sequential_1/dense_4/Relu;sequential_1/dense_4/BiasA' is sparse INT8: tinymlp "
+          "decompresses sparse FLOAT32 and FLOAT16 weights with DENSIFY (sparse INT8 weights read by FULLY_CONNECTED "
+          "itself); convert the pruned model with float32, float16 or int8 weights"),
+      tflite_row(
+          "DENSIFY of a sparse FLOAT16 constant into a FLOAT32 tensor", s,
+          [](tflite::ModelT& m) { tensor(m, 2).type = tflite::TensorType::FLOAT16; },
+          "model.tflite: operator 0 (DENSIFY)'s output tensor 3 "
+          "'sequential_1/dense_4/MatMul;sequential_1/dense_4/Relu;sequential_1/dense_4/BiasA' is FLOAT32, expected "
+          "FLOAT16"),
+      tflite_row(
+          "DENSIFY: sparse FLOAT16 data that is not a whole number of halves", s,
+          [](tflite::ModelT& m) {
+            tensor(m, 2).type = tflite::TensorType::FLOAT16;
+            tensor(m, op(m, 0).outputs[0]).type = tflite::TensorType::FLOAT16;
+            m.buffers[tensor(m, 2).buffer]->data.pop_back();
+          },
+          "model.tflite: operator 0 (DENSIFY)'s input tensor 2 "
+          "'sequential_1/dense_4/MatMul;sequential_1/dense_4/Relu;sequential_1/dense_4/BiasA' has 182995 bytes of "
+          "sparse data, not a whole number of FLOAT16 values"),
+      tflite_row(
+          "a sparse INT8 kernel whose metadata puts a value past its row", hello_world_int8_sparse(),
+          [](tflite::ModelT& m) {
+            for (auto& candidate : graph(m).operators)
+              if (m.operator_codes[candidate->opcode_index]->builtin_code == tflite::BuiltinOperator::FULLY_CONNECTED) {
+                tensor(m, candidate->inputs[1]).sparsity->dim_metadata[1]->array_indices.AsInt32Vector()->values[0] = 7;
+                break;
+              }
+          },
+          "model.tflite: operator 0 (FULLY_CONNECTED)'s weights tensor 'sequential/dense/MatMul': sparse weights: "
+          "stored dimension 1: array_indices entry 0 (7) is outside 0 .. 0"),
       tflite_row(
           "DENSIFY of a constant without sparsity parameters", s,
           [](tflite::ModelT& m) { tensor(m, 2).sparsity.reset(); },
