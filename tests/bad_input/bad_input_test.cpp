@@ -656,11 +656,12 @@ std::vector<BadInput> int8_activation_rows() {
           [](tflite::ModelT& m) { last_output(m).type = tflite::TensorType::UINT8; },
           "model.tflite: operator 4 (SOFTMAX)'s output tensor 13 'StatefulPartitionedCall:0' is "
           "UINT8, expected INT8"),
-      relu_step("int8 RELU whose output quantization differs from its input's (valid: an int8 RELU step)", logistic,
-                [](tflite::ModelT& m) { relu_for_logistic(m, tflite::BuiltinOperator::RELU, false); }, "RELU"),
-      relu_step("int8 RELU6 whose output quantization differs from its input's (valid: an int8 RELU6 step)",
-                logistic, [](tflite::ModelT& m) { relu_for_logistic(m, tflite::BuiltinOperator::RELU6, false); },
-                "RELU6"),
+      relu_step(
+          "int8 RELU whose output quantization differs from its input's (valid: an int8 RELU step)", logistic,
+          [](tflite::ModelT& m) { relu_for_logistic(m, tflite::BuiltinOperator::RELU, false); }, "RELU"),
+      relu_step(
+          "int8 RELU6 whose output quantization differs from its input's (valid: an int8 RELU6 step)", logistic,
+          [](tflite::ModelT& m) { relu_for_logistic(m, tflite::BuiltinOperator::RELU6, false); }, "RELU6"),
       relu_step(
           "int8 RELU after a FULLY_CONNECTED that fuses RELU (valid: an int8 RELU step)", logistic,
           [](tflite::ModelT& m) {
@@ -1108,8 +1109,8 @@ BadInput calibration_row(std::string input, std::string content, std::string exp
 BadInput normalized_calibration_row(std::string input, std::string content, std::string expected, float offset) {
   BadInput row = calibration_row(std::move(input), std::move(content), std::move(expected));
   tinymlp::ModelDescription model = tinymlp::parse_model_file(row.model_bytes, "model.tinymlp");
-  tinymlp::Layer normalization = tinymlp::sequence_layer(tinymlp::LayerKind::normalization,
-                                                         tinymlp::Activation::none, 3, 3);
+  tinymlp::Layer normalization =
+      tinymlp::sequence_layer(tinymlp::LayerKind::normalization, tinymlp::Activation::none, 3, 3);
   normalization.kernel.assign(3, 1.0f);
   normalization.bias.assign(3, offset);
   model.layers.insert(model.layers.begin(), normalization);

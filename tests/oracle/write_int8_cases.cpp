@@ -93,7 +93,8 @@ int main(int argc, char** argv) {
     const float output = scale(random);
     const int output_zero_point = zero_point(random);
     write_lookup_case(out, k % 2 ? "RELU" : "RELU6", s, z, output, output_zero_point);
-    write_lookup_case(out, "LEAKY_RELU", s, z, output, output_zero_point, k % 5 == 0 ? 0.0f : 0.01f * static_cast<float>(k * 3));
+    write_lookup_case(out, "LEAKY_RELU", s, z, output, output_zero_point,
+                      k % 5 == 0 ? 0.0f : 0.01f * static_cast<float>(k * 3));
   }
   write_lookup_case(out, "LEAKY_RELU", 0.05f, -7, 0.05f, -7, 0.3f);  // Keras's default alpha, quantization kept
   write_lookup_case(out, "LEAKY_RELU", 0.1f, 20, 0.03f, -100, 0.2f);

@@ -31,7 +31,8 @@ ModelDescription quantized_relu_kinds() {
   Dataset data;
   data.features = 3;
   for (int s = 0; s < 64; ++s)
-    for (int f = 0; f < 3; ++f) data.inputs.push_back(static_cast<float>(s) / 16.0f - 2.0f + 0.3f * static_cast<float>(f));
+    for (int f = 0; f < 3; ++f)
+      data.inputs.push_back(static_cast<float>(s) / 16.0f - 2.0f + 0.3f * static_cast<float>(f));
   return quantize(model, data);
 }
 

@@ -244,9 +244,10 @@ TEST_CASE("quantizing a description refuses an int8 model and layers int8 does n
   with_relu6.layers[1].activation = tinymlp::Activation::relu6;
   CHECK(tinymlp::runs_as_int8(tinymlp::quantize(with_relu6, calibration)));
   tinymlp::ModelDescription with_identity = tinymlp::describe(classifier);
-  with_identity.layers.insert(with_identity.layers.begin() + 1,
-                              tinymlp::sequence_layer(tinymlp::LayerKind::activation, tinymlp::Activation::none,
-                                                      with_identity.layers[0].outputs, with_identity.layers[0].outputs));
+  with_identity.layers.insert(
+      with_identity.layers.begin() + 1,
+      tinymlp::sequence_layer(tinymlp::LayerKind::activation, tinymlp::Activation::none,
+                              with_identity.layers[0].outputs, with_identity.layers[0].outputs));
   CHECK_THROWS_WITH_AS(tinymlp::quantize(with_identity, calibration),
                        "layer 1 (none) has no int8 form in tinymlp: Dense layers with a ReLU, ReLU6, Tanh or none, "
                        "Sigmoid, Tanh, Softmax, ReLU, ReLU6 and LeakyReLU",

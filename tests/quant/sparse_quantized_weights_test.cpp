@@ -70,8 +70,8 @@ TEST_CASE("a pruned full-integer model: FULLY_CONNECTED reads a sparse INT8 kern
 
 TEST_CASE("a pruned float16 model: DENSIFY of a sparse FLOAT16 constant, then DEQUANTIZE, imports its weights") {
   // The public pruned fixture's float32 DENSIFY (operator 0), its stored values made FLOAT16.
-  const std::string float32 =
-      tinymlp::read_whole_file<tinymlp::ModelError>(std::string(TINYMLP_TFLITE_FIXTURES) + "/public/har_pruned_sparse.tflite");
+  const std::string float32 = tinymlp::read_whole_file<tinymlp::ModelError>(std::string(TINYMLP_TFLITE_FIXTURES) +
+                                                                            "/public/har_pruned_sparse.tflite");
   const tinymlp::ModelDescription want = imported(float32, "har_pruned_sparse.tflite");
   const std::string float16 = mutation::mutated(float32, [](tflite::ModelT& m) {
     tflite::OperatorT& densify = mutation::op(m, 0);

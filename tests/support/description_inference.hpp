@@ -133,8 +133,9 @@ inline std::vector<std::int8_t> relu_kind_int8(const tinymlp::Layer& layer, cons
     for (std::int8_t v : x) {
       const std::int32_t input = v - q.input.zero_point;
       const tinymlp::QuantizedMultiplier& m = input >= 0 ? identity : alpha;
-      y.push_back(clamp(std::int64_t{q.output.zero_point} + reference::multiply_double_rounding(input, m.multiplier, m.shift),
-                        -128, 127));
+      y.push_back(
+          clamp(std::int64_t{q.output.zero_point} + reference::multiply_double_rounding(input, m.multiplier, m.shift),
+                -128, 127));
     }
     return y;
   }
@@ -143,10 +144,11 @@ inline std::vector<std::int8_t> relu_kind_int8(const tinymlp::Layer& layer, cons
                            : static_cast<double>(q.input.scale / q.output.scale);
   const tinymlp::QuantizedMultiplier m = tinymlp::quantize_multiplier(ratio);
   const std::int64_t low = std::max(-128, q.output.zero_point);
-  const std::int64_t high = layer.activation == tinymlp::Activation::relu6
-                                ? std::min<std::int64_t>(127, q.output.zero_point + static_cast<std::int64_t>(std::round(
-                                                                                         6.0f / q.output.scale)))
-                                : 127;
+  const std::int64_t high =
+      layer.activation == tinymlp::Activation::relu6
+          ? std::min<std::int64_t>(127,
+                                   q.output.zero_point + static_cast<std::int64_t>(std::round(6.0f / q.output.scale)))
+          : 127;
   for (std::int8_t v : x)
     y.push_back(clamp(std::int64_t{q.output.zero_point} +
                           reference::multiply_double_rounding(v - q.input.zero_point, m.multiplier, m.shift),

@@ -257,14 +257,12 @@ inline Int8Table leaky_relu_table(const std::string& name, float input_scale, st
   const QuantizedMultiplier identity =
       detail::checked_ratio(static_cast<double>(positive_ratio), name, "input scale / output scale");
   const float alpha_ratio = input_scale * alpha / output_scale;
-  const QuantizedMultiplier below =
-      alpha_ratio == 0.0f ? QuantizedMultiplier{}
-                          : detail::checked_ratio(static_cast<double>(alpha_ratio), name,
-                                                  "input scale * alpha / output scale");
+  const QuantizedMultiplier below = alpha_ratio == 0.0f ? QuantizedMultiplier{}
+                                                        : detail::checked_ratio(static_cast<double>(alpha_ratio), name,
+                                                                                "input scale * alpha / output scale");
   Int8Table table{};
   const auto in_xnnpack_range = [](float ratio) { return ratio >= 1.0f / 256.0f && ratio <= 128.0f; };
-  if (runtime == Int8Activations::tflite_cpu && in_xnnpack_range(positive_ratio) &&
-      in_xnnpack_range(negative_ratio)) {
+  if (runtime == Int8Activations::tflite_cpu && in_xnnpack_range(positive_ratio) && in_xnnpack_range(negative_ratio)) {
     const std::int32_t positive = static_cast<std::int32_t>(std::lrint(256.0f * positive_ratio));
     const std::int32_t negative = static_cast<std::int32_t>(std::lrint(256.0f * negative_ratio));
     const std::int32_t bias = output_zero_point * 256 + 128;
@@ -344,9 +342,9 @@ inline Int8Table int8_activation_table(const std::string& name, Activation activ
   if (activation == Activation::relu)
     return relu_table(name, q.input.scale, q.input.zero_point, q.output.scale, q.output.zero_point, INFINITY, runtime);
   if (activation == Activation::relu6)
-    return runtime == Int8Activations::tflite_micro
-               ? tflite_micro_relu6_table(name, q.input.scale, q.input.zero_point)
-               : relu_table(name, q.input.scale, q.input.zero_point, q.output.scale, q.output.zero_point, 6.0f, runtime);
+    return runtime == Int8Activations::tflite_micro ? tflite_micro_relu6_table(name, q.input.scale, q.input.zero_point)
+                                                    : relu_table(name, q.input.scale, q.input.zero_point,
+                                                                 q.output.scale, q.output.zero_point, 6.0f, runtime);
   throw QuantizationError(name + ": " + activation_name(activation) + " has no int8 lookup table");
 }
 

@@ -404,7 +404,8 @@ inline ModelDescription with_normalizations_folded(const ModelDescription& model
       const double zero = static_cast<double>(normalization.bias[o]) * normalization.kernel[o];
       if (!(std::fabs(zero) <= largest_folded_zero))
         throw QuantizationError(
-            name + " maps a raw 0 of feature " + std::to_string(o) + " to " + float_message_text(static_cast<float>(zero)) +
+            name + " maps a raw 0 of feature " + std::to_string(o) + " to " +
+            float_message_text(static_cast<float>(zero)) +
             ": its raw inputs lie too far from 0 for int8 (folded, the rounded weights times the raw values, and the "
             "int8 input, lose their digits); normalize the inputs before the model for an int8 version, or keep it "
             "float or hybrid");
@@ -502,18 +503,17 @@ inline ModelDescription quantize_with_ranges(ModelDescription quantized, const s
       const bool fused_relu6 = layer.activation == Activation::relu6 && k > 0 &&
                                quantized.layers[k - 1].kind == LayerKind::dense &&
                                quantized.layers[k - 1].activation == Activation::none;
-      const Quantization output =
-          has_fixed_int8_output(layer.activation) ? int8_activation_output(layer.activation)
-          : fused_relu6                           ? input
-                                                  : activation_quantization(ranges[k + 1].low, ranges[k + 1].high, output_name);
+      const Quantization output = has_fixed_int8_output(layer.activation) ? int8_activation_output(layer.activation)
+                                  : fused_relu6
+                                      ? input
+                                      : activation_quantization(ranges[k + 1].low, ranges[k + 1].high, output_name);
       const Int8ActivationQuantization q{input, output};
       input = q.output;
       layer.quantization = q;
       continue;
     }
     // A Dense followed by a ReLU6 takes the range after the ReLU6, as the fused FULLY_CONNECTED does.
-    const bool relu6_next = k + 1 < quantized.layers.size() &&
-                            quantized.layers[k + 1].kind == LayerKind::activation &&
+    const bool relu6_next = k + 1 < quantized.layers.size() && quantized.layers[k + 1].kind == LayerKind::activation &&
                             quantized.layers[k + 1].activation == Activation::relu6 &&
                             layer.activation == Activation::none;
     const Range& range = ranges[relu6_next ? k + 2 : k + 1];

@@ -9,29 +9,9 @@
 #include "requantizing_cpu.hpp"
 #include "requantizing_micro.hpp"
 
-#ifdef __AVR__
-#include "simavr/uno_console.hpp"
-#define console_write uno_console_write
-#else
-#include "console.hpp"
-#endif
+#include "console_text.hpp"
 
 namespace {
-
-void print_number(int value) {
-  unsigned magnitude = static_cast<unsigned>(value);
-  if (value < 0) {
-    console_write('-');
-    magnitude = 0u - magnitude;
-  }
-  char digits[5];
-  int count = 0;
-  do {
-    digits[count++] = static_cast<char>('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude != 0);
-  while (count > 0) console_write(digits[--count]);
-}
 
 template <class Model>
 void print_outputs(const Model& model, const int8_t* x, bool& first) {
@@ -40,16 +20,14 @@ void print_outputs(const Model& model, const int8_t* x, bool& first) {
   for (unsigned o = 0; o < Model::output_size; ++o) {
     if (!first) console_write(' ');
     first = false;
-    print_number(y[o]);
+    console_print_int32(y[o]);
   }
 }
 
 }  // namespace
 
 int main() {
-#ifdef __AVR__
-  uno_console_begin();
-#endif
+  console_begin();
   for (int a = -128; a <= 127; a += 7)
     for (int b = -128; b <= 127; b += 23) {
       const int8_t x[3] = {static_cast<int8_t>(a), static_cast<int8_t>(b), static_cast<int8_t>(a ^ b)};
@@ -60,8 +38,6 @@ int main() {
       print_outputs(requantizing_cpu, x, first);
       console_write('\n');
     }
-#ifdef __AVR__
-  uno_console_end();
-#endif
+  console_end();
   return 0;
 }

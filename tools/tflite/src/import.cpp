@@ -284,8 +284,8 @@ class Importer {
         model_->buffers() && t.buffer() < model_->buffers()->size() ? model_->buffers()->Get(t.buffer()) : nullptr;
     const std::size_t bytes = buffer && buffer->data() ? buffer->data()->size() : 0;
     if (bytes % sizeof(Value) != 0)
-      fail(role + " " + tensor_label(index) + " has " + std::to_string(bytes) + " bytes of sparse data, not a whole number of " +
-           type_name(t.type()) + " values");
+      fail(role + " " + tensor_label(index) + " has " + std::to_string(bytes) +
+           " bytes of sparse data, not a whole number of " + type_name(t.type()) + " values");
     const std::size_t stored = bytes / sizeof(Value);
     if (stored > count)
       fail(role + " " + tensor_label(index) + " stores " + std::to_string(stored) + " values, more than its " +
