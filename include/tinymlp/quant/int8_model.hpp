@@ -4,7 +4,8 @@
 /// from a parameter block in flash: a ReLU right after a Dense fused into FULLY_CONNECTED; Sigmoid, Tanh,
 /// ReLU6, LeakyReLU and a ReLU elsewhere (after an Identity: an int8 RELU that requantizes) as LOGISTIC,
 /// TANH, RELU6, LEAKY_RELU and RELU tables (Int8Lookup); Softmax as SOFTMAX (Int8Softmax); a Normalization
-/// folded into the Dense after it (as the quantizer folds it). A model starts with a Dense or Normalization. Sizes come from the float model's type:
+/// folded into the Dense after it (as the quantizer folds it). A model starts with a Dense or Normalization.
+/// Sizes come from the float model's type:
 /// \code
 ///   typedef tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1> Float;
 ///   static const tinymlp::Int8Model<Float>::Parameters parameters TINYMLP_PROGMEM = {...};  // the converter writes it
