@@ -125,6 +125,22 @@ const std::string& sparse_model() {
   static const std::string bytes = fixture("public/har_pruned_sparse.tflite");
   return bytes;
 }
+// The int8 fixture with its first FULLY_CONNECTED's kernel stored sparse, as a pruned full-integer
+// model's is (read by FULLY_CONNECTED itself).
+const std::string& hello_world_int8_sparse() {
+  static const std::string bytes = mutated(int8_model(), [](tflite::ModelT& m) {
+    for (auto& candidate : graph(m).operators) {
+      if (m.operator_codes[candidate->opcode_index]->builtin_code != tflite::BuiltinOperator::FULLY_CONNECTED) continue;
+      tflite::TensorT& kernel = *graph(m).tensors[static_cast<std::size_t>(candidate->inputs[1])];
+      std::vector<std::uint8_t>& data = m.buffers[kernel.buffer]->data;
+      const std::vector<std::int8_t> dense(data.begin(), data.end());
+      const std::vector<std::int8_t> stored = mutation::make_sparse(kernel, dense, kernel.shape[0], kernel.shape[1]);
+      data.assign(stored.begin(), stored.end());
+      break;
+    }
+  });
+  return bytes;
+}
 
 // The float fixture made hybrid (asymmetric inputs) by tinymlp and exported: tensor 0 is the input, then
 // each layer's output, kernel and bias (tensors 1, 2, 3 for the first layer).
@@ -569,6 +585,26 @@ void relu_for_logistic(tflite::ModelT& m, tflite::BuiltinOperator code, bool sam
   }
 }
 
+// An int8 LEAKY_RELU with `alpha` in place of the LOGISTIC, its output quantized as the LOGISTIC's.
+void leaky_relu_for_logistic(tflite::ModelT& m, float alpha) {
+  last_op(m).opcode_index = add_operator_code(m, tflite::BuiltinOperator::LEAKY_RELU);
+  last_op(m).builtin_options.Set(tflite::LeakyReluOptionsT{});
+  last_op(m).builtin_options.AsLeakyReluOptions()->alpha = alpha;
+}
+
+// A changed fixture that imports with an int8 activation step of kind `op` last.
+BadInput relu_step(const std::string& title, const std::string& bytes,
+                   const std::function<void(tflite::ModelT&)>& change, const std::string& op) {
+  BadInput row = tflite_row(title, bytes, change, "");
+  row.expected = std::string(accepted) + "5 int8 Dense layers, then an int8 " + op + " step";
+  row.describe = [](const tinymlp::ModelDescription& model) {
+    const tinymlp::Layer& last = model.layers.back();
+    return std::string(accepted) + std::to_string(model.layers.size() - 1) + " int8 Dense layers, then an int8 " +
+           (last.int8_activation() ? tinymlp::tflite_activation_name(last.activation) : "(none)") + " step";
+  };
+  return row;
+}
+
 std::vector<BadInput> int8_activation_rows() {
   const std::string& logistic = public_fixture("maintenance_int8_logistic.tflite");
   const std::string& softmax = public_fixture("har_int8_softmax.tflite");
@@ -620,28 +656,52 @@ std::vector<BadInput> int8_activation_rows() {
           [](tflite::ModelT& m) { last_output(m).type = tflite::TensorType::UINT8; },
           "model.tflite: operator 4 (SOFTMAX)'s output tensor 13 'StatefulPartitionedCall:0' is "
           "UINT8, expected INT8"),
-      tflite_row(
-          "int8 RELU whose output quantization differs from its input's", logistic,
-          [](tflite::ModelT& m) { relu_for_logistic(m, tflite::BuiltinOperator::RELU, false); },
-          "model.tflite: operator 5 (RELU)'s output tensor 16 'StatefulPartitionedCall:0' has scale "
-          "0.00390625 and zero point -128, its input scale 0.064835079 and zero point 55: tinymlp "
-          "imports an int8 RELU that keeps its input's quantization"),
-      tflite_row(
-          "int8 RELU6 whose output quantization differs from its input's", logistic,
-          [](tflite::ModelT& m) { relu_for_logistic(m, tflite::BuiltinOperator::RELU6, false); },
-          "model.tflite: operator 5 (RELU6)'s output tensor 16 'StatefulPartitionedCall:0' has "
-          "scale 0.00390625 and zero point -128, its input scale 0.064835079 and zero point 55: "
-          "tinymlp imports an int8 RELU6 that keeps its input's quantization"),
-      tflite_row(
-          "int8 RELU after a FULLY_CONNECTED that fuses RELU", logistic,
+      relu_step(
+          "int8 RELU whose output quantization differs from its input's (valid: an int8 RELU step)", logistic,
+          [](tflite::ModelT& m) { relu_for_logistic(m, tflite::BuiltinOperator::RELU, false); }, "RELU"),
+      relu_step(
+          "int8 RELU6 whose output quantization differs from its input's (valid: an int8 RELU6 step)", logistic,
+          [](tflite::ModelT& m) { relu_for_logistic(m, tflite::BuiltinOperator::RELU6, false); }, "RELU6"),
+      relu_step(
+          "int8 RELU after a FULLY_CONNECTED that fuses RELU (valid: an int8 RELU step)", logistic,
           [](tflite::ModelT& m) {
             relu_for_logistic(m, tflite::BuiltinOperator::RELU, true);
             const auto& ops = graph(m).operators;
             ops[ops.size() - 2]->builtin_options.AsFullyConnectedOptions()->fused_activation_function =
                 tflite::ActivationFunctionType::RELU;
           },
-          "model.tflite: operator 5 (RELU): tinymlp imports an int8 RELU only right after a "
-          "FULLY_CONNECTED without a fused activation, into which it is fused"),
+          "RELU"),
+      relu_step(
+          "int8 LEAKY_RELU (valid: an int8 LEAKY_RELU step)", logistic,
+          [](tflite::ModelT& m) { leaky_relu_for_logistic(m, 0.2f); }, "LEAKY_RELU"),
+      tflite_row(
+          "int8 RELU whose output scale is 2^40 times finer than its input's", logistic,
+          [](tflite::ModelT& m) {
+            relu_for_logistic(m, tflite::BuiltinOperator::RELU, false);
+            last_output(m).quantization->scale = {0.064835079f / 1.1e12f};
+          },
+          "model.tflite: operator 5 (RELU): the ratio input scale / output scale = 1.1e+12 is outside what "
+          "int8 requantization can represent (2^-32 to 2^31) (tensor 16 'StatefulPartitionedCall:0')"),
+      tflite_row(
+          "int8 LEAKY_RELU whose alpha makes a ratio below 2^-32", logistic,
+          [](tflite::ModelT& m) {
+            leaky_relu_for_logistic(m, 1e-10f);
+            last_output(m).quantization->scale = {1.0f};
+          },
+          "model.tflite: operator 5 (LEAKY_RELU): the ratio input scale * alpha / output scale = 6.48350817e-12 is "
+          "outside what int8 requantization can represent (2^-32 to 2^31) (tensor 16 'StatefulPartitionedCall:0')"),
+      tflite_row(
+          "int8 LEAKY_RELU with alpha 1.5", logistic, [](tflite::ModelT& m) { leaky_relu_for_logistic(m, 1.5f); },
+          "model.tflite: operator 5 (LEAKY_RELU) has alpha 1.5; tinymlp's LeakyReLU takes 0 <= alpha < 1 (and not "
+          "below 2^-38 unless 0)"),
+      tflite_row(
+          "int8 LEAKY_RELU whose output is UINT8", logistic,
+          [](tflite::ModelT& m) {
+            leaky_relu_for_logistic(m, 0.2f);
+            last_output(m).type = tflite::TensorType::UINT8;
+          },
+          "model.tflite: operator 5 (LEAKY_RELU)'s output tensor 16 'StatefulPartitionedCall:0' is UINT8, expected "
+          "INT8"),
       fused_relu,
   };
 }
@@ -812,6 +872,43 @@ std::vector<BadInput> normalization_and_sparse_rows() {
           "DENSIFY: fewer stored values than the metadata says", s,
           [](tflite::ModelT& m) { m.buffers[tensor(m, 2).buffer]->data.resize(4 * 45748); },
           densify_input + "the sparsity metadata stores 45749 values, the buffer holds 45748"),
+      tflite_row(
+          "DENSIFY of a sparse INT8 constant", s,
+          [](tflite::ModelT& m) {
+            tensor(m, 2).type = tflite::TensorType::INT8;
+            tensor(m, op(m, 0).outputs[0]).type = tflite::TensorType::INT8;
+          },
+          "model.tflite: operator 0 (DENSIFY)'s input tensor 2 "
+          "'sequential_1/dense_4/MatMul;sequential_1/dense_4/Relu;sequential_1/dense_4/BiasA' is sparse INT8: tinymlp "
+          "decompresses sparse FLOAT32 and FLOAT16 weights with DENSIFY (sparse INT8 weights read by FULLY_CONNECTED "
+          "itself); convert the pruned model with float32, float16 or int8 weights"),
+      tflite_row(
+          "DENSIFY of a sparse FLOAT16 constant into a FLOAT32 tensor", s,
+          [](tflite::ModelT& m) { tensor(m, 2).type = tflite::TensorType::FLOAT16; },
+          "model.tflite: operator 0 (DENSIFY)'s output tensor 3 "
+          "'sequential_1/dense_4/MatMul;sequential_1/dense_4/Relu;sequential_1/dense_4/BiasA' is FLOAT32, expected "
+          "FLOAT16"),
+      tflite_row(
+          "DENSIFY: sparse FLOAT16 data that is not a whole number of halves", s,
+          [](tflite::ModelT& m) {
+            tensor(m, 2).type = tflite::TensorType::FLOAT16;
+            tensor(m, op(m, 0).outputs[0]).type = tflite::TensorType::FLOAT16;
+            m.buffers[tensor(m, 2).buffer]->data.pop_back();
+          },
+          "model.tflite: operator 0 (DENSIFY)'s input tensor 2 "
+          "'sequential_1/dense_4/MatMul;sequential_1/dense_4/Relu;sequential_1/dense_4/BiasA' has 182995 bytes of "
+          "sparse data, not a whole number of FLOAT16 values"),
+      tflite_row(
+          "a sparse INT8 kernel whose metadata puts a value past its row", hello_world_int8_sparse(),
+          [](tflite::ModelT& m) {
+            for (auto& candidate : graph(m).operators)
+              if (m.operator_codes[candidate->opcode_index]->builtin_code == tflite::BuiltinOperator::FULLY_CONNECTED) {
+                tensor(m, candidate->inputs[1]).sparsity->dim_metadata[1]->array_indices.AsInt32Vector()->values[0] = 7;
+                break;
+              }
+          },
+          "model.tflite: operator 0 (FULLY_CONNECTED)'s weights tensor 'sequential/dense/MatMul': sparse weights: "
+          "stored dimension 1: array_indices entry 0 (7) is outside 0 .. 0"),
       tflite_row(
           "DENSIFY of a constant without sparsity parameters", s,
           [](tflite::ModelT& m) { tensor(m, 2).sparsity.reset(); },
@@ -1008,6 +1105,19 @@ BadInput calibration_row(std::string input, std::string content, std::string exp
   return row;
 }
 
+// The same with a Normalization (scale 1, offset `offset` per feature) before the first Dense.
+BadInput normalized_calibration_row(std::string input, std::string content, std::string expected, float offset) {
+  BadInput row = calibration_row(std::move(input), std::move(content), std::move(expected));
+  tinymlp::ModelDescription model = tinymlp::parse_model_file(row.model_bytes, "model.tinymlp");
+  tinymlp::Layer normalization =
+      tinymlp::sequence_layer(tinymlp::LayerKind::normalization, tinymlp::Activation::none, 3, 3);
+  normalization.kernel.assign(3, 1.0f);
+  normalization.bias.assign(3, offset);
+  model.layers.insert(model.layers.begin(), normalization);
+  row.model_bytes = tinymlp::model_file_text(model);
+  return row;
+}
+
 std::vector<BadInput> calibration_rows() {
   BadInput int8_input = calibration_row("an int8 model to quantize (hello_world_int8.tflite)", "1\n2\n",
                                         "model.tflite is quantized already; --int8 quantizes a float model");
@@ -1023,6 +1133,15 @@ std::vector<BadInput> calibration_rows() {
                       "data.csv:1:1: field 1 is not a number: 'a' (if line 1 names the columns, give --header)"),
       calibration_row("a header line with --header, and a label column after the inputs", "a,b,c,label\n1,2,3,0\n",
                       "accepted: calibrated on 1 sample of data.csv", "--int8 --calibrate {CSV} --header"),
+      normalized_calibration_row("a model with a Normalization of inputs near 0 (valid: folded into the Dense)",
+                                 "1,2,3\n4,5,6\n", "accepted: calibrated on 2 samples of data.csv", -3.0f),
+      normalized_calibration_row("a model with a Normalization of raw inputs far from 0 (offset -1000)",
+                                 "1001,1002,1003\n999,998,997\n",
+                                 "model.tinymlp: layer 0 (Normalization<3, 3>) maps a raw 0 of feature 0 to -1000: its "
+                                 "raw inputs lie too far from 0 for int8 (folded, the rounded weights times the raw "
+                                 "values, and the int8 input, lose their digits); normalize the inputs before the "
+                                 "model for an int8 version, or keep it float or hybrid",
+                                 -1000.0f),
       calibration_row("--calibrate without --int8", "1,2,3\n",
                       "--calibrate is for --int8: give --int8 to quantize the model", "--calibrate {CSV}"),
       int8_input,

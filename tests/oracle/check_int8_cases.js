@@ -4,6 +4,7 @@
 // integer. Prints each case's result; exits 1 on any difference.
 //   node check_int8_cases.js <tfjs-tflite folder> <flatc> <tflite_mlp.fbs> <cases.txt> <scratch folder>
 // cases.txt, per case:  case OP input_scale input_zero_point output_scale output_zero_point beta width
+//                       (beta is LEAKY_RELU's alpha)
 //                       then pairs of lines "in v..." and "out v..." (tinymlp's outputs).
 'use strict';
 const fs = require('fs');
@@ -11,13 +12,15 @@ const path = require('path');
 const {execFileSync} = require('child_process');
 const {loadTflite} = require('./tflite_runtime.js');
 
-const builtinCodes = {LOGISTIC: 14, TANH: 28, SOFTMAX: 25, RELU: 19, RELU6: 21};
+const builtinCodes = {LOGISTIC: 14, TANH: 28, SOFTMAX: 25, RELU: 19, RELU6: 21, LEAKY_RELU: 98};
 
 function modelJson(op, inputScale, inputZeroPoint, outputScale, outputZeroPoint, beta, width) {
   const tensor = (name, buffer, scale, zeroPoint) =>
       ({shape: [1, width], type: 'INT8', buffer, name, quantization: {scale: [scale], zero_point: [zeroPoint]}});
   const operator = {opcode_index: 0, inputs: [0], outputs: [1]};
   if (op === 'SOFTMAX') Object.assign(operator, {builtin_options_type: 'SoftmaxOptions', builtin_options: {beta}});
+  // LEAKY_RELU's alpha travels in the case line's beta field.
+  if (op === 'LEAKY_RELU') Object.assign(operator, {builtin_options_type: 'LeakyReluOptions', builtin_options: {alpha: beta}});
   return {
     version: 3,
     operator_codes: [{deprecated_builtin_code: builtinCodes[op], builtin_code: op, version: 2}],

@@ -1,5 +1,6 @@
-// Writes tinymlp's own int8 exports with int8 LOGISTIC, TANH and SOFTMAX operators (quantize() of
-// float models ending in, or passing through, Sigmoid, Tanh and Softmax), int8 inputs for them, and
+// Writes tinymlp's own int8 exports with int8 LOGISTIC, TANH, SOFTMAX, RELU, RELU6 and LEAKY_RELU
+// operators (quantize() of float models ending in, or passing through, Sigmoid, Tanh, Softmax, ReLU,
+// ReLU6 and LeakyReLU), int8 inputs for them, and
 // tinymlp's integers in TFLite's CPU runtime's mode (the description's reference forward and the
 // device's Int8Model, which must agree), for same_outputs.cmake to hold against TFLite's runtime.
 //   write_int8_activation_exports <folder>
@@ -62,5 +63,11 @@ int main(int argc, char** argv) {
   ok = ok && write(folder, "int8_softmax", quantized<Sequential<Dense<5, 16>, ReLU, Dense<16, 6>, Softmax>>(5));
   ok = ok && write(folder, "int8_all_three",
                    quantized<Sequential<Dense<3, 10>, Sigmoid, Dense<10, 8>, Tanh, Dense<8, 4>, Softmax>>(6));
+  // RELU6 after a Dense (its quantization kept) and LEAKY_RELU; a RELU and a RELU6 that requantize
+  // (after a Sigmoid and a Tanh, whose output quantization TFLite fixes).
+  ok = ok && write(folder, "int8_relu6_leaky_relu",
+                   quantized<Sequential<Dense<3, 10>, ReLU6, Dense<10, 8>, LeakyReLU<1, 5>, Dense<8, 2>>>(7));
+  ok = ok && write(folder, "int8_requantizing_relus",
+                   quantized<Sequential<Dense<3, 10>, Sigmoid, ReLU, Dense<10, 6>, Tanh, ReLU6, Dense<6, 2>>>(8));
   return ok ? 0 : 1;
 }

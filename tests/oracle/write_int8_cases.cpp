@@ -24,7 +24,7 @@ void write_values(std::ostream& out, const char* tag, const std::vector<std::int
 }
 
 void write_lookup_case(std::ostream& out, const std::string& op, float input_scale, int input_zero_point,
-                       float output_scale, int output_zero_point) {
+                       float output_scale, int output_zero_point, float alpha = 1.0f) {
   const tinymlp::Int8Activations cpu = tinymlp::Int8Activations::tflite_cpu;
   tinymlp::Int8Table table;
   if (op == "LOGISTIC")
@@ -34,6 +34,8 @@ void write_lookup_case(std::ostream& out, const std::string& op, float input_sca
   if (op == "RELU" || op == "RELU6")
     table = tinymlp::relu_table(op, input_scale, input_zero_point, output_scale, output_zero_point,
                                 op == "RELU" ? INFINITY : 6.0f, cpu);
+  if (op == "LEAKY_RELU")
+    table = tinymlp::leaky_relu_table(op, input_scale, input_zero_point, output_scale, output_zero_point, alpha, cpu);
   tinymlp::Int8LookupParameters parameters{};
   std::copy(table.begin(), table.end(), parameters.output);
   std::vector<std::int8_t> x(256), y(256);
@@ -41,7 +43,7 @@ void write_lookup_case(std::ostream& out, const std::string& op, float input_sca
   tinymlp::Int8Lookup<256>::forward<tinymlp::quant::SingleRounding, tinymlp::RamReader>(parameters, x.data(), y.data());
   out.precision(9);
   out << "case " << op << ' ' << input_scale << ' ' << input_zero_point << ' ' << output_scale << ' '
-      << output_zero_point << " 1 256\n";
+      << output_zero_point << ' ' << alpha << " 256\n";
   write_values(out, "in", x);
   write_values(out, "out", y);
 }
@@ -91,7 +93,11 @@ int main(int argc, char** argv) {
     const float output = scale(random);
     const int output_zero_point = zero_point(random);
     write_lookup_case(out, k % 2 ? "RELU" : "RELU6", s, z, output, output_zero_point);
+    write_lookup_case(out, "LEAKY_RELU", s, z, output, output_zero_point,
+                      k % 5 == 0 ? 0.0f : 0.01f * static_cast<float>(k * 3));
   }
+  write_lookup_case(out, "LEAKY_RELU", 0.05f, -7, 0.05f, -7, 0.3f);  // Keras's default alpha, quantization kept
+  write_lookup_case(out, "LEAKY_RELU", 0.1f, 20, 0.03f, -100, 0.2f);
   for (float input_scale : {0.0625f, 0.1f, 0.2137f, 0.0117f}) write_softmax_case<6>(out, input_scale, 1.0f, random);
   write_softmax_case<10>(out, 0.05f, 2.5f, random);
   write_softmax_case<2>(out, 0.3f, 1.0f, random);

@@ -5,7 +5,8 @@
 //   predict_int8   TFLite's integer kernels for a full-integer model, with TFLite's own 64-bit
 //                  requantization (reference_requantization.hpp) in either rounding mode, int8 in and out;
 //                  int8 LOGISTIC and TANH by the runtime's arithmetic on each value (the tables of
-//                  host/int8_activation_tables.hpp), SOFTMAX as TensorFlow Lite Micro's kernel computes it
+//                  host/int8_activation_tables.hpp), RELU, RELU6 and LEAKY_RELU from their kernels'
+//                  formulas value by value, SOFTMAX as TensorFlow Lite Micro's kernel computes it
 //                  (reference_int8_softmax.hpp) or as the CPU runtime's float table does, the runtime
 //                  following the rounding (double: TensorFlow Lite Micro; single: TFLite's CPU runtime);
 //   predict_hybrid TFLite's hybrid FULLY_CONNECTED (each input row quantized at run time, int32 dot
@@ -94,10 +95,74 @@ inline std::vector<std::int8_t> cpu_runtime_softmax(const std::vector<std::int8_
   return y;
 }
 
+// TFLite's int8 RELU, RELU6 and LEAKY_RELU computed value by value from their kernels' formulas, with
+// TFLite's own 64-bit requantization in its default double rounding (which both runtimes use for RELU
+// and RELU6): RELU and the CPU runtime's RELU6 (QuantizedReluX), TFLite Micro's RELU6 (Relu6Quantized: a
+// clamp in the input's quantization), LEAKY_RELU (QuantizeLeakyRelu; in the CPU runtime XNNPACK's where
+// it takes it).
+inline std::vector<std::int8_t> relu_kind_int8(const tinymlp::Layer& layer, const std::vector<std::int8_t>& x,
+                                               tinymlp::Int8Activations runtime) {
+  const tinymlp::Int8ActivationQuantization& q = *layer.int8_activation();
+  std::vector<std::int8_t> y;
+  const auto clamp = [](std::int64_t v, std::int64_t low, std::int64_t high) {
+    return static_cast<std::int8_t>(std::min(high, std::max(low, v)));
+  };
+  if (layer.activation == tinymlp::Activation::relu6 && runtime == tinymlp::Int8Activations::tflite_micro) {
+    const std::int64_t six = q.input.zero_point + static_cast<std::int64_t>(std::round(6.0f / q.input.scale));
+    for (std::int8_t v : x) y.push_back(clamp(v, q.input.zero_point, std::min<std::int64_t>(six, 127)));
+    return y;
+  }
+  if (layer.activation == tinymlp::Activation::leaky_relu) {
+    // The CPU runtime's XNNPACK (qs8-vlrelu), where it takes the ratios: 8-bit multipliers.
+    const float positive_ratio = q.input.scale / q.output.scale, negative_ratio = positive_ratio * layer.alpha;
+    const auto xnnpack_takes = [](float ratio) { return ratio >= 1.0f / 256.0f && ratio <= 128.0f; };
+    if (runtime == tinymlp::Int8Activations::tflite_cpu && xnnpack_takes(positive_ratio) &&
+        xnnpack_takes(negative_ratio)) {
+      const long positive = std::lrint(256.0f * positive_ratio), negative = std::lrint(256.0f * negative_ratio);
+      for (std::int8_t v : x) {
+        const long input = v - q.input.zero_point;
+        const long sum = q.output.zero_point * 256L + 128 + input * (input >= 0 ? positive : negative);
+        y.push_back(clamp(static_cast<std::int64_t>(std::floor(static_cast<double>(sum) / 256.0)), -128, 127));
+      }
+      return y;
+    }
+    const tinymlp::QuantizedMultiplier identity =
+        tinymlp::quantize_multiplier(static_cast<double>(q.input.scale / q.output.scale));
+    const tinymlp::QuantizedMultiplier alpha =
+        tinymlp::quantize_multiplier(static_cast<double>(q.input.scale * layer.alpha / q.output.scale));
+    for (std::int8_t v : x) {
+      const std::int32_t input = v - q.input.zero_point;
+      const tinymlp::QuantizedMultiplier& m = input >= 0 ? identity : alpha;
+      y.push_back(
+          clamp(std::int64_t{q.output.zero_point} + reference::multiply_double_rounding(input, m.multiplier, m.shift),
+                -128, 127));
+    }
+    return y;
+  }
+  const double ratio = runtime == tinymlp::Int8Activations::tflite_micro
+                           ? static_cast<double>(q.input.scale) / static_cast<double>(q.output.scale)
+                           : static_cast<double>(q.input.scale / q.output.scale);
+  const tinymlp::QuantizedMultiplier m = tinymlp::quantize_multiplier(ratio);
+  const std::int64_t low = std::max(-128, q.output.zero_point);
+  const std::int64_t high =
+      layer.activation == tinymlp::Activation::relu6
+          ? std::min<std::int64_t>(127,
+                                   q.output.zero_point + static_cast<std::int64_t>(std::round(6.0f / q.output.scale)))
+          : 127;
+  for (std::int8_t v : x)
+    y.push_back(clamp(std::int64_t{q.output.zero_point} +
+                          reference::multiply_double_rounding(v - q.input.zero_point, m.multiplier, m.shift),
+                      low, high));
+  return y;
+}
+
 inline std::vector<std::int8_t> activation_int8(const tinymlp::Layer& layer, const std::vector<std::int8_t>& x,
                                                 tinymlp::RoundingMode rounding) {
   const tinymlp::Int8ActivationQuantization& q = *layer.int8_activation();
   const tinymlp::Int8Activations runtime = tinymlp::int8_activations_of(rounding);
+  if (layer.activation == tinymlp::Activation::relu || layer.activation == tinymlp::Activation::relu6 ||
+      layer.activation == tinymlp::Activation::leaky_relu)
+    return relu_kind_int8(layer, x, runtime);
   if (layer.activation == tinymlp::Activation::softmax)
     return runtime == tinymlp::Int8Activations::tflite_cpu ? cpu_runtime_softmax(x, q)
                                                            : reference::tflite_micro_softmax(x, q.input.scale, 1.0f);

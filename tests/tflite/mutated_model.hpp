@@ -73,6 +73,37 @@ inline std::string with_shared_weights_fan_out(const std::string& bytes, int wid
   });
 }
 
+// Row-major [rows, columns] values as TFLite's sparsity format stores them: dimension 0 dense,
+// dimension 1 SPARSE_CSR (segments per row, the column of each stored value); returns the stored values.
+template <class Value>
+inline std::vector<Value> make_sparse(tflite::TensorT& tensor, const std::vector<Value>& dense, int rows, int columns) {
+  auto sparsity = std::make_unique<tflite::SparsityParametersT>();
+  sparsity->traversal_order = {0, 1};
+  auto row_dimension = std::make_unique<tflite::DimensionMetadataT>();
+  row_dimension->format = tflite::DimensionType::DENSE;
+  row_dimension->dense_size = rows;
+  auto column_dimension = std::make_unique<tflite::DimensionMetadataT>();
+  column_dimension->format = tflite::DimensionType::SPARSE_CSR;
+  tflite::Int32VectorT segments, indices;
+  std::vector<Value> stored;
+  segments.values.push_back(0);
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < columns; ++c) {
+      const Value v = dense[static_cast<std::size_t>(r * columns + c)];
+      if (v == Value{}) continue;
+      indices.values.push_back(c);
+      stored.push_back(v);
+    }
+    segments.values.push_back(static_cast<int>(stored.size()));
+  }
+  column_dimension->array_segments.Set(segments);
+  column_dimension->array_indices.Set(indices);
+  sparsity->dim_metadata.push_back(std::move(row_dimension));
+  sparsity->dim_metadata.push_back(std::move(column_dimension));
+  tensor.sparsity = std::move(sparsity);
+  return stored;
+}
+
 }  // namespace mutation
 
 #endif

@@ -164,7 +164,7 @@ inline std::string int8_activation_initializer(const Layer& layer, std::size_t k
   std::string text = indent + "{{  // layer " + std::to_string(k) + ": int8 " + activation_name(layer.activation) +
                      " with the integers of " + int8_activations_name(runtime) + ": ";
   if (layer.activation != Activation::softmax) {
-    const Int8Table table = int8_activation_table(name, layer.activation, q, runtime);
+    const Int8Table table = int8_activation_table(name, layer, runtime);
     text += "outputs for the inputs -128 to 127, output zero point\n";
     text += indent + "  " + integer_list(std::vector<int>(table.begin(), table.end())) + ",\n";
     return text + indent + "  " + std::to_string(q.output.zero_point) + "}";
@@ -212,6 +212,24 @@ inline std::string int8_parameters_initializer(const ModelDescription& model, In
   return text + closings + "}";
 }
 
+// The layers of an Int8Model's float type: the sequence, with an Identity before an int8 RELU that
+// follows a Dense without a fused activation, so that the type runs it as a step of its own (a RELU that
+// requantizes) rather than fusing it into the Dense.
+inline std::vector<Layer> int8_type_layers(const ModelDescription& model) {
+  std::vector<Layer> layers;
+  for (std::size_t k = 0; k < model.layers.size(); ++k) {
+    const Layer& layer = model.layers[k];
+    if (k > 0 && layer.kind == LayerKind::activation && layer.activation == Activation::relu &&
+        model.layers[k - 1].kind == LayerKind::dense && model.layers[k - 1].activation == Activation::none)
+      layers.push_back(sequence_layer(LayerKind::activation, Activation::none, layer.inputs, layer.inputs));
+    ModelDescription one;
+    one.input_size = layer.inputs;
+    one.layers.push_back(layer);
+    for (const Layer& step : layer_sequence(one)) layers.push_back(step);
+  }
+  return layers;
+}
+
 inline std::string int8_header(const ModelDescription& model, const std::string& name, const std::string& source,
                                RoundingMode rounding) {
   check_full_integer(model);
@@ -230,7 +248,7 @@ inline std::string int8_header(const ModelDescription& model, const std::string&
               int8_activations_name(runtime) + "\n";
   header += "// Usage: int8_t y = " + name + ".predict(int8_t(x)); or float y = " + name + ".predict(x);\n";
   header += header_opening(guard);
-  header += type_definition("tinymlp::Int8Model<" + model_type_name(layer_sequence(model), TypeSpelling::sequential) +
+  header += type_definition("tinymlp::Int8Model<" + model_type_name(int8_type_layers(model), TypeSpelling::sequential) +
                                 ", " + rounding_type + ">",
                             name) +
             "\n";

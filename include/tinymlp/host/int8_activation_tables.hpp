@@ -22,6 +22,7 @@
 #include "../quant/int8_lookup.hpp"
 #include "../quant/int8_softmax.hpp"
 #include "../quant/requantization.hpp"
+#include "float_text.hpp"
 #include "quantize.hpp"
 
 namespace tinymlp {
@@ -62,6 +63,18 @@ inline void check_fixed_output(const std::string& name, float scale, std::int32_
     throw QuantizationError(name + ": the output scale and zero point are " + std::to_string(scale) + " and " +
                             std::to_string(zero_point) + "; TFLite fixes them at " + std::to_string(wanted_scale) +
                             " and " + std::to_string(wanted_zero_point));
+}
+
+// A requantization ratio of an activation (`what` says which: "input scale / output scale") as TFLite's
+// multiplier, refused by name where QuantizeMultiplier cannot represent it (below 2^-32 it flushes to 0,
+// from 2^31 it saturates).
+inline QuantizedMultiplier checked_ratio(double real, const std::string& name, const std::string& what) {
+  const QuantizedMultiplier q = quantize_multiplier(real);
+  if (!(real > 0.0) || !std::isfinite(real) || q.multiplier == 0 ||
+      (q.shift == 30 && q.multiplier == std::numeric_limits<std::int32_t>::max()))
+    throw QuantizationError(name + ": the ratio " + what + " = " + float_message_text(static_cast<float>(real)) +
+                            " is outside what int8 requantization can represent (2^-32 to 2^31)");
+  return q;
 }
 
 // Where a table keeps the entry of int8 input x.
@@ -178,7 +191,8 @@ inline Int8Table tanh_table(const std::string& name, float input_scale, std::int
   return table;
 }
 
-/// TFLite's int8 RELU (`upper` infinite) or RELU6 (`upper` 6): the input requantized to the output's
+/// TFLite's int8 RELU (`upper` infinite) or RELU6 (`upper` 6) as the CPU runtime's QuantizedReluX and
+/// TensorFlow Lite Micro's RELU compute it: the input requantized to the output's
 /// scale (MultiplyByQuantizedMultiplier of input_scale / output_scale, double rounding), plus
 /// the output zero point, clamped to [zero point, zero point + round(upper / output_scale)] in int8.
 inline Int8Table relu_table(const std::string& name, float input_scale, std::int32_t input_zero_point,
@@ -191,7 +205,7 @@ inline Int8Table relu_table(const std::string& name, float input_scale, std::int
   const double real = runtime == Int8Activations::tflite_micro
                           ? static_cast<double>(input_scale) / static_cast<double>(output_scale)
                           : static_cast<double>(input_scale / output_scale);
-  const QuantizedMultiplier m = detail::checked_multiplier(real, name);
+  const QuantizedMultiplier m = detail::checked_ratio(real, name, "input scale / output scale");
   const std::int32_t low = std::max<std::int32_t>(-128, output_zero_point);
   const std::int32_t high =
       std::isinf(upper) ? 127
@@ -204,6 +218,68 @@ inline Int8Table relu_table(const std::string& name, float input_scale, std::int
     const std::int32_t scaled = quant::DoubleRounding::multiply(x - input_zero_point, m.multiplier, m.shift);
     const std::int32_t y = std::min(high, std::max(low, scaled + output_zero_point));
     table[detail::table_index(x)] = static_cast<std::int8_t>(y);
+  }
+  return table;
+}
+
+/// TensorFlow Lite Micro's int8 RELU6 (Relu6Quantized): the input clamped to [input zero point, input zero
+/// point + round(6 / input scale)] and kept as it is; it reads no output quantization (for one equal to
+/// the input's, as the converter makes, it is relu_table's RELU6).
+inline Int8Table tflite_micro_relu6_table(const std::string& name, float input_scale, std::int32_t input_zero_point) {
+  detail::check_int8_input(name, input_scale, input_zero_point);
+  const double six = static_cast<double>(input_zero_point) + std::round(static_cast<double>(6.0f / input_scale));
+  const auto high = static_cast<std::int32_t>(std::min(127.0, std::max(-128.0, six)));
+  Int8Table table{};
+  for (int x = -128; x <= 127; ++x)
+    table[detail::table_index(x)] = static_cast<std::int8_t>(std::min(high, std::max(input_zero_point, x)));
+  return table;
+}
+
+/// TFLite's int8 LEAKY_RELU in `runtime`'s arithmetic:
+///   - TensorFlow Lite Micro's (QuantizeLeakyRelu): the input less its zero point requantized by
+///     input_scale / output_scale where it is at least 0 and by input_scale * alpha / output_scale below
+///     (both ratios taken in float, as TFLite does), with double rounding, plus the output zero point;
+///   - the CPU runtime hands it to XNNPACK where XNNPACK takes it (both ratios, the second as the first
+///     times alpha, from 2^-8 to 2^7): each ratio as an 8-bit fixed-point multiplier (lrintf(256 ratio)),
+///     the product plus the output zero point and a half, shifted right by 8; elsewhere (an alpha of 0
+///     among them) it runs TFLite's own kernel, TensorFlow Lite Micro's arithmetic.
+/// Clamped to int8.
+inline Int8Table leaky_relu_table(const std::string& name, float input_scale, std::int32_t input_zero_point,
+                                  float output_scale, std::int32_t output_zero_point, float alpha,
+                                  Int8Activations runtime) {
+  detail::check_int8_input(name, input_scale, input_zero_point);
+  if (!(output_scale > 0.0f) || !std::isfinite(output_scale) || output_zero_point < -128 || output_zero_point > 127)
+    throw QuantizationError(name + ": the output scale " + std::to_string(output_scale) + " and zero point " +
+                            std::to_string(output_zero_point) + " are not an int8 quantization");
+  if (!(alpha >= 0.0f) || !std::isfinite(alpha))
+    throw QuantizationError(name + ": alpha " + std::to_string(alpha) + " is not a finite number of at least 0");
+  const float positive_ratio = input_scale / output_scale, negative_ratio = positive_ratio * alpha;
+  const QuantizedMultiplier identity =
+      detail::checked_ratio(static_cast<double>(positive_ratio), name, "input scale / output scale");
+  const float alpha_ratio = input_scale * alpha / output_scale;
+  const QuantizedMultiplier below = alpha_ratio == 0.0f ? QuantizedMultiplier{}
+                                                        : detail::checked_ratio(static_cast<double>(alpha_ratio), name,
+                                                                                "input scale * alpha / output scale");
+  Int8Table table{};
+  const auto in_xnnpack_range = [](float ratio) { return ratio >= 1.0f / 256.0f && ratio <= 128.0f; };
+  if (runtime == Int8Activations::tflite_cpu && in_xnnpack_range(positive_ratio) && in_xnnpack_range(negative_ratio)) {
+    const std::int32_t positive = static_cast<std::int32_t>(std::lrint(256.0f * positive_ratio));
+    const std::int32_t negative = static_cast<std::int32_t>(std::lrint(256.0f * negative_ratio));
+    const std::int32_t bias = output_zero_point * 256 + 128;
+    for (int x = -128; x <= 127; ++x) {
+      const std::int32_t input = x - input_zero_point;
+      const std::int32_t sum = bias + input * (input >= 0 ? positive : negative);
+      // An arithmetic shift right: floor division by 256.
+      const std::int32_t shifted = sum >= 0 ? sum / 256 : -((-sum + 255) / 256);
+      table[detail::table_index(x)] = detail::clamp_to_int8(shifted);
+    }
+    return table;
+  }
+  for (int x = -128; x <= 127; ++x) {
+    const std::int32_t input = x - input_zero_point;
+    const QuantizedMultiplier& m = input >= 0 ? identity : below;
+    const std::int32_t scaled = m.multiplier == 0 ? 0 : quant::DoubleRounding::multiply(input, m.multiplier, m.shift);
+    table[detail::table_index(x)] = detail::clamp_to_int8(static_cast<std::int64_t>(scaled) + output_zero_point);
   }
   return table;
 }
@@ -254,24 +330,41 @@ inline std::array<float, 256> softmax_float_table(const std::string& name, float
   return table;
 }
 
-/// The table of an int8 LOGISTIC or TANH layer of a description (Int8Lookup's), in `runtime`'s
-/// arithmetic; `name` starts every error.
+/// The table of an int8 LOGISTIC, TANH, RELU or RELU6 (Int8Lookup's), in `runtime`'s arithmetic; `name`
+/// starts every error. RELU6 differs between the runtimes where its output is requantized: TFLite Micro
+/// keeps the input's quantization (tflite_micro_relu6_table), the CPU runtime requantizes (relu_table).
 inline Int8Table int8_activation_table(const std::string& name, Activation activation,
                                        const Int8ActivationQuantization& q, Int8Activations runtime) {
   if (activation == Activation::sigmoid)
     return logistic_table(name, q.input.scale, q.input.zero_point, q.output.scale, q.output.zero_point, runtime);
   if (activation == Activation::tanh)
     return tanh_table(name, q.input.scale, q.input.zero_point, q.output.scale, q.output.zero_point, runtime);
+  if (activation == Activation::relu)
+    return relu_table(name, q.input.scale, q.input.zero_point, q.output.scale, q.output.zero_point, INFINITY, runtime);
+  if (activation == Activation::relu6)
+    return runtime == Int8Activations::tflite_micro ? tflite_micro_relu6_table(name, q.input.scale, q.input.zero_point)
+                                                    : relu_table(name, q.input.scale, q.input.zero_point,
+                                                                 q.output.scale, q.output.zero_point, 6.0f, runtime);
   throw QuantizationError(name + ": " + activation_name(activation) + " has no int8 lookup table");
 }
 
-/// An Int8Lookup's parameters (LOGISTIC, TANH) from description layer `index`, in the arithmetic of
+/// The table of any int8 lookup layer of a description (LOGISTIC, TANH, RELU, RELU6, LEAKY_RELU with
+/// the layer's alpha), in `runtime`'s arithmetic.
+inline Int8Table int8_activation_table(const std::string& name, const Layer& layer, Int8Activations runtime) {
+  const Int8ActivationQuantization* q = layer.int8_activation();
+  if (!q) throw QuantizationError(name + " is not an int8 activation");
+  if (layer.activation == Activation::leaky_relu)
+    return leaky_relu_table(name, q->input.scale, q->input.zero_point, q->output.scale, q->output.zero_point,
+                            layer.alpha, runtime);
+  return int8_activation_table(name, layer.activation, *q, runtime);
+}
+
+/// An Int8Lookup's parameters (LOGISTIC, TANH, RELU, RELU6, LEAKY_RELU) from description layer `index`, in the arithmetic of
 /// the fill's rounding (int8_activations_of).
 inline void fill_int8_layer(Int8LookupParameters& target, const Layer& source, std::size_t index, Int8FillMode mode) {
   const std::string name = "layer " + std::to_string(index);
   if (!source.int8_activation()) throw QuantizationError(name + " is not an int8 activation, unlike the model type's");
-  const Int8Table table =
-      int8_activation_table(name, source.activation, *source.int8_activation(), int8_activations_of(mode.rounding));
+  const Int8Table table = int8_activation_table(name, source, int8_activations_of(mode.rounding));
   std::copy(table.begin(), table.end(), target.output);
   target.output_zero_point = static_cast<std::int8_t>(source.int8_activation()->output.zero_point);
 }

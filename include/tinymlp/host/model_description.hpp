@@ -414,38 +414,74 @@ inline Quantization int8_activation_output(Activation activation) {
   return Quantization{1.0f / 256.0f, -128};
 }
 
-/// The int8 activations a full-integer model may have as layers of their own.
-inline bool is_int8_activation(Activation activation) {
+/// Whether TFLite fixes the output quantization of an int8 `activation` (LOGISTIC, TANH, SOFTMAX);
+/// RELU, RELU6 and LEAKY_RELU take any.
+inline bool has_fixed_int8_output(Activation activation) {
   return activation == Activation::sigmoid || activation == Activation::tanh || activation == Activation::softmax;
 }
 
+/// The int8 activations a full-integer model may have as layers of their own: LOGISTIC, TANH, SOFTMAX,
+/// RELU, RELU6 and LEAKY_RELU.
+inline bool is_int8_activation(Activation activation) {
+  return has_fixed_int8_output(activation) || activation == Activation::relu || activation == Activation::relu6 ||
+         activation == Activation::leaky_relu;
+}
+
+/// TFLite's name of an activation operator: "LOGISTIC", "TANH", "SOFTMAX", "RELU", "RELU6", "LEAKY_RELU".
+inline const char* tflite_activation_name(Activation activation) {
+  switch (activation) {
+    case Activation::sigmoid: return "LOGISTIC";
+    case Activation::tanh: return "TANH";
+    case Activation::softmax: return "SOFTMAX";
+    case Activation::relu: return "RELU";
+    case Activation::relu6: return "RELU6";
+    case Activation::leaky_relu: return "LEAKY_RELU";
+    case Activation::none: break;
+  }
+  return "none";
+}
+
 /// Throws ModelError, naming `where`, unless `quantization` is what TFLite takes for an int8 `activation`
-/// standing alone: a positive finite input scale, an int8 input zero point and the output TFLite fixes.
+/// standing alone: a positive finite input scale, an int8 input zero point and the output TFLite fixes
+/// (LOGISTIC, TANH, SOFTMAX) or any int8 output quantization (RELU, RELU6, LEAKY_RELU).
 inline void check_int8_activation(Activation activation, const Int8ActivationQuantization& quantization,
                                   const std::string& where) {
-  const std::string name = activation == Activation::sigmoid   ? "LOGISTIC"
-                           : activation == Activation::tanh    ? "TANH"
-                           : activation == Activation::softmax ? "SOFTMAX"
-                                                               : activation_name(activation);
+  const std::string name = tflite_activation_name(activation);
   if (!is_int8_activation(activation))
     throw ModelError(where + ": " + name +
-                     " on int8 values is not one of tinymlp's int8 activations (LOGISTIC, TANH, "
-                     "SOFTMAX; an int8 RELU is fused into the FULLY_CONNECTED before it)");
+                     " on int8 values is not one of tinymlp's int8 activations (LOGISTIC, TANH, SOFTMAX, RELU, "
+                     "RELU6, LEAKY_RELU)");
+  const auto valid = [](const Quantization& q) {
+    return q.scale > 0.0f && std::isfinite(q.scale) && q.zero_point >= -128 && q.zero_point <= 127;
+  };
   const Quantization& in = quantization.input;
-  if (!(in.scale > 0.0f) || !std::isfinite(in.scale) || in.zero_point < -128 || in.zero_point > 127)
+  if (!valid(in))
     throw ModelError(where + ": the input of int8 " + name + " has scale " + float_message_text(in.scale) +
                      " and zero point " + std::to_string(in.zero_point) + ", not an int8 quantization");
-  const Quantization fixed = int8_activation_output(activation);
   const Quantization& out = quantization.output;
+  if (!has_fixed_int8_output(activation)) {
+    if (!valid(out))
+      throw ModelError(where + ": the output of int8 " + name + " has scale " + float_message_text(out.scale) +
+                       " and zero point " + std::to_string(out.zero_point) + ", not an int8 quantization");
+    return;
+  }
+  const Quantization fixed = int8_activation_output(activation);
   if (out.scale != fixed.scale || out.zero_point != fixed.zero_point)
     throw ModelError(where + ": the output of int8 " + name + " has scale " + float_message_text(out.scale) +
                      " and zero point " + std::to_string(out.zero_point) + "; TFLite fixes them at 1/" +
                      std::to_string(static_cast<int>(1.0f / fixed.scale)) + " and " + std::to_string(fixed.zero_point));
 }
 
-/// Throws ModelError unless the model is what tinymlp's Int8Model runs: a chain of int8 Dense layers,
-/// each with a fused ReLU or none, where a Dense without one may be followed by an int8 LOGISTIC, TANH
-/// or SOFTMAX (quant/int8_model.hpp), whose input is the Dense's output.
+/// The quantization of the output of int8 layer `layer`: an int8 Dense's or an int8 activation's.
+inline const Quantization* int8_layer_output(const Layer& layer) {
+  if (const Int8ActivationQuantization* activation = layer.int8_activation()) return &activation->output;
+  return layer.int8() ? &layer.int8()->output : nullptr;
+}
+
+/// Throws ModelError unless the model is what tinymlp's Int8Model runs: int8 Dense layers, each with a
+/// fused ReLU or none, starting the model, and int8 LOGISTIC, TANH, SOFTMAX, RELU, RELU6 and LEAKY_RELU
+/// layers after any int8 layer (quant/int8_model.hpp), each taking the output quantization of the layer
+/// before as its input's.
 inline void check_full_integer(const ModelDescription& model) {
   if (model.layers.empty()) throw ModelError("the model has no layers");
   for (std::size_t k = 0; k < model.layers.size(); ++k) {
@@ -453,13 +489,12 @@ inline void check_full_integer(const ModelDescription& model) {
     const std::string name = "layer " + std::to_string(k);
     if (layer.kind == LayerKind::activation && layer.int8_activation()) {
       check_int8_activation(layer.activation, *layer.int8_activation(), name);
-      const Layer* before = k > 0 ? &model.layers[k - 1] : nullptr;
-      if (!before || before->kind != LayerKind::dense || !before->int8() || before->activation != Activation::none)
+      const Quantization* out = k > 0 ? int8_layer_output(model.layers[k - 1]) : nullptr;
+      if (!out)
         throw ModelError(name + ": an int8 " + std::string(activation_name(layer.activation)) +
-                         " follows an int8 Dense layer without a fused activation in tinymlp's int8 models");
-      const Quantization& out = before->int8()->output;
+                         " follows an int8 Dense layer or int8 activation in tinymlp's int8 models");
       const Quantization& in = layer.int8_activation()->input;
-      if (out.scale != in.scale || out.zero_point != in.zero_point)
+      if (out->scale != in.scale || out->zero_point != in.zero_point)
         throw ModelError(name + ": the int8 " + std::string(activation_name(layer.activation)) +
                          "'s input quantization is not the output quantization of the layer before");
       continue;
@@ -468,15 +503,14 @@ inline void check_full_integer(const ModelDescription& model) {
       throw ModelError(name + " is not an int8 Dense layer: tinymlp's int8 models are chains of int8 Dense layers");
     if (layer.activation != Activation::none && layer.activation != Activation::relu)
       throw ModelError(name + " fuses " + activation_name(layer.activation) +
-                       ": tinymlp's int8 Dense layers fuse a ReLU or nothing");
+                       ": tinymlp's int8 Dense layers fuse a ReLU or nothing (a RELU6 is a layer of its own)");
   }
 }
 
 /// The quantization of a full-integer model's output: its last layer's (an int8 Dense's or activation's).
 inline Quantization int8_output_quantization(const ModelDescription& model) {
-  const Layer& last = model.layers.back();
-  if (const Int8ActivationQuantization* activation = last.int8_activation()) return activation->output;
-  return last.int8() ? last.int8()->output : Quantization{};
+  const Quantization* output = int8_layer_output(model.layers.back());
+  return output ? *output : Quantization{};
 }
 
 /// Whether check_full_integer passes: the model runs as a tinymlp Int8Model.

@@ -37,6 +37,7 @@
 #include "describe.hpp"
 #include "float_inference.hpp"
 #include "model_description.hpp"
+#include "normalization_folding.hpp"
 
 namespace tinymlp {
 
@@ -252,7 +253,7 @@ typename Int8ModelType::Parameters int8_parameters(const ModelDescription& model
     throw QuantizationError("the quantized model has " + std::to_string(model.layers.size()) +
                             " Dense layers, the model type " + std::to_string(Chain::layer_count));
   for (std::size_t k = 0; k < model.layers.size(); ++k) {
-    const bool fused_relu = model.layers[k].activation == Activation::relu;
+    const bool fused_relu = model.layers[k].kind == LayerKind::dense && model.layers[k].activation == Activation::relu;
     if (fused_relu != Chain::fused_relu_at(k))
       throw QuantizationError("layer " + std::to_string(k) + (fused_relu ? " has" : " has no") +
                               " fused ReLU, unlike the model type's");
@@ -361,17 +362,56 @@ struct Range {
   }
 };
 
-// The description as int8 layers: a Tanh fused into a Dense (as a float model fuses it) becomes an
-// activation of its own, as TFLite's int8 FULLY_CONNECTED fuses no TANH.
+// The description as int8 layers: a Tanh or ReLU6 fused into a Dense (as a float model fuses it) becomes
+// an activation of its own, as TFLite's int8 FULLY_CONNECTED fuses no TANH, and tinymlp's int8 Dense
+// fuses no RELU6 (a RELU6 table after it computes what the fused one does).
 inline ModelDescription with_int8_activations_alone(const ModelDescription& model) {
   ModelDescription result = model;
   result.layers.clear();
   for (const Layer& layer : model.layers) {
     result.layers.push_back(layer);
-    if (layer.kind == LayerKind::dense && is_int8_activation(layer.activation)) {
+    if (layer.kind == LayerKind::dense && layer.activation != Activation::none &&
+        layer.activation != Activation::relu) {
       result.layers.back().activation = Activation::none;
       result.layers.push_back(sequence_layer(LayerKind::activation, layer.activation, layer.outputs, layer.outputs));
     }
+  }
+  return result;
+}
+
+// How far from the mean, in standard deviations, a normalization may put a raw 0 and still be folded.
+constexpr double largest_folded_zero = 4.0;
+
+// The description with each normalization folded into the float Dense after it (exact in real
+// arithmetic), as int8 has no normalization step of its own: the int8 input then quantizes the raw
+// inputs, as TFLite's QUANTIZE does before a Keras Normalization's SUB and MUL, whose own int8
+// requantizations the fold avoids. Exact enough where the raw values are not far from 0 against their
+// spread: a normalization that maps a raw 0 more than largest_folded_zero from the mean is refused by
+// name, as its raw inputs would lose their digits to int8 steps (the folded weights' rounding times the
+// raw values, and TFLite's QUANTIZE alike).
+inline ModelDescription with_normalizations_folded(const ModelDescription& model) {
+  ModelDescription result = model;
+  for (std::size_t k = result.layers.size(); k-- > 0;) {
+    const Layer& normalization = result.layers[k];
+    if (normalization.kind != LayerKind::normalization) continue;
+    const std::string name = "layer " + std::to_string(k) + " (" + sequence_layer_name(normalization) + ")";
+    const Layer* next = k + 1 < result.layers.size() ? &result.layers[k + 1] : nullptr;
+    if (!next || next->kind != LayerKind::dense || next->is_quantized())
+      throw QuantizationError(name + " is " +
+                              (next ? "followed by " + sequence_layer_name(*next) : std::string("the last layer")) +
+                              ": tinymlp quantizes a normalization folded into the float Dense right after it");
+    for (std::size_t o = 0; o < normalization.outputs; ++o) {
+      const double zero = static_cast<double>(normalization.bias[o]) * normalization.kernel[o];
+      if (!(std::fabs(zero) <= largest_folded_zero))
+        throw QuantizationError(
+            name + " maps a raw 0 of feature " + std::to_string(o) + " to " +
+            float_message_text(static_cast<float>(zero)) +
+            ": its raw inputs lie too far from 0 for int8 (folded, the rounded weights times the raw values, and the "
+            "int8 input, lose their digits); normalize the inputs before the model for an int8 version, or keep it "
+            "float or hybrid");
+    }
+    result.layers[k] = folded_normalization(result.layers[k], *next);
+    result.layers.erase(result.layers.begin() + static_cast<std::ptrdiff_t>(k) + 1);
   }
   return result;
 }
@@ -426,8 +466,9 @@ inline std::vector<Range> calibration_ranges(const ModelDescription& model, cons
   return ranges;
 }
 
-// What int8 quantization takes: a float description of Dense layers, each with a fused ReLU, Tanh or
-// none, and Sigmoid, Tanh and Softmax layers (the compile-time path refuses other models as it compiles).
+// What int8 quantization takes: a float description of Dense layers, each with a fused ReLU, ReLU6, Tanh
+// or none, Sigmoid, Tanh, Softmax, ReLU, ReLU6 and LeakyReLU layers, and normalizations before a Dense
+// (with_normalizations_folded checks that; the compile-time path refuses other models as it compiles).
 inline void check_quantizable(const ModelDescription& model) {
   check_consistent(model);
   if (model.layers.empty()) throw QuantizationError("the model has no layers");
@@ -436,16 +477,13 @@ inline void check_quantizable(const ModelDescription& model) {
     const std::string name = "layer " + std::to_string(k);
     if (layer.is_quantized())
       throw QuantizationError(name + " is quantized already: quantize a float model (float32 weights)");
-    if (layer.kind == LayerKind::normalization)
-      throw QuantizationError(
-          "tinymlp quantizes chains of Dense layers and activations; a model with a Normalization layer stays float");
+    if (layer.kind == LayerKind::normalization) continue;  // folded into the Dense after it
     const bool dense = layer.kind == LayerKind::dense;
     const Activation activation = layer.activation;
-    if (dense ? activation != Activation::none && activation != Activation::relu && !is_int8_activation(activation)
-              : !is_int8_activation(activation))
+    if (dense ? activation != Activation::none && !can_fuse(activation) : !is_int8_activation(activation))
       throw QuantizationError(name + " (" + (dense ? "Dense with " : "") + activation_name(activation) +
-                              ") has no int8 form in tinymlp: Dense layers with a ReLU or none, Sigmoid, Tanh and "
-                              "Softmax");
+                              ") has no int8 form in tinymlp: Dense layers with a ReLU, ReLU6, Tanh or none, "
+                              "Sigmoid, Tanh, Softmax, ReLU, ReLU6 and LeakyReLU");
   }
 }
 
@@ -457,16 +495,31 @@ inline ModelDescription quantize_with_ranges(ModelDescription quantized, const s
   quantized.input_quantization = input;
   for (std::size_t k = 0; k < quantized.layers.size(); ++k) {
     Layer& layer = quantized.layers[k];
-    if (layer.kind == LayerKind::activation) {  // Sigmoid, Tanh, Softmax: the output TFLite fixes
-      const Int8ActivationQuantization q{input, int8_activation_output(layer.activation)};
+    const std::string output_name = "layer " + std::to_string(k) + "'s output";
+    if (layer.kind == LayerKind::activation) {
+      // Sigmoid, Tanh, Softmax: the output TFLite fixes. A ReLU6 right after a Dense keeps the Dense's
+      // output quantization (TFLite's converter fuses it there; the Dense took the range after it).
+      // ReLU, LeakyReLU and other ReLU6s: the range of their own output.
+      const bool fused_relu6 = layer.activation == Activation::relu6 && k > 0 &&
+                               quantized.layers[k - 1].kind == LayerKind::dense &&
+                               quantized.layers[k - 1].activation == Activation::none;
+      const Quantization output = has_fixed_int8_output(layer.activation) ? int8_activation_output(layer.activation)
+                                  : fused_relu6
+                                      ? input
+                                      : activation_quantization(ranges[k + 1].low, ranges[k + 1].high, output_name);
+      const Int8ActivationQuantization q{input, output};
       input = q.output;
       layer.quantization = q;
       continue;
     }
+    // A Dense followed by a ReLU6 takes the range after the ReLU6, as the fused FULLY_CONNECTED does.
+    const bool relu6_next = k + 1 < quantized.layers.size() && quantized.layers[k + 1].kind == LayerKind::activation &&
+                            quantized.layers[k + 1].activation == Activation::relu6 &&
+                            layer.activation == Activation::none;
+    const Range& range = ranges[relu6_next ? k + 2 : k + 1];
     Int8Quantization q;
     q.input = input;
-    q.output =
-        activation_quantization(ranges[k + 1].low, ranges[k + 1].high, "layer " + std::to_string(k) + "'s output");
+    q.output = activation_quantization(range.low, range.high, output_name);
     detail::quantize_kernel(layer.kernel.data(), layer.inputs, layer.outputs, options.weights, q);
     detail::quantize_biases(layer.bias.data(), layer.outputs, k, q);
     input = q.output;
@@ -482,13 +535,15 @@ inline ModelDescription quantize_with_ranges(ModelDescription quantized, const s
 
 }  // namespace detail
 
-/// Post-training quantization of a float Sequential (Dense layers, each followed by ReLU, Identity,
-/// Sigmoid, Tanh, Softmax or nothing) with a representative dataset of its inputs: the samples go
-/// through the model's batch forward pass (float_inference.hpp's, on its description) and the range of
-/// each Dense layer's output (after its ReLU, before a Sigmoid, Tanh or Softmax) is recorded, as
-/// TFLite's converter calibrates. The description has int8 layers (their float weights the dequantized
-/// ones), int8 LOGISTIC, TANH and SOFTMAX layers with the output quantization TFLite fixes, and int8
-/// input and output.
+/// Post-training quantization of a float Sequential (Dense layers and the activations ReLU, ReLU6,
+/// LeakyReLU, Sigmoid, Tanh, Softmax, Identity) with a representative dataset of its inputs: the samples
+/// go through the model's batch forward pass (float_inference.hpp's, on its description) and the range
+/// of each Dense layer's output (after its ReLU or ReLU6, before another activation) and of each ReLU and
+/// LeakyReLU layer's is recorded, as TFLite's converter calibrates. The description has int8 layers
+/// (their float weights the dequantized ones), int8 LOGISTIC, TANH and SOFTMAX layers with the output
+/// quantization TFLite fixes, int8 RELU6 (after a Dense: its quantization kept), RELU and LEAKY_RELU
+/// layers, and int8 input and output. A Normalization is folded into the Dense after it first (its int8
+/// input then quantizes the raw inputs, as TFLite's does).
 template <class FloatModel>
 ModelDescription quantize(const FloatModel& model, const Dataset& representative, const QuantizeOptions& options = {}) {
   // Int8Model's layer chain refuses, at compile time, layers that int8 cannot run.
@@ -497,7 +552,8 @@ ModelDescription quantize(const FloatModel& model, const Dataset& representative
   // The Dense layers, each with its ReLU fused, and the Sigmoid, Tanh and Softmax layers.
   const ModelDescription float_description = describe(model);
   detail::check_quantizable(float_description);
-  const ModelDescription description = detail::with_int8_activations_alone(float_description);
+  const ModelDescription description =
+      detail::with_int8_activations_alone(detail::with_normalizations_folded(float_description));
   return detail::quantize_with_ranges(description, detail::calibration_ranges(description, representative), options);
 }
 
@@ -509,7 +565,7 @@ inline ModelDescription quantize(const ModelDescription& model, const Dataset& r
                                  const QuantizeOptions& options = {}) {
   detail::check_quantizable(model);
   detail::check_representative(representative, model.input_size);
-  const ModelDescription description = detail::with_int8_activations_alone(model);
+  const ModelDescription description = detail::with_int8_activations_alone(detail::with_normalizations_folded(model));
   return detail::quantize_with_ranges(description, detail::calibration_ranges(description, representative), options);
 }
 

@@ -1,8 +1,11 @@
 /// \file
-/// Int8Model<FloatModel, Rounding>: a full-integer version of a float Sequential (Dense layers, each
-/// followed by a ReLU, an Identity, a Sigmoid, a Tanh, a Softmax or nothing), run with TFLite's int8
-/// kernels from a parameter block in flash: ReLU fused into FULLY_CONNECTED, Sigmoid and Tanh as
-/// LOGISTIC and TANH tables (Int8Lookup), Softmax as SOFTMAX (Int8Softmax). Sizes come from the float model's type:
+/// Int8Model<FloatModel, Rounding>: a full-integer version of a float Sequential (Dense layers and the
+/// activations ReLU, ReLU6, LeakyReLU, Sigmoid, Tanh, Softmax, Identity), run with TFLite's int8 kernels
+/// from a parameter block in flash: a ReLU right after a Dense fused into FULLY_CONNECTED; Sigmoid, Tanh,
+/// ReLU6, LeakyReLU and a ReLU elsewhere (after an Identity: an int8 RELU that requantizes) as LOGISTIC,
+/// TANH, RELU6, LEAKY_RELU and RELU tables (Int8Lookup); Softmax as SOFTMAX (Int8Softmax); a Normalization
+/// folded into the Dense after it (as the quantizer folds it). A model starts with a Dense or Normalization.
+/// Sizes come from the float model's type:
 /// \code
 ///   typedef tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1> Float;
 ///   static const tinymlp::Int8Model<Float>::Parameters parameters TINYMLP_PROGMEM = {...};  // the converter writes it
@@ -24,7 +27,10 @@
 #include "../layers/dense.hpp"
 #include "../layers/layer_sizes.hpp"
 #include "../layers/identity.hpp"
+#include "../layers/leaky_relu.hpp"
+#include "../layers/normalization.hpp"
 #include "../layers/relu.hpp"
+#include "../layers/relu6.hpp"
 #include "../layers/sigmoid.hpp"
 #include "../layers/softmax.hpp"
 #include "../layers/tanh.hpp"
@@ -131,8 +137,8 @@ struct NoInt8Layer {};
 template <class Layer>
 struct Int8FollowerOfDense {
   static_assert(sizeof(Layer) == 0,
-                "an Int8Model runs Dense layers each followed by ReLU (fused into the int8 kernel), Identity, "
-                "Sigmoid, Tanh, Softmax or nothing: TFLite's int8 kernels have no other activation");
+                "an Int8Model runs Dense layers and the activations ReLU, ReLU6, LeakyReLU, Sigmoid, Tanh, Softmax "
+                "and Identity: TFLite's int8 kernels have no other activation");
   static constexpr bool fused_relu = false, consumed = true;
   template <size_t Width, class SoftmaxArithmetic>
   struct layer {
@@ -169,9 +175,28 @@ struct Int8FollowerOfDense<Softmax> : Int8FollowerOfDense<NoInt8Layer> {
     typedef Int8Softmax<Width, SoftmaxArithmetic> type;
   };
 };
+template <>
+struct Int8FollowerOfDense<ReLU6> : Int8FollowerOfDense<Sigmoid> {};
+template <long long Numerator, long long Denominator>
+struct Int8FollowerOfDense<LeakyReLU<Numerator, Denominator>> : Int8FollowerOfDense<Sigmoid> {};
 template <size_t In, size_t Out>
 struct Int8FollowerOfDense<Dense<In, Out>> : Int8FollowerOfDense<NoInt8Layer> {
   static constexpr bool consumed = false;
+};
+
+// The width of the values a chain gives (its last layer's output); a chain must start with a Dense.
+template <class Chain>
+struct Int8ChainOutputSize;
+template <class First, class... Rest>
+struct Int8ChainOutputSize<Int8LayerChain<First, Rest...>> {
+  static constexpr size_t value = Int8LayerChain<First, Rest...>::output_size;
+};
+template <class... None>
+struct Int8ChainOutputSize<Int8LayerChain<None...>> {
+  static_assert(sizeof...(None) != 0,
+                "an Int8Model starts with a Dense layer: TFLite's int8 activations need the quantization of a layer "
+                "before them");
+  static constexpr size_t value = 1;
 };
 
 // Done with Layer appended (NoInt8Layer: unchanged).
@@ -214,6 +239,44 @@ struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Dense<In, Out>, F
                                    typename follower::template layer<Out, SoftmaxArithmetic>::type>::type with_follower;
   typedef
       typename FuseAfterFollower<SoftmaxArithmetic, follower::consumed, with_follower, Follower, Rest...>::type type;
+};
+
+// An activation that does not follow a Dense directly (it follows another activation, or an Identity,
+// which keeps it from being fused: an int8 RELU that requantizes) runs as an int8 step of its own, as
+// the follower of a Dense would.
+template <class SoftmaxArithmetic, class Done, class Activation, class... Rest>
+struct FuseActivationAlone {
+  typedef typename Int8FollowerOfDense<Activation>::template layer<Int8ChainOutputSize<Done>::value,
+                                                                   SoftmaxArithmetic>::type step;
+  typedef typename FuseForInt8<SoftmaxArithmetic, typename AppendInt8Layer<Done, step>::type, Rest...>::type type;
+};
+// A ReLU alone is a table, as a ReLU6 is (only one right after a Dense is fused into it).
+template <class SoftmaxArithmetic, class... Done, class... Rest>
+struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, ReLU, Rest...>
+    : FuseActivationAlone<SoftmaxArithmetic, Int8LayerChain<Done...>, ReLU6, Rest...> {};
+template <class SoftmaxArithmetic, class... Done, class... Rest>
+struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, ReLU6, Rest...>
+    : FuseActivationAlone<SoftmaxArithmetic, Int8LayerChain<Done...>, ReLU6, Rest...> {};
+template <class SoftmaxArithmetic, class... Done, long long N, long long D, class... Rest>
+struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, LeakyReLU<N, D>, Rest...>
+    : FuseActivationAlone<SoftmaxArithmetic, Int8LayerChain<Done...>, LeakyReLU<N, D>, Rest...> {};
+template <class SoftmaxArithmetic, class... Done, class... Rest>
+struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Sigmoid, Rest...>
+    : FuseActivationAlone<SoftmaxArithmetic, Int8LayerChain<Done...>, Sigmoid, Rest...> {};
+template <class SoftmaxArithmetic, class... Done, class... Rest>
+struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Tanh, Rest...>
+    : FuseActivationAlone<SoftmaxArithmetic, Int8LayerChain<Done...>, Tanh, Rest...> {};
+template <class SoftmaxArithmetic, class... Done, class... Rest>
+struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Softmax, Rest...>
+    : FuseActivationAlone<SoftmaxArithmetic, Int8LayerChain<Done...>, Softmax, Rest...> {};
+// A Normalization runs folded into the Dense after it (the quantizer folds it so: quantize.hpp).
+template <class SoftmaxArithmetic, class... Done, size_t In, size_t Out, size_t Units, class... Rest>
+struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Normalization<In, Out>, Dense<Out, Units>, Rest...> {
+  typedef typename FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Dense<In, Units>, Rest...>::type type;
+};
+template <class SoftmaxArithmetic, class... Done, class... Rest>
+struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Identity, Rest...> {
+  typedef typename FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Rest...>::type type;
 };
 
 template <class Model, class SoftmaxArithmetic = quant::FixedPointSoftmax>

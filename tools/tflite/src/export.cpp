@@ -64,7 +64,7 @@ class Exporter {
         const std::string name = last && model_.int8_output ? "output" : prefix + "/output";
         if (const Int8ActivationQuantization* activation = layer.int8_activation()) {
           const int output = int8_tensor(name, layer.outputs, activation->output);
-          operators.push_back(standalone_activation(layer.activation, current, output, 2));
+          operators.push_back(standalone_activation(layer.activation, current, output, 2, layer.alpha));
           current = output;
           continue;
         }
@@ -300,7 +300,7 @@ std::string export_tflite(const ModelDescription& model) {
                      " bytes (2 GB); save the model as a model file (.tinymlp) or a header instead");
   check_consistent(model);
   // Full-integer models are exported as what tinymlp runs them as: int8 Dense layers (fused ReLU or none),
-  // int8 LOGISTIC, TANH and SOFTMAX after them; hybrid ones as hybrid and float layers (each hybrid layer
+  // int8 LOGISTIC, TANH, SOFTMAX, RELU, RELU6 and LEAKY_RELU after them; hybrid ones as hybrid and float layers (each hybrid layer
   // with its own input quantization, as TFLite allows), with no int8 layer among them.
   if (model.has_hybrid_layers() && model.has_int8_layers())
     throw ModelError("the model mixes full-integer int8 and hybrid layers; a .tflite of either kind has only its own");

@@ -9,6 +9,7 @@
 #include "tflite_mlp_generated.h"
 #include "tinymlp/host/densify.hpp"
 #include "tinymlp/host/float_text.hpp"
+#include "tinymlp/host/int8_activation_tables.hpp"
 #include "tinymlp/host/model_limits.hpp"
 #include "tinymlp/host/normalization_folding.hpp"
 #include "tinymlp/host/read_file.hpp"
@@ -257,6 +258,12 @@ class Importer {
   // A FLOAT32 constant stored sparse (TFLite's SparsityParameters), decompressed: every field of the
   // metadata is checked by densify().
   std::vector<float> sparse_floats(int index, std::size_t count, const std::string& role) {
+    return sparse_values<float>(index, count, role);
+  }
+
+  // A constant of Value (FLOAT32, INT8 weights, FLOAT16 as its bits) stored sparse, decompressed.
+  template <class Value>
+  std::vector<Value> sparse_values(int index, std::size_t count, const std::string& role) {
     const ::tflite::Tensor& t = tensor(index, role);
     const ::tflite::SparsityParameters& parameters = *t.sparsity();
     Sparsity sparsity;
@@ -276,14 +283,14 @@ class Importer {
     const ::tflite::Buffer* buffer =
         model_->buffers() && t.buffer() < model_->buffers()->size() ? model_->buffers()->Get(t.buffer()) : nullptr;
     const std::size_t bytes = buffer && buffer->data() ? buffer->data()->size() : 0;
-    if (bytes % sizeof(float) != 0)
+    if (bytes % sizeof(Value) != 0)
       fail(role + " " + tensor_label(index) + " has " + std::to_string(bytes) +
-           " bytes of sparse data, not a whole number of FLOAT32 values");
-    const std::size_t stored = bytes / sizeof(float);
+           " bytes of sparse data, not a whole number of " + type_name(t.type()) + " values");
+    const std::size_t stored = bytes / sizeof(Value);
     if (stored > count)
       fail(role + " " + tensor_label(index) + " stores " + std::to_string(stored) + " values, more than its " +
            std::to_string(count) + " positions");
-    const std::vector<float> values = copy_little_endian<float>(constant_bytes(index, bytes, role), stored);
+    const std::vector<Value> values = copy_little_endian<Value>(constant_bytes(index, bytes, role), stored);
     std::vector<std::int32_t> dimensions;
     for (std::int64_t dimension : shape(index)) dimensions.push_back(static_cast<std::int32_t>(dimension));
     try {
@@ -366,7 +373,8 @@ class Importer {
     const int output = op.op->outputs()->Get(0);
     tensor(input, op.label + "'s input");
     tensor(output, op.label + "'s output");
-    if (op.code == BuiltinOperator::DEQUANTIZE && input != current_ && has_constant_data(input)) {
+    if (op.code == BuiltinOperator::DEQUANTIZE && input != current_ &&
+        (has_constant_data(input) || densified_halves_.count(input))) {
       fold_constant_dequantize(op, input, output);
       return;
     }
@@ -443,6 +451,12 @@ class Importer {
   // DEQUANTIZE of a constant: converters store float16 (or int8) weights and dequantize them at load time.
   void fold_constant_dequantize(const OperatorView& op, int input, int output) {
     expect_type(output, TensorType::FLOAT32, op.label + "'s output");
+    const auto densified = densified_halves_.find(input);
+    if (densified != densified_halves_.end()) {  // the FLOAT16 output of a DENSIFY
+      if (element_count(output) != densified->second.size()) fail(op.label + " changes the number of values");
+      dequantized_constants_[output] = densified->second;
+      return;
+    }
     const std::size_t count = element_count(input);
     const TensorType type = tensor(input, op.label + "'s input").type();
     decode_weights(count, op.label);
@@ -464,27 +478,47 @@ class Importer {
   }
 
   // DENSIFY of a constant: a pruned model's sparse weights, decompressed at import.
+  // A FLOAT16 one (a pruned model quantized to float16) is decompressed to its floats here, and the
+  // DEQUANTIZE after it passes them on (fold_constant_dequantize).
   void fold_constant_densify(const OperatorView& op, int input, int output) {
     const std::string role = op.label + "'s input";
     if (!tensor(input, role).sparsity())
       fail(role + " " + tensor_label(input) + " has no sparsity parameters: DENSIFY decompresses a sparse tensor");
-    expect_type(output, TensorType::FLOAT32, op.label + "'s output");
+    const TensorType type = tensor(input, role).type();
+    if (type != TensorType::FLOAT32 && type != TensorType::FLOAT16)
+      fail(role + " " + tensor_label(input) + " is sparse " + type_name(type) +
+           ": tinymlp decompresses sparse FLOAT32 and FLOAT16 weights with DENSIFY (sparse INT8 weights read by "
+           "FULLY_CONNECTED itself); convert the pruned model with float32, float16 or int8 weights");
+    expect_type(output, type, op.label + "'s output");
     if (shape(output) != shape(input))
       fail(op.label + " turns the shape of " + tensor_label(input) + " into another: " + tensor_label(output));
-    dequantized_constants_[output] = constant_floats(input, element_count(input), role);
+    if (type == TensorType::FLOAT32) {
+      dequantized_constants_[output] = constant_floats(input, element_count(input), role);
+      return;
+    }
+    const std::size_t count = element_count(input);
+    decode_weights(count, role);
+    const std::vector<std::uint16_t> halves = sparse_values<std::uint16_t>(input, count, role);
+    std::vector<float> values(count);
+    std::transform(halves.begin(), halves.end(), values.begin(), half_to_float);
+    densified_halves_[output] = std::move(values);
   }
 
   // LEAKY_RELU with its alpha, which must be one tinymlp's LeakyReLU<N, D> spells.
   void import_leaky_relu(const OperatorView& op, int output) {
-    if (current_type_ != TensorType::FLOAT32)
+    if (current_type_ != TensorType::FLOAT32 && current_type_ != TensorType::INT8)
       fail(op.label + " on " + type_name(current_type_) +
-           " values is not supported: tinymlp imports a float LEAKY_RELU");
+           " values is not supported: tinymlp imports a FLOAT32 or INT8 LEAKY_RELU");
     const ::tflite::LeakyReluOptions* options = op.op->builtin_options_as_LeakyReluOptions();
     const float alpha = options ? options->alpha() : 0.0f;
     long long numerator = 0, denominator = 1;
     if (!leaky_relu_fraction(alpha, numerator, denominator))
       fail(op.label + " has alpha " + float_message_text(alpha) +
            "; tinymlp's LeakyReLU takes 0 <= alpha < 1 (and not below 2^-38 unless 0)");
+    if (current_type_ == TensorType::INT8) {
+      import_int8_activation(op, output, Activation::leaky_relu, alpha);
+      return;
+    }
     import_activation(op, output, Activation::leaky_relu);
     description_.layers.back().alpha = alpha;
   }
@@ -638,39 +672,39 @@ class Importer {
     description_.layers.push_back(std::move(layer));
   }
 
-  // An int8 activation: LOGISTIC, TANH and SOFTMAX become layers with their quantization (TFLite fixes
-  // the output's: checked); an int8 RELU or RELU6 that keeps its input's quantization clamps exactly
-  // as one fused into the FULLY_CONNECTED before it, and is fused there.
-  void import_int8_activation(const OperatorView& op, int output, Activation activation) {
+  // An int8 activation: LOGISTIC, TANH, SOFTMAX, RELU6, LEAKY_RELU and a RELU that requantizes become
+  // layers with their quantization (TFLite fixes LOGISTIC's, TANH's and SOFTMAX's output: checked); an
+  // int8 RELU that keeps its input's quantization right after a FULLY_CONNECTED without a fused
+  // activation clamps exactly as one fused into it, and is fused there.
+  void import_int8_activation(const OperatorView& op, int output, Activation activation, float alpha = 0.0f) {
     expect_type(output, TensorType::INT8, op.label + "'s output");
     expect_same_width(op, output);
     Int8ActivationQuantization q;
     q.input = activation_quantization(current_);
     q.output = activation_quantization(output);
-    if (activation == Activation::relu || activation == Activation::relu6) {
-      if (q.input.scale != q.output.scale || q.input.zero_point != q.output.zero_point)
-        fail(op.label + "'s output " + tensor_label(output) + " has scale " + float_message_text(q.output.scale) +
-             " and zero point " + std::to_string(q.output.zero_point) + ", its input scale " +
-             float_message_text(q.input.scale) + " and zero point " + std::to_string(q.input.zero_point) +
-             ": tinymlp imports an int8 " + (activation == Activation::relu ? "RELU" : "RELU6") +
-             " that keeps its input's quantization");
-      Layer* before = description_.layers.empty() ? nullptr : &description_.layers.back();
-      if (!before || before->kind != LayerKind::dense || !before->int8() || before->activation != Activation::none)
-        fail(op.label + ": tinymlp imports an int8 " + (activation == Activation::relu ? "RELU" : "RELU6") +
-             " only right after a FULLY_CONNECTED without a fused activation, into which it is fused");
+    Layer* before = description_.layers.empty() ? nullptr : &description_.layers.back();
+    if (activation == Activation::relu && q.input.scale == q.output.scale &&
+        q.input.zero_point == q.output.zero_point && before && before->kind == LayerKind::dense && before->int8() &&
+        before->activation == Activation::none) {
       before->activation = activation;
       before->int8()->output = q.output;
       return;
     }
     try {
       check_int8_activation(activation, q, op.label);
-    } catch (const ModelError& error) {
+      if (activation == Activation::leaky_relu)
+        leaky_relu_table(op.label, q.input.scale, q.input.zero_point, q.output.scale, q.output.zero_point, alpha,
+                         Int8Activations::tflite_micro);
+      else if (activation != Activation::softmax)
+        int8_activation_table(op.label, activation, q, Int8Activations::tflite_cpu);
+    } catch (const std::runtime_error& error) {
       fail(std::string(error.what()) + " (tensor " + std::to_string(output) + " '" +
            printable(tensor(output, "a tensor").name()) + "')");
     }
     Layer layer;
     layer.kind = LayerKind::activation;
     layer.activation = activation;
+    layer.alpha = alpha;
     layer.inputs = layer.outputs = width_;
     layer.quantization = q;
     description_.layers.push_back(std::move(layer));
@@ -745,8 +779,21 @@ class Importer {
     for (const std::vector<float>* values : {&layer.kernel, &layer.bias})
       for (float value : *values)
         if (!std::isfinite(value)) fail(op.label + " has a weight that is not a finite number");
+    // tinymlp's int8 Dense fuses a ReLU or nothing: a fused RELU6 becomes an int8 RELU6 after it that
+    // keeps its quantization, which clamps to the same integers (TFLite's activation range).
+    const bool int8_relu6 = layer.int8() && layer.activation == Activation::relu6;
+    if (int8_relu6) layer.activation = Activation::none;
+    const Quantization dense_output = layer.int8() ? layer.int8()->output : Quantization{};
     description_.layers.push_back(std::move(layer));
     width_ = outputs;
+    if (int8_relu6) {
+      Layer relu6;
+      relu6.kind = LayerKind::activation;
+      relu6.activation = Activation::relu6;
+      relu6.inputs = relu6.outputs = outputs;
+      relu6.quantization = Int8ActivationQuantization{dense_output, dense_output};
+      description_.layers.push_back(std::move(relu6));
+    }
   }
 
   // Dynamic-range ("hybrid") FULLY_CONNECTED: int8 weights, float input, bias and output.
@@ -766,9 +813,15 @@ class Importer {
     q.inputs = options && options->asymmetric_quantize_inputs() ? HybridInputs::asymmetric : HybridInputs::symmetric;
     const std::size_t count = layer.outputs * layer.inputs;
     decode_weights(count, weights_role);
-    q.kernel = copy_little_endian<std::int8_t>(constant_bytes(weights, count, weights_role), count);
+    q.kernel = int8_weights(weights, count, weights_role);
     layer.quantization = std::move(q);
     set_dequantized_weights(layer);  // the float view: what the integers stand for
+  }
+
+  // An int8 kernel, dense or sparse (a pruned model quantized: FULLY_CONNECTED reads the sparse tensor).
+  std::vector<std::int8_t> int8_weights(int weights, std::size_t count, const std::string& role) {
+    if (tensor(weights, role).sparsity()) return sparse_values<std::int8_t>(weights, count, role);
+    return copy_little_endian<std::int8_t>(constant_bytes(weights, count, role), count);
   }
 
   void import_int8_weights(const OperatorView& op, Layer& layer, int weights, int bias, int output) {
@@ -786,7 +839,7 @@ class Importer {
     q.weight_scales = weight_scales.scales;
     const std::size_t count = layer.outputs * layer.inputs;
     decode_weights(count + layer.outputs, weights_role);
-    q.kernel = copy_little_endian<std::int8_t>(constant_bytes(weights, count, weights_role), count);
+    q.kernel = int8_weights(weights, count, weights_role);
     if (bias >= 0) {
       expect_type(bias, TensorType::INT32, op.label + "'s bias");
       q.bias = copy_little_endian<std::int32_t>(constant_bytes(bias, layer.outputs * 4, op.label + "'s bias"),
@@ -810,6 +863,7 @@ class Importer {
   bool output_seen_ = false;
   bool normalization_open_ = false;  // the last layer is a normalization that the next step may join
   std::map<int, std::vector<float>> dequantized_constants_;
+  std::map<int, std::vector<float>> densified_halves_;  // FLOAT16 DENSIFY outputs, for the DEQUANTIZE after them
 };
 
 }  // namespace
