@@ -726,6 +726,12 @@ std::vector<BadInput> normalization_and_sparse_rows() {
           "model.tflite: operator 0 (SUB) cannot broadcast [1, 3] (tensor 0 'serving_default_normalization_1_input:0') "
           "and [1, 8] (tensor 2 'Const')"),
       tflite_row(
+          "SUB: an input whose dimensions multiply past the largest tensor (4096 x 4096 x 4096)", h,
+          [](tflite::ModelT& m) {
+            tensor(m, 0).shape = {4096, 4096, 4096};
+          },
+          "model.tflite: tensor 0 'serving_default_normalization_1_input:0' is too large"),
+      tflite_row(
           "SUB: a broadcast that repeats the values (input [2, 1], constant [1, 8])", h,
           [](tflite::ModelT& m) {
             tensor(m, 0).shape = {2, 1};

@@ -559,6 +559,9 @@ class Importer {
 
     // Broadcasting as TFLite does: shapes aligned at their last dimension, each pair equal or one of
     // them 1. The chain's values either keep their shape or are one value spread over the constant's.
+    // Bounding each shape's product first keeps the strides and the broadcast's product below in range.
+    static_cast<void>(element_count(current_));
+    static_cast<void>(element_count(constant));
     const std::vector<std::int64_t> values_shape = shape(current_), constant_shape = shape(constant);
     const std::size_t rank = std::max(values_shape.size(), constant_shape.size());
     std::vector<std::int64_t> result_shape(rank), values_stride(rank, 0), constant_stride(rank, 0);
