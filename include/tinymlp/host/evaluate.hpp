@@ -38,23 +38,23 @@ struct Evaluation {
 namespace detail {
 
 // Runs the model over `count` sample-major inputs in chunks; calls on_chunk(first, chunk_count,
-// outputs) with the chunk's feature-major outputs (stride = chunk_capacity).
+// outputs, stride) with the chunk's feature-major outputs.
 // The buffers are kept from call to call (per thread, grown as needed): allocated afresh, their pages
 // came back from the system zeroed each time, and a validation pass each epoch spent half its time
 // on that.
 template <class Model, class OnChunk>
 void run_in_chunks(const Model& model, const float* inputs, std::size_t count, OnChunk on_chunk) {
-  const std::size_t chunk_capacity = 256;
+  const std::size_t stride = chunk_stride;
   thread_local std::vector<float> x, activations;
-  if (x.size() < Model::input_size * chunk_capacity) x.resize(Model::input_size * chunk_capacity);
-  const std::size_t activation_count = SequentialKernels<Model>::training_activation_count * chunk_capacity;
+  if (x.size() < Model::input_size * stride) x.resize(Model::input_size * stride);
+  const std::size_t activation_count = SequentialKernels<Model>::training_activation_count * stride;
   if (activations.size() < activation_count) activations.resize(activation_count);
   for (std::size_t first = 0; first < count; first += chunk_capacity) {
     const std::size_t chunk = std::min(chunk_capacity, count - first);
     gather_feature_major(
-        inputs, Model::input_size, [first](std::size_t b) { return first + b; }, chunk, x.data(), chunk_capacity);
-    SequentialKernels<Model>::forward_batch(model.parameters, x.data(), activations.data(), chunk, chunk_capacity);
-    on_chunk(first, chunk, SequentialKernels<Model>::output_of(activations.data(), chunk_capacity), chunk_capacity);
+        inputs, Model::input_size, [first](std::size_t b) { return first + b; }, chunk, x.data(), stride);
+    SequentialKernels<Model>::forward_batch(model.parameters, x.data(), activations.data(), chunk, stride);
+    on_chunk(first, chunk, SequentialKernels<Model>::output_of(activations.data(), stride), stride);
   }
 }
 
@@ -67,7 +67,7 @@ template <class Loss, class Model>
 Evaluation evaluate_checked(const Model& model, const Dataset& data, const std::vector<Metric>& metrics) {
   const std::size_t targets = target_width<Loss, Model>();
   thread_local std::vector<float> t;
-  if (t.size() < targets * 256) t.resize(targets * 256);
+  if (t.size() < targets * chunk_stride) t.resize(targets * chunk_stride);
   double loss = 0;
   detail::MetricSums sums(metrics);
   Evaluation result;

@@ -442,20 +442,21 @@ inline void check_representative(const Dataset& representative, std::size_t inpu
 inline std::vector<Range> calibration_ranges(const ModelDescription& model, const Dataset& representative) {
   std::vector<Range> ranges(model.layers.size() + 1);
   for (float value : representative.inputs) ranges[0].add(value);
-  const std::size_t chunk_capacity = 256;
-  std::vector<float> x(model.input_size * chunk_capacity);
-  std::vector<float> activations(float_activation_count(model) * chunk_capacity);
+  using detail::chunk_capacity;
+  using detail::chunk_stride;
+  std::vector<float> x(model.input_size * chunk_stride);
+  std::vector<float> activations(float_activation_count(model) * chunk_stride);
   for (std::size_t first = 0; first < representative.size(); first += chunk_capacity) {
     const std::size_t chunk = std::min(chunk_capacity, representative.size() - first);
     detail::gather_feature_major(
         representative.inputs.data(), model.input_size, [first](std::size_t b) { return first + b; }, chunk, x.data(),
-        chunk_capacity);
-    forward_batch_float(model, x.data(), activations.data(), chunk, chunk_capacity);
+        chunk_stride);
+    forward_batch_float(model, x.data(), activations.data(), chunk, chunk_stride);
     for (std::size_t s = 0; s < chunk; ++s) {
       std::size_t row = 0;
       for (std::size_t k = 0; k < model.layers.size(); ++k)
         for (std::size_t o = 0; o < model.layers[k].outputs; ++o, ++row) {
-          const float value = activations[row * chunk_capacity + s];
+          const float value = activations[row * chunk_stride + s];
           if (!std::isfinite(value))
             throw QuantizationError("representative dataset: sample " + std::to_string(first + s) + " makes layer " +
                                     std::to_string(k) + ", unit " + std::to_string(o) + " infinite");
