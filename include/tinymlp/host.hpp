@@ -25,6 +25,7 @@
 #include "host/history.hpp"
 #include "host/hybrid_quantize.hpp"
 #include "host/initialized.hpp"
+#include "host/label_smoothing.hpp"
 #include "host/labels.hpp"
 #include "host/metrics.hpp"
 #include "host/memory_figures.hpp"

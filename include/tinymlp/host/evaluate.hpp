@@ -14,6 +14,7 @@
 #include "../model/sequential_kernels.hpp"
 #include "dataset.hpp"
 #include "initialized.hpp"
+#include "label_smoothing.hpp"
 #include "labels.hpp"
 #include "metrics.hpp"
 
@@ -64,10 +65,12 @@ namespace detail {
 
 // evaluate() on data, metrics and a model already checked (fit's validation, each epoch).
 template <class Loss, class Model>
-Evaluation evaluate_checked(const Model& model, const Dataset& data, const std::vector<Metric>& metrics) {
+Evaluation evaluate_checked(const Model& model, const Dataset& data, const std::vector<Metric>& metrics,
+                            float label_smoothing) {
   const std::size_t targets = target_width<Loss, Model>();
-  thread_local std::vector<float> t;
+  thread_local std::vector<float> t, smoothed;
   if (t.size() < targets * chunk_stride) t.resize(targets * chunk_stride);
+  if (label_smoothing > 0.0f && smoothed.size() < t.size()) smoothed.resize(t.size());
   double loss = 0;
   detail::MetricSums sums(metrics);
   Evaluation result;
@@ -78,7 +81,13 @@ Evaluation evaluate_checked(const Model& model, const Dataset& data, const std::
                           detail::gather_feature_major(
                               data.outputs.data(), targets, [first](std::size_t b) { return first + b; }, chunk,
                               t.data(), stride);
-                          loss += Loss::template total<Model::output_size>(y, t.data(), chunk, stride);
+                          const float* loss_targets = t.data();
+                          if (label_smoothing > 0.0f) {
+                            smooth_labels(t.data(), targets, chunk, stride, label_smoothing,
+                                          LabelSmoothingClasses<Loss>::of(Model::output_size), smoothed.data());
+                            loss_targets = smoothed.data();
+                          }
+                          loss += Loss::template total<Model::output_size>(y, loss_targets, chunk, stride);
                           sums.add(Model::output_size, targets, y, t.data(), chunk, stride);
                           if (result.confusion.classes())
                             result.confusion.add(Model::output_size, targets, y, t.data(), chunk, stride);
@@ -96,17 +105,19 @@ Evaluation evaluate_checked(const Model& model, const Dataset& data, const std::
 /// takes class labels (SparseCategoricalCrossEntropy, TakesClassLabels) one, the class's index.
 /// DataError unless the data's widths fit the model and the loss, for no samples, a value that is not
 /// finite or a label that is no class index (naming the sample), a metric that cannot compare class
-/// labels, or a model whose parameters were never set (check_parameters_set).
+/// labels, or a model whose parameters were never set (check_parameters_set). With `label_smoothing`
+/// (label_smoothing.hpp), the loss is measured against smoothed targets, as fit's with the same setting.
 template <class Loss, class Model>
 Evaluation evaluate(const Model& model, const Dataset& data,
-                    const std::vector<Metric>& metrics = {Metric::mean_absolute_error}) {
+                    const std::vector<Metric>& metrics = {Metric::mean_absolute_error}, float label_smoothing = 0.0f) {
+  check_label_smoothing<Loss>(label_smoothing, Model::output_size, "evaluate");
   check_fits_model_and_loss<Model, Loss>(data, "evaluation");
   if (data.empty()) throw DataError("evaluate: the evaluation data is empty");
   data.check_finite("evaluation data");
   check_labels_for_loss<Model, Loss>(data, "evaluation data");
   detail::check_metrics_fit_targets(metrics, Model::output_size, target_width<Loss, Model>(), "evaluate");
   check_parameters_set(model, "evaluate");
-  return detail::evaluate_checked<Loss>(model, data, metrics);
+  return detail::evaluate_checked<Loss>(model, data, metrics, label_smoothing);
 }
 
 /// Outputs for `count` samples given sample-major, returned sample-major.

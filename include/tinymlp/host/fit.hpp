@@ -26,6 +26,7 @@
 #include "evaluate.hpp"
 #include "history.hpp"
 #include "initialized.hpp"
+#include "label_smoothing.hpp"
 #include "labels.hpp"
 #include "metrics.hpp"
 #include "progress.hpp"
@@ -72,8 +73,11 @@ struct FitOptions {
   std::vector<Metric> metrics = {Metric::mean_absolute_error};  ///< Measured each epoch besides the loss.
   EarlyStopping early_stopping;                                 ///< Off by default.
   ReduceLearningRateOnPlateau reduce_learning_rate;             ///< Off by default.
-  Progress progress = Progress::automatic;                      ///< How progress is shown.
-  std::FILE* progress_output = stdout;                          ///< Where.
+  /// Keras's label_smoothing of CategoricalCrossEntropy and BinaryCrossEntropy (label_smoothing.hpp):
+  /// from 0 (none) to 1. The loss and the validation loss are measured against the smoothed targets.
+  float label_smoothing = 0.0f;
+  Progress progress = Progress::automatic;  ///< How progress is shown.
+  std::FILE* progress_output = stdout;      ///< Where.
   /// Called after each epoch is measured (Keras's on_epoch_end), before early stopping decides, with
   /// the epoch's number from 0 and its record: to measure other data or print a line of one's own.
   std::function<void(std::size_t epoch, const EpochRecord& record)> on_epoch_end;
@@ -124,6 +128,7 @@ History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitO
   constexpr std::size_t targets = target_width<Loss, Model>();
   detail::check_metrics_fit_targets(options.metrics, Model::output_size, targets, "fit");
   check_parameters_set(model, "fit");
+  check_label_smoothing<Loss>(options.label_smoothing, Model::output_size, "fit");
 
   const auto started = std::chrono::steady_clock::now();
   const std::size_t samples = train.size();
@@ -131,6 +136,8 @@ History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitO
   const std::size_t steps = (samples + stride - 1) / stride;
 
   std::vector<float> x(Model::input_size * stride), t(targets * stride);
+  std::vector<float> smoothed(options.label_smoothing > 0.0f ? t.size() : 0);  // what the loss trains on
+  const float* loss_targets = smoothed.empty() ? t.data() : smoothed.data();
   std::vector<float> activations(SequentialKernels<Model>::training_activation_count * stride);
   std::vector<float> deltas(2 * SequentialKernels<Model>::widest_output * stride), gradients(Model::parameter_count);
   const TrainingBuffers<Model> buffers = {activations.data(), deltas.data(), deltas.data() + deltas.size() / 2,
@@ -170,7 +177,10 @@ History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitO
       const auto index = [&](std::size_t b) { return static_cast<std::size_t>(order[first + b]); };
       detail::gather_feature_major(train.inputs.data(), Model::input_size, index, count, x.data(), stride);
       detail::gather_feature_major(train.outputs.data(), targets, index, count, t.data(), stride);
-      const float loss = train_on_batch<Loss>(model, optimizer, x.data(), t.data(), count, buffers);
+      if (!smoothed.empty())
+        smooth_labels(t.data(), targets, count, stride, options.label_smoothing,
+                      LabelSmoothingClasses<Loss>::of(Model::output_size), smoothed.data());
+      const float loss = train_on_batch<Loss>(model, optimizer, x.data(), loss_targets, count, buffers);
       loss_sum += static_cast<double>(loss) * static_cast<double>(count);
       metric_sums.add(Model::output_size, targets, SequentialKernels<Model>::output_of(activations.data(), stride),
                       t.data(), count, stride);
@@ -184,7 +194,8 @@ History fit(Model& model, Optimizer& optimizer, const Dataset& train, const FitO
     const std::string diverged = detail::divergence_of(model, record, false);
     if (diverged.empty() && options.validation) {
       // Checked before the first epoch; the divergence check has just found the parameters finite.
-      const Evaluation validation = detail::evaluate_checked<Loss>(model, *options.validation, options.metrics);
+      const Evaluation validation =
+          detail::evaluate_checked<Loss>(model, *options.validation, options.metrics, options.label_smoothing);
       record.val_loss = validation.loss;
       record.val_metrics = validation.values;
     }
