@@ -1,6 +1,7 @@
 // The digits reference job's data handling, training and measures, shared by the example and its
 // test: scikit-learn's 8x8 handwritten digits (64 pixels 0-16, the class in the last column), a
-// 64-40-10 ReLU/softmax network trained with Adam and early stopping, and its int8 version.
+// 64-32-10 ReLU/softmax network trained with Adam, label smoothing and early stopping, and its int8
+// version.
 #ifndef DIGITS_JOB_HPP
 #define DIGITS_JOB_HPP
 
@@ -31,18 +32,22 @@ using Logits = tinymlp::Sequential<tinymlp::Dense<pixels, hidden>, tinymlp::ReLU
 static_assert(Model::parameter_count == Logits::parameter_count, "the softmax has no parameters");
 
 // The defaults: a learning rate of 0.01, halved after 3 epochs without a better validation loss,
-// stopped after 20, batches of 16, the last epoch's weights kept (Keras's default): by then the
-// halvings have annealed the rate. At 40 hidden units, over seeds 1-16, that scored 0.973 on
-// average; keeping the best validation loss's weights (stopping after 10) 0.969, batches of 32 0.971.
+// stopped after 10, batches of 16, the last epoch's weights kept (Keras's default): by then the
+// halvings have annealed the rate. Label smoothing of 0.1 (Keras's label_smoothing) raised the mean
+// validation accuracy over seeds 1-16 from 0.973 to 0.979 (docs/digits.md). A fall of the smoothed
+// validation loss under 0.001 counts as none: it stops a fifth of the epochs sooner, at the same
+// accuracy.
 struct JobSettings {
   std::uint32_t seed = 1;     // shuffling, initial weights and batches
   std::size_t epochs = 200;   // the budget (early stopping may end sooner)
-  std::size_t patience = 20;  // epochs without a better validation loss before stopping
+  std::size_t patience = 10;  // epochs without a better validation loss before stopping
+  float min_delta = 0.001f;   // the least fall of the validation loss that counts as better
   std::size_t reduce_patience =
       3;                        // epochs without a better validation loss before the learning rate halves (0: never)
   std::size_t batch_size = 16;  // samples per Adam step
   float learning_rate = 0.01f;
-  bool restore_best = false;  // end with the best validation loss's weights rather than the last epoch's
+  float label_smoothing = 0.1f;  // the targets trained on: 0.91 for the class, 0.01 for the others
+  bool restore_best = false;     // end with the best validation loss's weights rather than the last epoch's
   bool quiet = false;
 };
 
@@ -61,9 +66,10 @@ struct Measure {
   float loss = 0, accuracy = 0;
 };
 
-inline Measure measure(const Model& model, const tinymlp::Dataset& data) {
+// The loss as fit measures it (against the smoothed targets), and the accuracy.
+inline Measure measure(const Model& model, const tinymlp::Dataset& data, float label_smoothing) {
   const tinymlp::Evaluation evaluation =
-      tinymlp::evaluate<tinymlp::CategoricalCrossEntropy>(model, data, {tinymlp::Metric::accuracy});
+      tinymlp::evaluate<tinymlp::CategoricalCrossEntropy>(model, data, {tinymlp::Metric::accuracy}, label_smoothing);
   return Measure{evaluation.loss, evaluation[tinymlp::Metric::accuracy]};
 }
 
@@ -101,8 +107,10 @@ inline Outcome train(Model& model, const tinymlp::SplitDataset& data, const JobS
   options.seed = settings.seed;
   options.validation = &data.validation;
   options.metrics = {tinymlp::Metric::accuracy};
+  options.label_smoothing = settings.label_smoothing;
   options.early_stopping.enabled = true;
   options.early_stopping.patience = settings.patience;
+  options.early_stopping.min_delta = settings.min_delta;
   options.early_stopping.restore_best = settings.restore_best;
   options.reduce_learning_rate.enabled = settings.reduce_patience > 0;
   options.reduce_learning_rate.patience = settings.reduce_patience;
@@ -113,7 +121,7 @@ inline Outcome train(Model& model, const tinymlp::SplitDataset& data, const JobS
   options.on_epoch_end = [&](std::size_t epoch, const tinymlp::EpochRecord& record) {
     const double reporting_started = processor_seconds();
     EpochMeasures measures{Measure{record.loss, record.metrics[0]}, Measure{record.val_loss, record.val_metrics[0]},
-                           measure(model, data.test), reporting_started - epoch_started};
+                           measure(model, data.test, settings.label_smoothing), reporting_started - epoch_started};
     outcome.epochs.push_back(measures);
     if (!settings.quiet)
       std::printf(

@@ -41,7 +41,7 @@ inline void draw_training_curves(const std::string& folder) {
   const std::string history = "'" + folder + "history.csv'";
   sine::run_gnuplot(
       "set datafile separator ','\nset multiplot layout 1,2\nset key top right\nset xlabel 'epoch'\n"
-      "set title 'Loss (categorical cross-entropy)'\nset logscale y\n"
+      "set title 'Loss (categorical cross-entropy, smoothed labels)'\nset logscale y\n"
       "plot " +
           history +
           " skip 1 using 1:2 with lines lw 2 title 'training', '' skip 1 using 1:4 with lines lw 2 title 'validation',"
