@@ -15,6 +15,7 @@ using namespace tinymlp;
 
 typedef Sequential<Normalization<3, 3>, Dense<3, 8>, ReLU, Dense<8, 2>> Normalized;
 typedef Sequential<Normalization<1, 4>, Dense<4, 3>, Tanh, Dense<3, 1>> Broadcast;
+typedef Sequential<Dense<2, 6>, ReLU, Normalization<6, 6>, Dense<6, 3>, Tanh, Dense<3, 1>> NormalizedHidden;
 
 // Raw values near 0 against their spread: around 3, 0.5 and -2, normalized to about [-2, 2].
 Normalized normalized_model(float far = 1.0f) {
@@ -105,6 +106,43 @@ TEST_CASE("a Normalization that broadcasts one input folds into a Dense of one i
   for (int x = -128; x <= 127; ++x)
     CHECK(micro.model().predict(static_cast<std::int8_t>(x)) ==
           tinymlp_tests::predict_int8(quantized, {static_cast<std::int8_t>(x)}).front());
+}
+
+TEST_CASE(
+    "a Normalization between layers folds into the Dense after it: the int8 model runs the reference's integers") {
+  NormalizedHidden model;
+  model.initialize(11u);
+  // After index 18 (the first Dense's 12 weights and 6 biases): the hidden units' scales and offsets.
+  for (int f = 0; f < 6; ++f) {
+    model.parameters[18 + f] = 0.5f + 0.25f * static_cast<float>(f);
+    model.parameters[24 + f] = -0.3f * static_cast<float>(f % 3);
+  }
+  Dataset data;
+  data.features = 2;
+  for (int s = 0; s < 96; ++s) {
+    data.inputs.push_back(static_cast<float>(s % 12) / 6.0f - 1.0f);
+    data.inputs.push_back(static_cast<float>(s / 12) / 4.0f - 1.0f);
+  }
+  const ModelDescription quantized = quantize(model, data);
+  REQUIRE(quantized.layers.size() == 4);  // Dense (ReLU fused), Dense with the normalization folded, TANH, Dense
+  CHECK(quantized.layers[0].kind == LayerKind::dense);
+  CHECK(quantized.layers[1].kind == LayerKind::dense);
+  CHECK(quantized.layers[1].inputs == 6);
+  const auto micro = host_int8_model<NormalizedHidden>(quantized);
+  double worst = 0.0, spread = 0.0;
+  for (std::size_t s = 0; s < data.size(); ++s) {
+    std::int8_t qx[2], qy[1];
+    for (int f = 0; f < 2; ++f) qx[f] = micro.model().quantize_input(data.input(s)[f]);
+    micro.model().predict(qx, qy);
+    CHECK(std::vector<std::int8_t>(qy, qy + 1) == tinymlp_tests::predict_int8(quantized, {qx, qx + 2}));
+    float y[1], z[1];
+    model.predict(data.input(s), y);
+    micro.model().predict(data.input(s), z);
+    worst = std::max(worst, std::fabs(static_cast<double>(y[0]) - z[0]));
+    spread = std::max(spread, std::fabs(static_cast<double>(y[0])));
+  }
+  MESSAGE("largest error of the int8 model against the float one: " << worst << " (outputs up to " << spread << ")");
+  CHECK(worst < 0.05 * spread);
 }
 
 TEST_CASE("a Normalization of raw values far from 0 is refused by name, with what to do") {

@@ -1,6 +1,6 @@
 // Pruned models that are also quantized (issue 13), as TFLite's converter makes them with
-// Optimize.EXPERIMENTAL_SPARSITY: full-integer int8, whose FULLY_CONNECTED reads a sparse INT8 kernel
-// itself, and float16, a DENSIFY of a sparse FLOAT16 constant and a DEQUANTIZE after it. Both are made
+// Optimize.EXPERIMENTAL_SPARSITY: full-integer int8 and dynamic-range (hybrid), whose FULLY_CONNECTED
+// reads a sparse INT8 kernel itself, and float16, a DENSIFY of a sparse FLOAT16 constant and a DEQUANTIZE after it. Both are made
 // here from dense models by rewriting a kernel in TFLite's sparsity format, and must import as the
 // dense model does (FLOAT16 within its rounding).
 #include <doctest/doctest.h>
@@ -13,6 +13,9 @@
 #include "../support/description_inference.hpp"
 #include "../support/requantizing_int8_model.hpp"
 #include "mutated_model.hpp"
+#include "tinymlp.hpp"
+#include "tinymlp/host/describe.hpp"
+#include "tinymlp/host/hybrid_quantize.hpp"
 #include "tinymlp/host/read_file.hpp"
 #include "tinymlp/tflite/export.hpp"
 #include "tinymlp/tflite/import.hpp"
@@ -65,6 +68,36 @@ TEST_CASE("a pruned full-integer model: FULLY_CONNECTED reads a sparse INT8 kern
   for (int a = -128; a <= 127; a += 11) {
     const std::vector<std::int8_t> x = {static_cast<std::int8_t>(a), 7, static_cast<std::int8_t>(-a)};
     CHECK(tinymlp_tests::predict_int8(read, x) == tinymlp_tests::predict_int8(model, x));
+  }
+}
+
+TEST_CASE("a pruned dynamic-range model: a hybrid FULLY_CONNECTED's sparse INT8 kernel imports as the dense one") {
+  tinymlp::Mlp<tinymlp::ReLU, 3, 8, 2> float_model;
+  tinymlp::Random random(5);
+  float_model.initialize(random);
+  for (tinymlp::HybridInputs inputs : {tinymlp::HybridInputs::symmetric, tinymlp::HybridInputs::asymmetric}) {
+    CAPTURE(static_cast<int>(inputs));
+    tinymlp::ModelDescription model = tinymlp::quantize_hybrid(tinymlp::describe(float_model), inputs);
+    tinymlp::HybridQuantization& h = *model.layers[0].hybrid();
+    for (std::size_t k = 1; k < h.kernel.size(); k += 2) h.kernel[k] = 0;  // pruned
+    const std::string dense = tinymlp::tflite::export_tflite(model);
+    const std::string sparse = mutation::mutated(dense, [&](tflite::ModelT& m) {
+      tflite::TensorT& kernel = mutation::tensor(m, mutation::op(m, 0).inputs[1]);
+      std::vector<std::int8_t> values(h.kernel.begin(), h.kernel.end());
+      m.buffers[kernel.buffer]->data = bytes_of(mutation::make_sparse(kernel, values, 8, 3));
+    });
+    CHECK(sparse.size() != dense.size());  // the kernel was rewritten
+    const tinymlp::ModelDescription read = imported(sparse, "sparse_hybrid.tflite");
+    REQUIRE(read.layers.size() == model.layers.size());
+    REQUIRE(read.layers[0].hybrid());
+    CHECK(read.layers[0].hybrid()->kernel == h.kernel);
+    CHECK(read.layers[0].hybrid()->inputs == inputs);
+    CHECK(tinymlp::tflite::export_tflite(read) == dense);
+    for (int k = -20; k <= 20; k += 3) {
+      const float a = 0.1f * static_cast<float>(k);
+      const std::vector<float> x = {a, -0.5f * a, 0.25f};
+      CHECK(tinymlp_tests::predict_hybrid(read, x) == tinymlp_tests::predict_hybrid(model, x));
+    }
   }
 }
 
