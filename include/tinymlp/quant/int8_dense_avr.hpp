@@ -76,6 +76,47 @@ struct RowToRequantize {
   bool found;           ///< Whether a row needs requantizing (else the rows are done).
 };
 
+// The parts the three row kernels below share, around each kernel's own products; their operands are
+// named alike: the accumulator `sum`, the pointers `bias` and `shift`, the rows left `rows`, a zero
+// byte `zero`, a scratch byte `byte` and `found`, which comes in as whether a ReLU is fused and goes
+// out as whether a row needs requantizing.
+// The head: T holds whether a ReLU is fused; each row (label 1) starts at its 32-bit bias.
+#define TINYMLP_AVR_ROW_HEAD \
+  "bst %[found], 0\n\t"      \
+  "clr %[zero]\n"            \
+  "1:\n\t"                   \
+  "movw r30, %A[bias]\n\t"   \
+  "lpm %A[sum], Z+\n\t"      \
+  "lpm %B[sum], Z+\n\t"      \
+  "lpm %C[sum], Z+\n\t"      \
+  "lpm %D[sum], Z+\n\t"      \
+  "movw %A[bias], r30\n\t"
+// The tail, once a row's accumulator is summed: its shift into `byte`; a row with a fused ReLU whose
+// accumulator is <= 0 and whose shift is <= 0 gives `low` (written beforehand) and the next row
+// starts, any other leaves with `found` 1; after the last row, `found` is 0.
+#define TINYMLP_AVR_ROW_TAIL                      \
+  "movw r30, %A[shift]\n\t"                       \
+  "lpm %[byte], Z+\n\t"                           \
+  "movw %A[shift], r30\n\t"                       \
+  "dec %[rows]\n\t"                               \
+  "brtc 3f\n\t" /* no ReLU: requantize */         \
+  "cp %[zero], %A[sum]\n\t"                       \
+  "cpc %[zero], %B[sum]\n\t"                      \
+  "cpc %[zero], %C[sum]\n\t"                      \
+  "cpc %[zero], %D[sum]\n\t"                      \
+  "brlt 3f\n\t" /* accumulator > 0: requantize */ \
+  "cp %[zero], %[byte]\n\t"                       \
+  "brlt 3f\n\t" /* shift > 0: requantize */       \
+  "tst %[rows]\n\t"                               \
+  "brne 1b\n\t"                                   \
+  "clr %[found]\n\t"                              \
+  "rjmp 4f\n"                                     \
+  "3:\n\t"                                        \
+  "clr %[found]\n\t"                              \
+  "inc %[found]\n"                                \
+  "4:\n\t"                                        \
+  "clr __zero_reg__"
+
 /// The rows of a layer from the one at `row`, until one needs requantizing: each row's accumulator is
 /// its bias (from `bias`, in flash) plus the products of its weights (in flash) with the listed
 /// inputs, 17.5 cycles a product: ld the gap and move Z past it, lpm the weight, ld the offset, mulsu
@@ -90,19 +131,11 @@ __attribute__((always_inline)) inline RowToRequantize run_rows(const int8_t*& ro
                                                                const uint8_t* entries, bool relu) {
   RowToRequantize result;
   uint8_t found = relu ? 1 : 0;
-  uint8_t weight, offset, zero;
+  uint8_t byte, offset, zero;
   const uint8_t* entry;
   const int8_t* flash;
-  __asm__ volatile(
-      "bst %[found], 0\n\t"  // T: a ReLU is fused
-      "clr %[zero]\n"
-      "1:\n\t"
-      "movw r30, %A[bias]\n\t"
-      "lpm %A[sum], Z+\n\t"
-      "lpm %B[sum], Z+\n\t"
-      "lpm %C[sum], Z+\n\t"
-      "lpm %D[sum], Z+\n\t"
-      "movw %A[bias], r30\n\t"
+  __asm__ volatile(  // the head, then this kernel's products, then the tail
+      TINYMLP_AVR_ROW_HEAD
       "movw r30, %A[row]\n\t"
       "movw r26, %A[entries]\n\t"
       "ld %[found], X+\n\t"  // the number of entries, halved: two a turn
@@ -111,24 +144,24 @@ __attribute__((always_inline)) inline RowToRequantize run_rows(const int8_t*& ro
       "inc %[found]\n\t"  // an odd number: the first turn does one
       "rjmp 5f\n"
       "2:\n\t"
-      "ld %[weight], X+\n\t"
-      "add r30, %[weight]\n\t"
+      "ld %[byte], X+\n\t"
+      "add r30, %[byte]\n\t"
       "adc r31, %[zero]\n\t"
-      "lpm %[weight], Z\n\t"
+      "lpm %[byte], Z\n\t"
       "ld %[offset], X+\n\t"
-      "mulsu %[weight], %[offset]\n\t"
+      "mulsu %[byte], %[offset]\n\t"
       "sbc %[offset], %[offset]\n\t"
       "add %A[sum], r0\n\t"
       "adc %B[sum], r1\n\t"
       "adc %C[sum], %[offset]\n\t"
       "adc %D[sum], %[offset]\n"
       "5:\n\t"
-      "ld %[weight], X+\n\t"
-      "add r30, %[weight]\n\t"
+      "ld %[byte], X+\n\t"
+      "add r30, %[byte]\n\t"
       "adc r31, %[zero]\n\t"
-      "lpm %[weight], Z\n\t"
+      "lpm %[byte], Z\n\t"
       "ld %[offset], X+\n\t"
-      "mulsu %[weight], %[offset]\n\t"
+      "mulsu %[byte], %[offset]\n\t"
       "sbc %[offset], %[offset]\n\t"
       "add %A[sum], r0\n\t"
       "adc %B[sum], r1\n\t"
@@ -137,32 +170,13 @@ __attribute__((always_inline)) inline RowToRequantize run_rows(const int8_t*& ro
       "dec %[found]\n\t"
       "brne 2b\n\t"
       "add %A[row], %[in]\n\t"
-      "adc %B[row], %[zero]\n\t"
-      "movw r30, %A[shift]\n\t"
-      "lpm %[weight], Z+\n\t"
-      "movw %A[shift], r30\n\t"
-      "dec %[rows]\n\t"
-      "brtc 3f\n\t"  // no ReLU: requantize
-      "cp %[zero], %A[sum]\n\t"
-      "cpc %[zero], %B[sum]\n\t"
-      "cpc %[zero], %C[sum]\n\t"
-      "cpc %[zero], %D[sum]\n\t"
-      "brlt 3f\n\t"  // accumulator > 0: requantize
-      "cp %[zero], %[weight]\n\t"
-      "brlt 3f\n\t"  // shift > 0: requantize
-      "tst %[rows]\n\t"
-      "brne 1b\n\t"
-      "rjmp 4f\n"
-      "3:\n\t"
-      "inc %[found]\n"
-      "4:\n\t"
-      "clr __zero_reg__"
-      : [sum] "=&r"(result.accumulator), [weight] "=&a"(weight), [offset] "=&a"(offset), [zero] "=&r"(zero),
+      "adc %B[row], %[zero]\n\t" TINYMLP_AVR_ROW_TAIL
+      : [sum] "=&r"(result.accumulator), [byte] "=&a"(byte), [offset] "=&a"(offset), [zero] "=&r"(zero),
         [found] "+r"(found), [rows] "+r"(rows), [row] "+r"(row), [bias] "+r"(bias), [shift] "+r"(shift), "=&x"(entry),
         "=&z"(flash)
       : [entries] "r"(entries), [in] "r"(in)
       : "memory");
-  result.shift = static_cast<int8_t>(weight);
+  result.shift = static_cast<int8_t>(byte);
   result.found = found != 0;
   return result;
 }
@@ -174,52 +188,24 @@ __attribute__((always_inline)) inline RowToRequantize run_rows_of_one_input(cons
                                                                             uint8_t offset, bool relu) {
   RowToRequantize result;
   uint8_t found = relu ? 1 : 0;
-  uint8_t weight, zero;
+  uint8_t byte, zero;
   const int8_t* flash;
-  __asm__ volatile(
-      "bst %[found], 0\n\t"  // T: a ReLU is fused
-      "clr %[zero]\n"
-      "1:\n\t"
-      "movw r30, %A[bias]\n\t"
-      "lpm %A[sum], Z+\n\t"
-      "lpm %B[sum], Z+\n\t"
-      "lpm %C[sum], Z+\n\t"
-      "lpm %D[sum], Z+\n\t"
-      "movw %A[bias], r30\n\t"
+  __asm__ volatile(  // the head, then this kernel's products, then the tail
+      TINYMLP_AVR_ROW_HEAD
       "movw r30, %A[row]\n\t"
-      "lpm %[weight], Z+\n\t"
+      "lpm %[byte], Z+\n\t"
       "movw %A[row], r30\n\t"
-      "mulsu %[weight], %[offset]\n\t"
-      "sbc %[weight], %[weight]\n\t"
+      "mulsu %[byte], %[offset]\n\t"
+      "sbc %[byte], %[byte]\n\t"
       "add %A[sum], r0\n\t"
       "adc %B[sum], r1\n\t"
-      "adc %C[sum], %[weight]\n\t"
-      "adc %D[sum], %[weight]\n\t"
-      "movw r30, %A[shift]\n\t"
-      "lpm %[weight], Z+\n\t"
-      "movw %A[shift], r30\n\t"
-      "dec %[rows]\n\t"
-      "brtc 3f\n\t"  // no ReLU: requantize
-      "cp %[zero], %A[sum]\n\t"
-      "cpc %[zero], %B[sum]\n\t"
-      "cpc %[zero], %C[sum]\n\t"
-      "cpc %[zero], %D[sum]\n\t"
-      "brlt 3f\n\t"  // accumulator > 0: requantize
-      "cp %[zero], %[weight]\n\t"
-      "brlt 3f\n\t"  // shift > 0: requantize
-      "tst %[rows]\n\t"
-      "brne 1b\n\t"
-      "clr %[found]\n\t"
-      "rjmp 4f\n"
-      "3:\n\t"
-      "ldi %[found], 1\n"
-      "4:\n\t"
-      "clr __zero_reg__"
-      : [sum] "=&r"(result.accumulator), [weight] "=&a"(weight), [zero] "=&r"(zero), [found] "+d"(found),
-        [rows] "+r"(rows), [row] "+r"(row), [bias] "+r"(bias), [shift] "+r"(shift), "=&z"(flash)
+      "adc %C[sum], %[byte]\n\t"
+      "adc %D[sum], %[byte]\n\t" TINYMLP_AVR_ROW_TAIL
+      : [sum] "=&r"(result.accumulator), [byte] "=&a"(byte), [zero] "=&r"(zero), [found] "+r"(found), [rows] "+r"(rows),
+        [row] "+r"(row), [bias] "+r"(bias), [shift] "+r"(shift), "=&z"(flash)
       : [offset] "a"(offset)
       : "memory");
-  result.shift = static_cast<int8_t>(weight);
+  result.shift = static_cast<int8_t>(byte);
   result.found = found != 0;
   return result;
 }
@@ -327,45 +313,18 @@ __attribute__((always_inline)) inline RowToRequantize run_rows_from_sums(const _
   uint8_t found = relu ? 1 : 0;
   uint8_t byte, zero;
   const int8_t* flash;
-  __asm__ volatile(
-      "bst %[found], 0\n\t"  // T: a ReLU is fused
-      "clr %[zero]\n"
-      "1:\n\t"
-      "movw r30, %A[bias]\n\t"
-      "lpm %A[acc], Z+\n\t"
-      "lpm %B[acc], Z+\n\t"
-      "lpm %C[acc], Z+\n\t"
-      "lpm %D[acc], Z+\n\t"
-      "movw %A[bias], r30\n\t"
+  __asm__ volatile(  // the head, then this kernel's products, then the tail
+      TINYMLP_AVR_ROW_HEAD
       "ld %[byte], X+\n\t"
-      "add %A[acc], %[byte]\n\t"
+      "add %A[sum], %[byte]\n\t"
       "ld %[byte], X+\n\t"
-      "adc %B[acc], %[byte]\n\t"
+      "adc %B[sum], %[byte]\n\t"
       "ld %[byte], X+\n\t"
-      "adc %C[acc], %[byte]\n\t"
+      "adc %C[sum], %[byte]\n\t"
       "sbrc %[byte], 7\n\t"  // the sum's sign, extended (dec keeps the carry)
-      "dec %D[acc]\n\t"
-      "adc %D[acc], %[zero]\n\t"
-      "movw r30, %A[shift]\n\t"
-      "lpm %[byte], Z+\n\t"
-      "movw %A[shift], r30\n\t"
-      "dec %[rows]\n\t"
-      "brtc 3f\n\t"  // no ReLU: requantize
-      "cp %[zero], %A[acc]\n\t"
-      "cpc %[zero], %B[acc]\n\t"
-      "cpc %[zero], %C[acc]\n\t"
-      "cpc %[zero], %D[acc]\n\t"
-      "brlt 3f\n\t"  // accumulator > 0: requantize
-      "cp %[zero], %[byte]\n\t"
-      "brlt 3f\n\t"  // shift > 0: requantize
-      "tst %[rows]\n\t"
-      "brne 1b\n\t"
-      "clr %[found]\n\t"
-      "rjmp 4f\n"
-      "3:\n\t"
-      "ldi %[found], 1\n"
-      "4:"
-      : [acc] "=&r"(result.accumulator), [byte] "=&r"(byte), [zero] "=&r"(zero), [found] "+d"(found), [rows] "+r"(rows),
+      "dec %D[sum]\n\t"
+      "adc %D[sum], %[zero]\n\t" TINYMLP_AVR_ROW_TAIL
+      : [sum] "=&r"(result.accumulator), [byte] "=&r"(byte), [zero] "=&r"(zero), [found] "+r"(found), [rows] "+r"(rows),
         [bias] "+r"(bias), [shift] "+r"(shift), "+x"(sum), "=&z"(flash)
       :
       : "memory");
@@ -472,6 +431,9 @@ struct DenseLayer {
 }  // namespace quant
 }  // namespace TINYMLP_CONFIGURATION
 }  // namespace tinymlp
+
+#undef TINYMLP_AVR_ROW_HEAD
+#undef TINYMLP_AVR_ROW_TAIL
 #endif
 
 #endif
