@@ -195,153 +195,170 @@ inline bool fits_in_24_bits(int32_t x) { return x == static_cast<int32_t>(static
 //      moving bytes while more than 8 remain; then 6 to 8 bits by shifting 8 - e bits left into a fourth
 //      byte and dropping the low one, fewer bit by bit. e = 0 returns r.
 // The 24-bit result is returned sign-extended to 32 bits.
+// The steps above as an asm fragment over registers named by the caller, so that a kernel whose
+// registers are fixed (quant/int8_dense_avr.hpp) runs this same code: x in X0..X2 and the multiplier in
+// M0..M3 (both kept), the 24-bit result in RA..RC (not sign-extended), the right shift in E (an upper
+// register: cpi, subi), consumed. B1..B3 (B3 an upper register: ldi) and RD are scratch, and B1 and B3
+// may be the registers of RB and RD: each is dead before the other is written. ZERO is cleared first.
+// x's products are summed column by column as above, x2's last and only when x2 is not 0. Labels 11 to 18.
+// clang-format off
+#define TINYMLP_AVR_DOUBLE_ROUNDING_MULTIPLY_24_BIT(X0, X1, X2, M0, M1, M2, M3, RA, RB, RC, RD, B1, B2, B3, ZERO, E) \
+  /* 1. Column 0 (x0 m0): only its high byte, into byte 1. */                                          \
+  "clr " ZERO "\n\t"                                                                                   \
+  "mul " X0 ", " M0 "\n\t"                                                                             \
+  "mov " B1 ", r1\n\t"                                                                                 \
+  "clr " B2 "\n\t"                                                                                     \
+  "ldi " B3 ", 0x40\n\t" /* + 2^30 */                                                                  \
+  /* Column 1: x0 m1 + x1 m0 into bytes 1..3. */                                                       \
+  "mul " X0 ", " M1 "\n\t"                                                                             \
+  "add " B1 ", r0\n\t"                                                                                 \
+  "adc " B2 ", r1\n\t"                                                                                 \
+  "adc " B3 ", " ZERO "\n\t"                                                                           \
+  "mul " X1 ", " M0 "\n\t"                                                                             \
+  "add " B1 ", r0\n\t"                                                                                 \
+  "adc " B2 ", r1\n\t"                                                                                 \
+  "adc " B3 ", " ZERO "\n\t"                                                                           \
+  /* Column 2: x0 m2 + x1 m1 into bytes 2..4 (byte 1 is done: B1 is free). */   \
+  "clr " RA "\n\t"                                                              \
+  "mul " X0 ", " M2 "\n\t"                                                      \
+  "add " B2 ", r0\n\t"                                                          \
+  "adc " B3 ", r1\n\t"                                                          \
+  "adc " RA ", " ZERO "\n\t"                                                    \
+  "mul " X1 ", " M1 "\n\t"                                                      \
+  "add " B2 ", r0\n\t"                                                          \
+  "adc " B3 ", r1\n\t"                                                          \
+  "adc " RA ", " ZERO "\n\t"                                                    \
+  /* Column 3: x0 m3 + x1 m2 into bytes 3..5. */                                \
+  "clr " RB "\n\t"                                                              \
+  "mul " X0 ", " M3 "\n\t"                                                      \
+  "add " B3 ", r0\n\t"                                                          \
+  "adc " RA ", r1\n\t"                                                          \
+  "adc " RB ", " ZERO "\n\t"                                                    \
+  "mul " X1 ", " M2 "\n\t"                                                      \
+  "add " B3 ", r0\n\t"                                                          \
+  "adc " RA ", r1\n\t"                                                          \
+  "adc " RB ", " ZERO "\n\t"                                                    \
+  /* Column 4: x1 m3 into bytes 4..6. */                                        \
+  "clr " RC "\n\t"                                                              \
+  "mul " X1 ", " M3 "\n\t"                                                      \
+  "add " RA ", r0\n\t"                                                          \
+  "adc " RB ", r1\n\t"                                                          \
+  "adc " RC ", " ZERO "\n\t"                                                    \
+  /* x2's products, none for an x of 16 bits (0 <= x < 2^16: a small layer's positive accumulator). */\
+  "tst " X2 "\n\t"                                                              \
+  "breq 11f\n\t"                                                                \
+  "mul " X2 ", " M0 "\n\t"                                                      \
+  "add " B2 ", r0\n\t"                                                          \
+  "adc " B3 ", r1\n\t"                                                          \
+  "adc " RA ", " ZERO "\n\t"                                                    \
+  "adc " RB ", " ZERO "\n\t"                                                    \
+  "adc " RC ", " ZERO "\n\t"                                                    \
+  "mul " X2 ", " M1 "\n\t"                                                      \
+  "add " B3 ", r0\n\t"                                                          \
+  "adc " RA ", r1\n\t"                                                          \
+  "adc " RB ", " ZERO "\n\t"                                                    \
+  "adc " RC ", " ZERO "\n\t"                                                    \
+  "mul " X2 ", " M2 "\n\t"                                                      \
+  "add " RA ", r0\n\t"                                                          \
+  "adc " RB ", r1\n\t"                                                          \
+  "adc " RC ", " ZERO "\n\t"                                                    \
+  "mul " X2 ", " M3 "\n\t"                                                      \
+  "add " RB ", r0\n\t"                                                          \
+  "adc " RC ", r1\n\t" /* no carry out: the product has 55 bits */              \
+  /* A negative x: less multiplier * 2^24. */                                   \
+  "sbrs " X2 ", 7\n\t"                                                          \
+  "rjmp 11f\n\t"                                                                \
+  "sub " B3 ", " M0 "\n\t"                                                      \
+  "sbc " RA ", " M1 "\n\t"                                                      \
+  "sbc " RB ", " M2 "\n\t"                                                      \
+  "sbc " RC ", " M3 "\n"                                                        \
+  /* 2. r = Q >> 31. */                                                                                \
+  "11:\n\t"                                                                                            \
+  "lsl " B3 "\n\t"                                                                                     \
+  "rol " RA "\n\t"                                                                                     \
+  "rol " RB "\n\t"                                                                                     \
+  "rol " RC "\n\t"                                                                                     \
+  /* 3. e = 0: r as it is. */                                                                          \
+  "tst " E "\n\t"                                                                                      \
+  "breq 14f\n\t"                                                                                       \
+  /* a = r - 1 for a negative r. */                                                                    \
+  "sbrs " RC ", 7\n\t"                                                                                 \
+  "rjmp 12f\n\t"                                                                                       \
+  "sec\n\t"                                                                                            \
+  "sbc " RA ", " ZERO "\n\t"                                                                           \
+  "sbc " RB ", " ZERO "\n\t"                                                                           \
+  "sbc " RC ", " ZERO "\n\t"                                                                           \
+  /* r = -2^23 makes a = -2^23 - 1, a 25-bit value (the overflow flag says so): its first bit */       \
+  /* goes out with the lost sign bit (1) shifted in. */                                                \
+  "brvc 12f\n\t"                                                                                       \
+  "sec\n\t"                                                                                            \
+  "ror " RC "\n\t"                                                                                     \
+  "ror " RB "\n\t"                                                                                     \
+  "ror " RA "\n\t"                                                                                     \
+  "dec " E "\n\t"                                                                                      \
+  "breq 15f\n"                                                                                         \
+  /* Whole bytes while more than 8 bits remain (the last bit out is then still to come). */            \
+  "12:\n\t"                                                                                            \
+  "cpi " E ", 9\n\t"                                                                                   \
+  "brlo 13f\n\t"                                                                                       \
+  "mov " RA ", " RB "\n\t"                                                                             \
+  "mov " RB ", " RC "\n\t"                                                                             \
+  "lsl " RC "\n\t"                                                                                     \
+  "sbc " RC ", " RC "\n\t"                                                                             \
+  "subi " E ", 8\n\t"                                                                                  \
+  "rjmp 12b\n"                                                                                         \
+  /* 6 to 8 bits: 8 - e bits left into a fourth byte, whose upper three bytes are then the result; */  \
+  /* the low byte's top bit is the last bit out, which is added. */                                    \
+  "13:\n\t"                                                                                            \
+  "cpi " E ", 6\n\t"                                                                                   \
+  "brlo 16f\n\t"                                                                                       \
+  "mov " RD ", " RC "\n\t"                                                                             \
+  "lsl " RD "\n\t"                                                                                     \
+  "sbc " RD ", " RD "\n\t"                                                                             \
+  "subi " E ", 8\n\t"                                                                                  \
+  "breq 18f\n"                                                                                         \
+  "17:\n\t"                                                                                            \
+  "lsl " RA "\n\t"                                                                                     \
+  "rol " RB "\n\t"                                                                                     \
+  "rol " RC "\n\t"                                                                                     \
+  "rol " RD "\n\t"                                                                                     \
+  "inc " E "\n\t"                                                                                      \
+  "brne 17b\n"                                                                                         \
+  "18:\n\t"                                                                                            \
+  "lsl " RA "\n\t"                                                                                     \
+  "mov " RA ", " RB "\n\t"                                                                             \
+  "mov " RB ", " RC "\n\t"                                                                             \
+  "mov " RC ", " RD "\n\t"                                                                             \
+  "rjmp 15f\n"                                                                                         \
+  /* Fewer bit by bit; the carry holds the last bit out, which is added. */                            \
+  "16:\n\t"                                                                                            \
+  "asr " RC "\n\t"                                                                                     \
+  "ror " RB "\n\t"                                                                                     \
+  "ror " RA "\n\t"                                                                                     \
+  "dec " E "\n\t"                                                                                      \
+  "brne 16b\n"                                                                                         \
+  "15:\n\t"                                                                                            \
+  "adc " RA ", " ZERO "\n\t"                                                                           \
+  "adc " RB ", " ZERO "\n\t"                                                                           \
+  "adc " RC ", " ZERO "\n"                                                                             \
+  "14:\n\t"
+// clang-format on
+
 __attribute__((always_inline)) inline int32_t double_rounding_multiply_24_bit(int32_t x, int32_t multiplier,
                                                                               uint8_t right_shift) {
   int32_t result;
   uint8_t byte1, byte2, byte3, zero;
-  __asm__(
-      // 1. Column 0 (x0 m0): only its high byte, into byte 1.
-      "clr %[zero]\n\t"
-      "mul %A[x], %A[m]\n\t"
-      "mov %[b1], r1\n\t"
-      "clr %[b2]\n\t"
-      "ldi %[b3], 0x40\n\t"  // + 2^30
-      // Column 1: x0 m1 + x1 m0 into bytes 1..3.
-      "mul %A[x], %B[m]\n\t"
-      "add %[b1], r0\n\t"
-      "adc %[b2], r1\n\t"
-      "adc %[b3], %[zero]\n\t"
-      "mul %B[x], %A[m]\n\t"
-      "add %[b1], r0\n\t"
-      "adc %[b2], r1\n\t"
-      "adc %[b3], %[zero]\n\t"
-      // Column 2: x0 m2 + x1 m1 + x2 m0 into bytes 2..4.
-      "clr %A[r]\n\t"
-      "mul %A[x], %C[m]\n\t"
-      "add %[b2], r0\n\t"
-      "adc %[b3], r1\n\t"
-      "adc %A[r], %[zero]\n\t"
-      "mul %B[x], %B[m]\n\t"
-      "add %[b2], r0\n\t"
-      "adc %[b3], r1\n\t"
-      "adc %A[r], %[zero]\n\t"
-      "mul %C[x], %A[m]\n\t"
-      "add %[b2], r0\n\t"
-      "adc %[b3], r1\n\t"
-      "adc %A[r], %[zero]\n\t"
-      // Column 3: x0 m3 + x1 m2 + x2 m1 into bytes 3..5.
-      "clr %B[r]\n\t"
-      "mul %A[x], %D[m]\n\t"
-      "add %[b3], r0\n\t"
-      "adc %A[r], r1\n\t"
-      "adc %B[r], %[zero]\n\t"
-      "mul %B[x], %C[m]\n\t"
-      "add %[b3], r0\n\t"
-      "adc %A[r], r1\n\t"
-      "adc %B[r], %[zero]\n\t"
-      "mul %C[x], %B[m]\n\t"
-      "add %[b3], r0\n\t"
-      "adc %A[r], r1\n\t"
-      "adc %B[r], %[zero]\n\t"
-      // Column 4: x1 m3 + x2 m2 into bytes 4..6.
-      "clr %C[r]\n\t"
-      "mul %B[x], %D[m]\n\t"
-      "add %A[r], r0\n\t"
-      "adc %B[r], r1\n\t"
-      "adc %C[r], %[zero]\n\t"
-      "mul %C[x], %C[m]\n\t"
-      "add %A[r], r0\n\t"
-      "adc %B[r], r1\n\t"
-      "adc %C[r], %[zero]\n\t"
-      // Column 5: x2 m3 into bytes 5..6 (no carry out: the product has 55 bits).
-      "mul %C[x], %D[m]\n\t"
-      "add %B[r], r0\n\t"
-      "adc %C[r], r1\n\t"
-      // A negative x: less multiplier * 2^24.
-      "sbrs %C[x], 7\n\t"
-      "rjmp 1f\n\t"
-      "sub %[b3], %A[m]\n\t"
-      "sbc %A[r], %B[m]\n\t"
-      "sbc %B[r], %C[m]\n\t"
-      "sbc %C[r], %D[m]\n"
-      // 2. r = Q >> 31.
-      "1:\n\t"
-      "lsl %[b3]\n\t"
-      "rol %A[r]\n\t"
-      "rol %B[r]\n\t"
-      "rol %C[r]\n\t"
-      // 3. e = 0: r as it is.
-      "tst %[e]\n\t"
-      "breq 4f\n\t"
-      // a = r - 1 for a negative r.
-      "sbrs %C[r], 7\n\t"
-      "rjmp 2f\n\t"
-      "sec\n\t"
-      "sbc %A[r], %[zero]\n\t"
-      "sbc %B[r], %[zero]\n\t"
-      "sbc %C[r], %[zero]\n\t"
-      // r = -2^23 makes a = -2^23 - 1, a 25-bit value (the overflow flag says so): its first bit
-      // goes out with the lost sign bit (1) shifted in.
-      "brvc 2f\n\t"
-      "sec\n\t"
-      "ror %C[r]\n\t"
-      "ror %B[r]\n\t"
-      "ror %A[r]\n\t"
-      "dec %[e]\n\t"
-      "breq 5f\n"
-      // Whole bytes while more than 8 bits remain (the last bit out is then still to come).
-      "2:\n\t"
-      "cpi %[e], 9\n\t"
-      "brlo 3f\n\t"
-      "mov %A[r], %B[r]\n\t"
-      "mov %B[r], %C[r]\n\t"
-      "lsl %C[r]\n\t"
-      "sbc %C[r], %C[r]\n\t"
-      "subi %[e], 8\n\t"
-      "rjmp 2b\n"
-      // 6 to 8 bits: 8 - e bits left into a fourth byte, whose upper three bytes are then the result;
-      // the low byte's top bit is the last bit out, which is added.
-      "3:\n\t"
-      "cpi %[e], 6\n\t"
-      "brlo 6f\n\t"
-      "mov %D[r], %C[r]\n\t"
-      "lsl %D[r]\n\t"
-      "sbc %D[r], %D[r]\n\t"
-      "subi %[e], 8\n\t"
-      "breq 8f\n"
-      "7:\n\t"
-      "lsl %A[r]\n\t"
-      "rol %B[r]\n\t"
-      "rol %C[r]\n\t"
-      "rol %D[r]\n\t"
-      "inc %[e]\n\t"
-      "brne 7b\n"
-      "8:\n\t"
-      "lsl %A[r]\n\t"
-      "mov %A[r], %B[r]\n\t"
-      "mov %B[r], %C[r]\n\t"
-      "mov %C[r], %D[r]\n\t"
-      "rjmp 5f\n"
-      // Fewer bit by bit; the carry holds the last bit out, which is added.
-      "6:\n\t"
-      "asr %C[r]\n\t"
-      "ror %B[r]\n\t"
-      "ror %A[r]\n\t"
-      "dec %[e]\n\t"
-      "brne 6b\n"
-      "5:\n\t"
-      "adc %A[r], %[zero]\n\t"
-      "adc %B[r], %[zero]\n\t"
-      "adc %C[r], %[zero]\n"
-      // Sign-extended to 32 bits.
-      "4:\n\t"
-      "mov %D[r], %C[r]\n\t"
-      "lsl %D[r]\n\t"
-      "sbc %D[r], %D[r]\n\t"
-      "clr __zero_reg__"
-      : [r] "=&r"(result), [b1] "=&r"(byte1), [b2] "=&r"(byte2), [b3] "=&d"(byte3), [zero] "=&r"(zero),
-        [e] "+d"(right_shift)
-      : [x] "r"(x), [m] "r"(multiplier));
+  __asm__(TINYMLP_AVR_DOUBLE_ROUNDING_MULTIPLY_24_BIT("%A[x]", "%B[x]", "%C[x]", "%A[m]", "%B[m]", "%C[m]", "%D[m]",
+                                                      "%A[r]", "%B[r]", "%C[r]", "%D[r]", "%[b1]", "%[b2]", "%[b3]",
+                                                      "%[zero]", "%[e]")
+          // Sign-extended to 32 bits.
+          "mov %D[r], %C[r]\n\t"
+          "lsl %D[r]\n\t"
+          "sbc %D[r], %D[r]\n\t"
+          "clr __zero_reg__"
+          : [r] "=&r"(result), [b1] "=&r"(byte1), [b2] "=&r"(byte2), [b3] "=&d"(byte3), [zero] "=&r"(zero),
+            [e] "+d"(right_shift)
+          : [x] "r"(x), [m] "r"(multiplier));
   return result;
 }
 #endif
