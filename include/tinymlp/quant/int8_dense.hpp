@@ -192,7 +192,7 @@ struct Int8Dense {
   static void forward(const Parameters& parameters, const int8_t* x, int8_t* y) {
 #if TINYMLP_QUANT_INT8_DENSE_AVR
     if (detail::is_same<Reader, FlashReader>::value && quant::avr::DenseLayer<In, Out>::fits) {
-      quant::avr::DenseLayer<In, Out>::template forward<Rounding>(parameters.kernel, FusedReLU, x, y);
+      quant::avr::DenseLayer<In, Out>::template forward<Rounding, FusedReLU>(parameters.kernel, x, y);
       return;
     }
 #endif

@@ -72,6 +72,21 @@ int8_t int8_output_zero_point(const quant::FloatTableSoftmax::Parameters&) {
   return -128;
 }
 
+#if TINYMLP_QUANT_INT8_DENSE_AVR
+// Whether a layer is an Int8Dense the AVR kernel runs (quant/int8_dense_avr.hpp), and its call there.
+template <class Layer>
+struct AvrDense {
+  static constexpr bool value = false;
+};
+template <size_t In, size_t Out, bool FusedReLU>
+struct AvrDense<Int8Dense<In, Out, FusedReLU>> {
+  static constexpr bool value = quant::avr::DenseLayer<In, Out>::fits;
+  static constexpr quant::avr::DenseLayerCall call(size_t offset) {
+    return {static_cast<uint16_t>(offset), static_cast<uint8_t>(In), static_cast<uint8_t>(Out), FusedReLU};
+  }
+};
+#endif
+
 // The int8 layers, in order: each Dense of the float model as an Int8Dense, each Sigmoid or Tanh as an
 // Int8Lookup, a Softmax as an Int8Softmax.
 template <class... Layers>
@@ -88,6 +103,13 @@ struct Int8LayerChain<Layer> {
   static constexpr figure_t parameter_count = Int8ParameterCount<Layer>::value;
   static constexpr size_t layer_count = 1;
   static constexpr bool fused_relu_at(size_t k) { return k == 0 ? Layer::fused_relu : false; }
+#if TINYMLP_QUANT_INT8_DENSE_AVR
+  // Whether every layer is an Int8Dense the AVR kernel runs, then all in one call of it: the widest
+  // input, the widest output of a layer of 32 inputs or more (its sums), the layers' calls.
+  static constexpr bool avr_dense = AvrDense<Layer>::value;
+  static constexpr size_t avr_widest_input = Layer::input_size;
+  static constexpr size_t avr_wide_output = Layer::input_size >= 32 ? Layer::output_size : 0;
+#endif
 
   // The last layer writes the caller's output.
   template <class Rounding, class Reader>
@@ -114,6 +136,12 @@ struct Int8LayerChain<Layer, NextLayer, Rest...> {
   static constexpr figure_t parameter_count = Int8ParameterCount<Layer>::value + Next::parameter_count;
   static constexpr size_t layer_count = 1 + Next::layer_count;
   static constexpr bool fused_relu_at(size_t k) { return k == 0 ? Layer::fused_relu : Next::fused_relu_at(k - 1); }
+#if TINYMLP_QUANT_INT8_DENSE_AVR
+  static constexpr bool avr_dense = AvrDense<Layer>::value && Next::avr_dense;
+  static constexpr size_t avr_widest_input = larger_of(Layer::input_size, Next::avr_widest_input);
+  static constexpr size_t avr_wide_output =
+      larger_of(Layer::input_size >= 32 ? Layer::output_size : 0, Next::avr_wide_output);
+#endif
 
   // Each hidden layer writes the buffer its input is not in.
   template <class Rounding, class Reader>
@@ -127,6 +155,59 @@ struct Int8LayerChain<Layer, NextLayer, Rest...> {
     return Next::template output_zero_point<Reader>(parameters.next);
   }
 };
+
+#if TINYMLP_QUANT_INT8_DENSE_AVR
+// The AVR kernel's calls of a chain of Int8Dense layers, one after the other as the chain's layers are
+// (an AVR aligns nothing: each layer's parameters start where the previous ones end).
+template <class Chain>
+struct AvrDenseCalls;
+template <class Layer>
+struct AvrDenseCalls<Int8LayerChain<Layer>> {
+  quant::avr::DenseLayerCall call;
+  static constexpr AvrDenseCalls make(size_t offset) { return {AvrDense<Layer>::call(offset)}; }
+};
+template <class Layer, class NextLayer, class... Rest>
+struct AvrDenseCalls<Int8LayerChain<Layer, NextLayer, Rest...>> {
+  typedef Int8LayerChain<Layer, NextLayer, Rest...> Chain;
+  static_assert(offsetof(typename Chain::Parameters, next) == sizeof(typename Layer::Parameters),
+                "the AVR kernel finds each layer's parameters right after the previous ones");
+  quant::avr::DenseLayerCall call;
+  AvrDenseCalls<Int8LayerChain<NextLayer, Rest...>> rest;
+  static constexpr AvrDenseCalls make(size_t offset) {
+    return {AvrDense<Layer>::call(offset),
+            AvrDenseCalls<Int8LayerChain<NextLayer, Rest...>>::make(offset + sizeof(typename Layer::Parameters))};
+  }
+};
+template <class Chain>
+struct AvrDenseCallTable {
+  static const AvrDenseCalls<Chain> table;
+};
+template <class Chain>
+const AvrDenseCalls<Chain> AvrDenseCallTable<Chain>::table TINYMLP_PROGMEM = AvrDenseCalls<Chain>::make(0);
+
+// A chain of Int8Dense layers only runs in one call of the AVR kernel, its registers saved once rather
+// than once a layer; forward says whether it ran.
+template <class Chain, bool = Chain::avr_dense>
+struct Int8ChainOnAvr {
+  template <class Rounding>
+  static bool forward(const typename Chain::Parameters&, const int8_t*, int8_t*, int8_t*, int8_t*) {
+    return false;
+  }
+};
+template <class Chain>
+struct Int8ChainOnAvr<Chain, true> {
+  template <class Rounding>
+  __attribute__((always_inline)) static bool forward(const typename Chain::Parameters& parameters, const int8_t* x,
+                                                     int8_t* y, int8_t* buffer0, int8_t* buffer1) {
+    static_assert(sizeof(AvrDenseCalls<Chain>) == Chain::layer_count * sizeof(quant::avr::DenseLayerCall),
+                  "the AVR kernel reads the calls as an array");
+    quant::avr::DenseChain<Chain::avr_widest_input, Chain::avr_wide_output>::template forward<Rounding>(
+        &AvrDenseCallTable<Chain>::table.call, reinterpret_cast<const int8_t*>(&parameters),
+        static_cast<uint8_t>(Chain::layer_count), x, y, buffer0, buffer1);
+    return true;
+  }
+};
+#endif
 
 // No int8 layer after a Dense (a ReLU fused into it, an Identity dropped, the next Dense kept).
 struct NoInt8Layer {};
@@ -339,6 +420,9 @@ class Int8Model {
   void predict(const int8_t* x, int8_t* y) const {
     int8_t buffer0[detail::larger_of(Chain::widest_hidden_output, 1)];
     int8_t buffer1[detail::larger_of(Chain::widest_hidden_output, 1)];
+#if TINYMLP_QUANT_INT8_DENSE_AVR
+    if (detail::Int8ChainOnAvr<Chain>::template forward<Rounding>(parameters_->layers, x, y, buffer0, buffer1)) return;
+#endif
     Chain::template forward<Rounding, FlashReader>(parameters_->layers, x, y, buffer0, buffer1);
   }
   /// The one int8 output for the one int8 input `x` (compiles only for such models).
