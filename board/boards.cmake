@@ -106,7 +106,7 @@ tinymlp_board(uno DISPLAY "ATmega328P, 16 MHz (Uno; simavr)"
   COMPILER avr-g++ FLAGS -mmcu=atmega328p WARNINGS -Wconversion -Wsign-conversion
   LINK_FLAGS -Wl,--gc-sections
   ARDUINO_FQBN arduino:avr:uno RUN run-on-uno SKETCH_RUN_OPTIONS --lines @LINES@ SIZE avr-size PROBES regions
-  LIMITS inference=30200 int8_inference=6200 step=114000 inference_frames=60 step_frames=85 step_ram=1800
+  LIMITS inference=30200 int8_inference=5450 step=114000 inference_frames=60 step_frames=85 step_ram=1800
          hybrid_inference=30000 hybrid_inference_frames=72)
 
 # A Cortex-M4F, run on QEMU's mps2-an386.
