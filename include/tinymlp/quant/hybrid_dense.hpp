@@ -171,7 +171,7 @@ struct HybridDense {
     const float scale = input_scale * Reader::load(&parameters.weight_scale);
     const int8_t* row = parameters.kernel;
     for (size_t o = 0; o < Out; ++o, row += In) {
-      int32_t dot = quant::RowProducts<In, Reader>::add_to(0, row, q);
+      int32_t dot = quant::RowProducts<In, Reader, int8_t>::add_to(0, row, q);
       if (Inputs::has_offset) {
         int32_t row_sum = 0;
         for (size_t i = 0; i < In; ++i) row_sum += Reader::load(row + i);

@@ -37,15 +37,17 @@ struct Int8DenseParameters {
 
 namespace quant {
 
-/// bias + the row's products with the inputs themselves (HybridDense's, whose inputs are symmetric).
-/// Each product of two int8 values fits in 16 bits (|w x| <= 2^14); the sum is int32, as TFLite's is.
-template <size_t In, class Reader>
+/// bias + the products of a row of In int8 weights with In inputs of type Input: the int8 inputs
+/// themselves (HybridDense's, whose inputs are symmetric: |w x| <= 2^14) or their unsigned offsets
+/// x + 128 (Int8Dense's, see input_offset: |w (x + 128)| <= 128 * 255). Either product fits in 16 bits;
+/// the sum is int32, as TFLite's is.
+template <size_t In, class Reader, class Input>
 struct RowProducts {
-  /// `bias` plus the products of the In weights of `row` (read through Reader) with the inputs `x`.
+  /// `bias` plus the products of the In weights of `row` (read through Reader) with the In inputs `x`.
   /// Four products at a time, so that a core that multiply-accumulates in one instruction (a Cortex-M4's
   /// MLA) spends little on the loop. Each product is an int (16 bits on an AVR: enough for one); they
   /// are summed in int32.
-  static int32_t add_to(int32_t bias, const int8_t* row, const int8_t* x) {
+  static int32_t add_to(int32_t bias, const int8_t* row, const Input* x) {
     int32_t sum = bias;
     size_t i = 0;
     for (; i + 4 <= In; i += 4)
@@ -57,9 +59,9 @@ struct RowProducts {
 };
 
 #if defined(__AVR__) && TINYMLP_USE_PROGMEM
-// The same on an AVR with the row in flash, 12 cycles a product: lpm the weight, ld the input, muls
-// (the 8 x 8 hardware multiply, product in r1:r0, its sign in the carry), sbc spreads that sign over
-// a byte, and four adds put the product into the 32-bit sum. Products go `Group` to a loop iteration
+// The same for int8 inputs on an AVR with the row in flash, 12 cycles a product: lpm the weight, ld the
+// input, muls (the 8 x 8 hardware multiply, product in r1:r0, its sign in the carry), sbc spreads that
+// sign over a byte, and four adds put the product into the 32-bit sum. Products go `Group` to a loop iteration
 // (.rept), so that the loop's dec and brne cost 3 cycles per group. The Group * Groups inputs read
 // through X are a memory operand: without it the compiler may keep the inputs' stores for later, or
 // drop them, at -O1 and above (the weights are in flash, which no store changes).
@@ -107,7 +109,7 @@ struct ProductsInGroups<Group, Groups, true> {
 };
 
 template <size_t In>
-struct RowProducts<In, FlashReader> {
+struct RowProducts<In, FlashReader, int8_t> {
   static int32_t add_to(int32_t sum, const int8_t* row, const int8_t* x) {
     // Groups of four, then the rest one by one.
     sum = ProductsInGroups<4, In / 4>::add_to(sum, row, x);
@@ -119,25 +121,6 @@ struct RowProducts<In, FlashReader> {
 /// An int8 input as the kernels multiply it: x + 128, an unsigned offset in [0, 255] (0 for -128, the
 /// zero point of every ReLU output and of most non-negative inputs, so that its product is skipped).
 inline uint8_t input_offset(int8_t x) { return static_cast<uint8_t>(x ^ 0x80); }
-
-/// bias + the row's products with the inputs' offsets, Int8Dense's. Each product of an int8 weight and
-/// an offset fits in 16 bits (|w (x + 128)| <= 128 * 255); the sum is int32, as TFLite's is.
-template <size_t In, class Reader>
-struct OffsetRowProducts {
-  /// `bias` plus the products of the In weights of `row` (read through Reader) with the In `offsets`.
-  /// Four products at a time, so that a core that multiply-accumulates in one instruction (a Cortex-M4's
-  /// MLA) spends little on the loop. Each product is an int (16 bits on an AVR: enough for one); they
-  /// are summed in int32.
-  static int32_t add_to(int32_t bias, const int8_t* row, const uint8_t* offsets) {
-    int32_t sum = bias;
-    size_t i = 0;
-    for (; i + 4 <= In; i += 4)
-      sum += static_cast<int32_t>(Reader::load(row + i) * offsets[i]) + Reader::load(row + i + 1) * offsets[i + 1] +
-             Reader::load(row + i + 2) * offsets[i + 2] + Reader::load(row + i + 3) * offsets[i + 3];
-    for (; i < In; ++i) sum += static_cast<int16_t>(Reader::load(row + i) * offsets[i]);
-    return sum;
-  }
-};
 
 /// A layer's inputs, read by each of its rows: bias + the row's products with them. Their offsets are
 /// made once, for all the rows; on a Cortex-M4 they are spread into 16-bit pairs for SMLAD
@@ -151,7 +134,7 @@ class RowInputs {
   }
   /// bias + the products of the In weights of `row` (read through Reader) with the inputs' offsets.
   int32_t add_row_to(int32_t bias, const int8_t* row) const {
-    return OffsetRowProducts<In, Reader>::add_to(bias, row, offsets_);
+    return RowProducts<In, Reader, uint8_t>::add_to(bias, row, offsets_);
   }
   static const size_t rows_at_once = 1;  ///< Rows add_two_rows_to does in one pass (1: it adds them in turn).
   /// The same for the rows at `rows` and `rows + In`, into `first` and `second`.

@@ -1,5 +1,5 @@
 // On the Cortex-M4 (QEMU): the SMLAD row products (quant/int8_row_products_cortex_m4.hpp) against the
-// portable OffsetRowProducts they replace, one row and two rows at a time, for row lengths of every
+// portable RowProducts they replace, one row and two rows at a time, for row lengths of every
 // kind the kernel treats differently, at every alignment, on pseudo-random int8 weights, inputs (with
 // the extremes -128 and 127) and biases. Prints row_products_checked=N and
 // row_products_mismatches=M (0 to pass).
@@ -27,7 +27,7 @@ template <size_t In>
 int32_t portable_row(int32_t bias, const int8_t* row, const int8_t* x) {
   uint8_t offsets[In];
   for (size_t i = 0; i < In; ++i) offsets[i] = tinymlp::quant::input_offset(x[i]);
-  return tinymlp::quant::OffsetRowProducts<In, tinymlp::RamReader>::add_to(bias, row, offsets);
+  return tinymlp::quant::RowProducts<In, tinymlp::RamReader, uint8_t>::add_to(bias, row, offsets);
 }
 
 template <size_t In>
