@@ -322,34 +322,28 @@ struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Dense<In, Out>, F
       typename FuseAfterFollower<SoftmaxArithmetic, follower::consumed, with_follower, Follower, Rest...>::type type;
 };
 
+// The activation whose int8 step a layer runs as where it does not follow a Dense directly: itself (a
+// table, or a SOFTMAX), but a ReLU alone is a table, as a ReLU6 is (only one right after a Dense is fused
+// into it).
+template <class Activation>
+struct Int8StepAlone {
+  typedef Activation type;
+};
+template <>
+struct Int8StepAlone<ReLU> {
+  typedef ReLU6 type;
+};
+
 // An activation that does not follow a Dense directly (it follows another activation, or an Identity,
 // which keeps it from being fused: an int8 RELU that requantizes) runs as an int8 step of its own, as
-// the follower of a Dense would.
-template <class SoftmaxArithmetic, class Done, class Activation, class... Rest>
-struct FuseActivationAlone {
-  typedef typename Int8FollowerOfDense<Activation>::template layer<Int8ChainOutputSize<Done>::value,
-                                                                   SoftmaxArithmetic>::type step;
-  typedef typename FuseForInt8<SoftmaxArithmetic, typename AppendInt8Layer<Done, step>::type, Rest...>::type type;
+// the follower of a Dense would; Int8FollowerOfDense refuses a layer that is no int8 activation.
+template <class SoftmaxArithmetic, class... Done, class Activation, class... Rest>
+struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Activation, Rest...> {
+  typedef typename Int8FollowerOfDense<typename Int8StepAlone<Activation>::type>::template layer<
+      Int8ChainOutputSize<Int8LayerChain<Done...>>::value, SoftmaxArithmetic>::type step;
+  typedef typename FuseForInt8<SoftmaxArithmetic, typename AppendInt8Layer<Int8LayerChain<Done...>, step>::type,
+                               Rest...>::type type;
 };
-// A ReLU alone is a table, as a ReLU6 is (only one right after a Dense is fused into it).
-template <class SoftmaxArithmetic, class... Done, class... Rest>
-struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, ReLU, Rest...>
-    : FuseActivationAlone<SoftmaxArithmetic, Int8LayerChain<Done...>, ReLU6, Rest...> {};
-template <class SoftmaxArithmetic, class... Done, class... Rest>
-struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, ReLU6, Rest...>
-    : FuseActivationAlone<SoftmaxArithmetic, Int8LayerChain<Done...>, ReLU6, Rest...> {};
-template <class SoftmaxArithmetic, class... Done, long long N, long long D, class... Rest>
-struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, LeakyReLU<N, D>, Rest...>
-    : FuseActivationAlone<SoftmaxArithmetic, Int8LayerChain<Done...>, LeakyReLU<N, D>, Rest...> {};
-template <class SoftmaxArithmetic, class... Done, class... Rest>
-struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Sigmoid, Rest...>
-    : FuseActivationAlone<SoftmaxArithmetic, Int8LayerChain<Done...>, Sigmoid, Rest...> {};
-template <class SoftmaxArithmetic, class... Done, class... Rest>
-struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Tanh, Rest...>
-    : FuseActivationAlone<SoftmaxArithmetic, Int8LayerChain<Done...>, Tanh, Rest...> {};
-template <class SoftmaxArithmetic, class... Done, class... Rest>
-struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Softmax, Rest...>
-    : FuseActivationAlone<SoftmaxArithmetic, Int8LayerChain<Done...>, Softmax, Rest...> {};
 // A Normalization runs folded into the Dense after it (the quantizer folds it so: quantize.hpp).
 template <class SoftmaxArithmetic, class... Done, size_t In, size_t Out, size_t Units, class... Rest>
 struct FuseForInt8<SoftmaxArithmetic, Int8LayerChain<Done...>, Normalization<In, Out>, Dense<Out, Units>, Rest...> {
