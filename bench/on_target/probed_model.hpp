@@ -15,12 +15,7 @@
 typedef float Value;
 typedef sine_hybrid_type probed_model_type;
 inline Value probe_input(int point) { return probe_x(point); }
-#ifdef TINYMLP_PROBE_NO_MODEL
-__attribute__((noinline)) Value infer(Value x) {
-  __asm volatile("" : "+r"(x));
-  return x;
-}
-#else
+#ifndef TINYMLP_PROBE_NO_MODEL
 __attribute__((noinline)) Value infer(Value x) { return sine_hybrid.predict(x); }
 #endif
 #elif defined(TINYMLP_PROBE_CLASSIFIER)
@@ -57,12 +52,7 @@ typedef sine_int8_type probed_model_type;
 inline Value probe_input(int point) {
   return static_cast<Value>(-128 + (point * 255 * 2 + probe_points) / (2 * probe_points));
 }
-#ifdef TINYMLP_PROBE_NO_MODEL
-__attribute__((noinline)) Value infer(Value x) {
-  __asm volatile("" : "+r"(x));
-  return x;
-}
-#else
+#ifndef TINYMLP_PROBE_NO_MODEL
 __attribute__((noinline)) Value infer(Value x) { return sine_int8.predict(x); }
 #endif
 #else
@@ -71,6 +61,14 @@ typedef float Value;
 typedef sine_model_type probed_model_type;
 inline Value probe_input(int point) { return probe_x(point); }
 __attribute__((noinline)) Value infer(Value x) { return sine_model.predict(x); }
+#endif
+
+#ifdef TINYMLP_PROBE_NO_MODEL
+// The int8 or hybrid probe without its model: the same call, with no work.
+__attribute__((noinline)) Value infer(Value x) {
+  __asm volatile("" : "+r"(x));
+  return x;
+}
 #endif
 
 // The same call with no work, for the call's own cost: the asm keeps the compiler from seeing that
