@@ -29,28 +29,19 @@ __attribute__((always_inline)) inline uint32_t word_at(const int8_t* bytes) {
   __builtin_memcpy(&word, bytes, sizeof word);
   return word;
 }
-// Bytes 0 and 2 of `word`, each sign-extended to 16 bits.
-inline uint32_t even_bytes(uint32_t word) {
+// The rotation of a word that brings two of its bytes to positions 0 and 2, where SXTB16 and UXTB16
+// take them from.
+const unsigned even_bytes = 0;  // bytes 0 and 2
+const unsigned odd_bytes = 8;   // bytes 1 and 3
+// The bytes of `word` that Rotation names, each extended to 16 bits: sign-extended if Signed (SXTB16),
+// else zero-extended (UXTB16).
+template <bool Signed, unsigned Rotation>
+__attribute__((always_inline)) inline uint32_t byte_pairs(uint32_t word) {
   uint32_t pairs;
-  __asm__("sxtb16 %0, %1" : "=r"(pairs) : "r"(word));
-  return pairs;
-}
-// Bytes 1 and 3 of `word`, each sign-extended to 16 bits.
-inline uint32_t odd_bytes(uint32_t word) {
-  uint32_t pairs;
-  __asm__("sxtb16 %0, %1, ror #8" : "=r"(pairs) : "r"(word));
-  return pairs;
-}
-// Bytes 0 and 2 of `word`, each zero-extended to 16 bits.
-inline uint32_t even_unsigned_bytes(uint32_t word) {
-  uint32_t pairs;
-  __asm__("uxtb16 %0, %1" : "=r"(pairs) : "r"(word));
-  return pairs;
-}
-// Bytes 1 and 3 of `word`, each zero-extended to 16 bits.
-inline uint32_t odd_unsigned_bytes(uint32_t word) {
-  uint32_t pairs;
-  __asm__("uxtb16 %0, %1, ror #8" : "=r"(pairs) : "r"(word));
+  if (Signed)
+    __asm__("sxtb16 %0, %1, ror %2" : "=r"(pairs) : "r"(word), "n"(Rotation));
+  else
+    __asm__("uxtb16 %0, %1, ror %2" : "=r"(pairs) : "r"(word), "n"(Rotation));
   return pairs;
 }
 // sum + a.low b.low + a.high b.high (16-bit halves, signed).
@@ -58,6 +49,23 @@ inline int32_t add_pair_products(int32_t sum, uint32_t a, uint32_t b) {
   int32_t result;
   __asm__("smlad %0, %1, %2, %3" : "=r"(result) : "r"(a), "r"(b), "r"(sum));
   return result;
+}
+// Each of `sums` + the products of a word of four int8 weights (at `rows[r]`) with the inputs' offsets of
+// the same word, spread into pairs: `even` (bytes 0 and 2) and `odd` (bytes 1 and 3). The rows' words
+// are loaded first, then their even products added, then their odd ones: row by row, GCC's code for
+// two rows reloads the pairs from the stack.
+template <unsigned Rows>
+__attribute__((always_inline)) inline void add_word_products(int32_t (&sums)[Rows], const int8_t* const (&rows)[Rows],
+                                                             uint32_t even, uint32_t odd) {
+  uint32_t weights[Rows];
+#pragma GCC unroll 2
+  for (unsigned r = 0; r < Rows; ++r) weights[r] = word_at(rows[r]);
+#pragma GCC unroll 2
+  for (unsigned r = 0; r < Rows; ++r)
+    sums[r] = add_pair_products(sums[r], byte_pairs<true, even_bytes>(weights[r]), even);
+#pragma GCC unroll 2
+  for (unsigned r = 0; r < Rows; ++r)
+    sums[r] = add_pair_products(sums[r], byte_pairs<true, odd_bytes>(weights[r]), odd);
 }
 
 /// A layer's In int8 inputs as 16-bit pairs of offsets x + 128, and the row products against them, one
@@ -71,8 +79,8 @@ class PairedInputs {
 #pragma GCC unroll 16
     for (size_t k = 0; k < In / 4; ++k) {
       const uint32_t offsets = word_at(inputs + 4 * k) ^ 0x80808080u;  // x + 128 in each byte
-      pairs_[2 * k] = even_unsigned_bytes(offsets);
-      pairs_[2 * k + 1] = odd_unsigned_bytes(offsets);
+      pairs_[2 * k] = byte_pairs<false, even_bytes>(offsets);
+      pairs_[2 * k + 1] = byte_pairs<false, odd_bytes>(offsets);
     }
     for (size_t i = 0; i < In % 4; ++i) last_[i] = inputs[In - In % 4 + i] + 128;
   }
@@ -80,9 +88,10 @@ class PairedInputs {
   __attribute__((always_inline)) int32_t add_row_to(int32_t sum, const int8_t* row) const {
 #pragma GCC unroll 16
     for (size_t k = 0; k < In / 4; ++k) {
-      const uint32_t weights = word_at(row + 4 * k);
-      sum = add_pair_products(sum, even_bytes(weights), pairs_[2 * k]);
-      sum = add_pair_products(sum, odd_bytes(weights), pairs_[2 * k + 1]);
+      int32_t sums[1] = {sum};
+      const int8_t* const row_words[1] = {row + 4 * k};
+      add_word_products(sums, row_words, pairs_[2 * k], pairs_[2 * k + 1]);
+      sum = sums[0];
     }
     return add_last_products(sum, row);
   }
@@ -108,11 +117,11 @@ class PairedInputs {
 #pragma GCC unroll 8
     for (size_t k = 0; k < words && k < words_unrolled; ++k) {
       const uint32_t even = pairs_[2 * k], odd = pairs_[2 * k + 1];
-      const uint32_t weights0 = word_at(rows + 4 * k), weights1 = word_at(rows + In + 4 * k);
-      first = add_pair_products(first, even_bytes(weights0), even);
-      second = add_pair_products(second, even_bytes(weights1), even);
-      first = add_pair_products(first, odd_bytes(weights0), odd);
-      second = add_pair_products(second, odd_bytes(weights1), odd);
+      int32_t sums[2] = {first, second};
+      const int8_t* const row_words[2] = {rows + 4 * k, rows + In + 4 * k};
+      add_word_products(sums, row_words, even, odd);
+      first = sums[0];
+      second = sums[1];
     }
   }
 
