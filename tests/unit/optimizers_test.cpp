@@ -139,6 +139,36 @@ TEST_CASE("Adam: begin_step then update per parameter is step") {
   for (std::size_t k = 0; k < 4; ++k) CHECK(by_update[k] == by_step[k]);
 }
 
+// Enough parameters for a host's vector blocks and a few left over (Rmsprop's step does blocks then
+// the rest one by one; Adam's leaves the blocks to the compiler).
+struct ParametersInBlocksAndAfter {
+  static constexpr std::size_t parameter_count = 37;
+};
+
+// Optimizer::step against begin_step and update one parameter at a time: the same floats, bit for bit.
+template <class Optimizer>
+void check_step_is_update_per_parameter() {
+  const std::size_t count = ParametersInBlocksAndAfter::parameter_count;
+  Optimizer whole, piecewise;
+  float by_step[count], by_update[count], gradient[count];
+  for (std::size_t k = 0; k < count; ++k) by_step[k] = by_update[k] = 0.1f * static_cast<float>(k % 7) - 0.3f;
+  for (std::size_t step = 0; step < 5; ++step) {
+    for (std::size_t k = 0; k < count; ++k) gradient[k] = 0.01f * static_cast<float>((k * 13 + step * 5) % 23) - 0.1f;
+    whole.step(by_step, gradient);
+    piecewise.begin_step();
+    for (std::size_t k = 0; k < count; ++k) piecewise.update(by_update[k], gradient[k], k);
+  }
+  for (std::size_t k = 0; k < count; ++k) {
+    INFO("parameter ", k);
+    CHECK(by_update[k] == by_step[k]);
+  }
+}
+
+TEST_CASE("Rmsprop and Adam: step gives update's values over blocks and the rest") {
+  check_step_is_update_per_parameter<tinymlp::Rmsprop<ParametersInBlocksAndAfter>>();
+  check_step_is_update_per_parameter<tinymlp::Adam<ParametersInBlocksAndAfter>>();
+}
+
 TEST_CASE("default settings are Keras's") {
   CHECK(tinymlp::Sgd<FourParameters>().learning_rate() == 0.01f);
 
