@@ -378,6 +378,19 @@ struct RowsBlock {
   "45:\n\t"                                                                                        \
   "mov r15, r22\n\t"                                                                               \
   "rjmp 50b\n"
+// One listed input's product, added to the row's sum (r18-r21): the two turns of a narrow layer's loop.
+#define TINYMLP_AVR_LISTED_PRODUCT                                                                 \
+  "ld r22, X+\n\t"                                                                                 \
+  "add r30, r22\n\t"                                                                               \
+  "adc r31, r12\n\t"                                                                               \
+  "lpm r22, Z\n\t"                                                                                 \
+  "ld r23, X+\n\t"                                                                                 \
+  "mulsu r22, r23\n\t"                                                                             \
+  "sbc r23, r23\n\t"                                                                               \
+  "add r18, r0\n\t"                                                                                \
+  "adc r19, r1\n\t"                                                                                \
+  "adc r20, r23\n\t"                                                                               \
+  "adc r21, r23\n\t"
 // A narrow layer's products, 17.5 cycles each: ld the gap and move Z past it, lpm the weight, ld the
 // offset, mulsu (signed weight times unsigned offset, product in r1:r0, its sign in the carry), sbc
 // spreads that sign over a byte, four adds; two products a turn, the first turn one for an odd number.
@@ -391,29 +404,9 @@ struct RowsBlock {
   "sbrc r15, 0\n\t"                                                                                \
   "rjmp 5f\n"                                                                                      \
   "2:\n\t"                                                                                         \
-  "ld r22, X+\n\t"                                                                                 \
-  "add r30, r22\n\t"                                                                               \
-  "adc r31, r12\n\t"                                                                               \
-  "lpm r22, Z\n\t"                                                                                 \
-  "ld r23, X+\n\t"                                                                                 \
-  "mulsu r22, r23\n\t"                                                                             \
-  "sbc r23, r23\n\t"                                                                               \
-  "add r18, r0\n\t"                                                                                \
-  "adc r19, r1\n\t"                                                                                \
-  "adc r20, r23\n\t"                                                                               \
-  "adc r21, r23\n"                                                                                 \
+  TINYMLP_AVR_LISTED_PRODUCT                                                                       \
   "5:\n\t"                                                                                         \
-  "ld r22, X+\n\t"                                                                                 \
-  "add r30, r22\n\t"                                                                               \
-  "adc r31, r12\n\t"                                                                               \
-  "lpm r22, Z\n\t"                                                                                 \
-  "ld r23, X+\n\t"                                                                                 \
-  "mulsu r22, r23\n\t"                                                                             \
-  "sbc r23, r23\n\t"                                                                               \
-  "add r18, r0\n\t"                                                                                \
-  "adc r19, r1\n\t"                                                                                \
-  "adc r20, r23\n\t"                                                                               \
-  "adc r21, r23\n\t"                                                                               \
+  TINYMLP_AVR_LISTED_PRODUCT                                                                       \
   "dec r17\n\t"                                                                                    \
   "brne 2b\n\t"                                                                                    \
   "add r2, r9\n\t"                                                                                 \
@@ -739,6 +732,7 @@ struct DenseChain {
 #undef TINYMLP_AVR_ROW_HEAD
 #undef TINYMLP_AVR_WIDE_LEAVES
 #undef TINYMLP_AVR_LAYERS
+#undef TINYMLP_AVR_LISTED_PRODUCT
 #undef TINYMLP_AVR_NARROW_PRODUCTS
 #undef TINYMLP_AVR_ONE_INPUT_PRODUCT
 #undef TINYMLP_AVR_PRODUCTS_FROM_SUMS
