@@ -596,12 +596,7 @@ struct RowsBlock {
 /// with a left shift (its 32-bit path, rare on an AVR), clamped as requantize_to_int8 clamps.
 __attribute__((noinline)) inline int8_t requantize_in_32_bits(int32_t accumulator, int32_t multiplier, int8_t shift,
                                                               int8_t zero_point, int8_t low) {
-  const int32_t scaled = DoubleRounding::multiply_in_32_bits(accumulator, multiplier, shift);
-  const int32_t shifted =
-      static_cast<int32_t>(static_cast<uint32_t>(scaled) + static_cast<uint32_t>(static_cast<int32_t>(zero_point)));
-  if (shifted < low) return low;
-  if (shifted > 127) return 127;
-  return static_cast<int8_t>(shifted);
+  return offset_and_clamp(DoubleRounding::multiply_in_32_bits(accumulator, multiplier, shift), zero_point, low);
 }
 /// The same for every row of the single rounding: requantize_to_int8, out of line.
 template <class Rounding>

@@ -402,8 +402,17 @@ struct SingleRounding {
   }
 };
 
-/// The accumulator at the output's scale: requantized, offset by the output zero point, clamped to
-/// [low, 127]. The zero point is added in wrapping int32 arithmetic, as TFLite adds it.
+/// A requantized accumulator offset by the output zero point and clamped to [low, 127]. The zero
+/// point is added in wrapping int32 arithmetic, as TFLite adds it.
+__attribute__((always_inline)) inline int8_t offset_and_clamp(int32_t scaled, int8_t zero_point, int8_t low) {
+  const int32_t shifted =
+      static_cast<int32_t>(static_cast<uint32_t>(scaled) + static_cast<uint32_t>(static_cast<int32_t>(zero_point)));
+  if (shifted < low) return low;
+  if (shifted > 127) return 127;
+  return static_cast<int8_t>(shifted);
+}
+
+/// The accumulator at the output's scale: requantized, then offset_and_clamp.
 // Inlined where the multiply is a few instructions (a call would cost as much); on an AVR, one copy.
 template <class Rounding>
 #if TINYMLP_WIDE_MULTIPLY
@@ -411,12 +420,7 @@ __attribute__((always_inline))
 #endif
 inline int8_t
 requantize_to_int8(int32_t accumulator, int32_t multiplier, int shift, int8_t zero_point, int8_t low) {
-  const int32_t scaled = Rounding::multiply(accumulator, multiplier, shift);
-  const int32_t shifted =
-      static_cast<int32_t>(static_cast<uint32_t>(scaled) + static_cast<uint32_t>(static_cast<int32_t>(zero_point)));
-  if (shifted < low) return low;
-  if (shifted > 127) return 127;
-  return static_cast<int8_t>(shifted);
+  return offset_and_clamp(Rounding::multiply(accumulator, multiplier, shift), zero_point, low);
 }
 
 }  // namespace quant
