@@ -109,12 +109,21 @@ TINYMLP_KERNEL_INLINE float first_value(Start start, size_t j, const float* out)
 // first value across all terms and stored once, so that each block of a row is loaded once for the
 // whole group and each coefficient broadcast once for all the blocks; the Group x Blocks sums are
 // independent, which hides the adder's latency. As many sums as the registers hold beside a row's
-// blocks: AVX-512 has 32 vector registers (its 256-bit forms too), AVX and SSE 16.
+// blocks: AVX-512 has 32 vector registers (its 256-bit forms too), AVX and SSE 16. Passes of four
+// outputs and more blocks ran faster than of eight outputs and fewer blocks, on every shape measured.
 #if defined(__AVX512VL__)
 static const size_t register_sums = 16;
 #else
 static const size_t register_sums = 8;
 #endif
+// A block loaded once for all the outputs of a pass: GCC's tuning for Zen otherwise folds the load into
+// every multiply-add that uses it, loading each block Group times (a quarter slower on 1-16-16-1).
+TINYMLP_KERNEL_INLINE block_vector held_in_register(block_vector v) {
+#if defined(__AVX__)
+  __asm__("" : "+v"(v));
+#endif
+  return v;
+}
 // Fully unrolled loops over a pass's groups and blocks, so that its sums stay in registers.
 #define TINYMLP_UNROLL _Pragma("GCC unroll 16")
 
@@ -129,10 +138,12 @@ TINYMLP_KERNEL_INLINE void weighted_row_sums_pass(size_t s, size_t terms, Start 
   }
   for (size_t t = 0; t < terms; ++t) {
     const float* values = row(t) + s;
+    block_vector blocks[Blocks];
+    TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) blocks[b] =
+        held_in_register(load_block(values + b * batch_block));
     TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) {
       const block_vector c = splat(coefficient(j, t));
-      // The row's blocks are loaded where used (the compiler loads each once per term).
-      TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) sums[j][b] += c * load_block(values + b * batch_block);
+      TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) sums[j][b] += c * blocks[b];
     }
   }
   TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) {
@@ -184,22 +195,17 @@ TINYMLP_KERNEL_INLINE void weighted_row_sums_of_group(size_t count, size_t terms
     }
 }
 
-// coefficient(j, t), start(j) and out(j) take the output's number j < outputs: eight at a time where
-// the registers hold their sums, then four, then one by one.
+// coefficient(j, t), start(j) and out(j) take the output's number j < outputs: four at a time, then
+// one by one.
 template <bool Accumulate, class Start, class Coefficient, class Row, class Out>
 TINYMLP_KERNEL_INLINE void weighted_row_sums(size_t outputs, size_t count, size_t terms, Start start,
                                              Coefficient coefficient, Row row, Out out) {
-  size_t j = 0;
-  if (register_sums >= 16)
-    for (; j + 8 <= outputs; j += 8)
-      weighted_row_sums_of_group<8, Accumulate>(
-          count, terms, [=](size_t k) { return start(j + k); },
-          [=](size_t k, size_t term) { return coefficient(j + k, term); }, row, [=](size_t k) { return out(j + k); });
-  for (; j + 4 <= outputs; j += 4)
+  const size_t grouped = outputs - outputs % 4;
+  for (size_t j = 0; j < grouped; j += 4)
     weighted_row_sums_of_group<4, Accumulate>(
         count, terms, [=](size_t k) { return start(j + k); },
         [=](size_t k, size_t term) { return coefficient(j + k, term); }, row, [=](size_t k) { return out(j + k); });
-  for (; j < outputs; ++j)
+  for (size_t j = grouped; j < outputs; ++j)
     weighted_row_sums_of_group<1, Accumulate>(
         count, terms, [=](size_t) { return start(j); }, [=](size_t, size_t term) { return coefficient(j, term); }, row,
         [=](size_t) { return out(j); });
