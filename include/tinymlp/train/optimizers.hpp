@@ -165,18 +165,19 @@ class Rmsprop : public PerParameterOptimizer<Rmsprop<Model>, Model> {
   /// One step over all parameters: update's formula a block of parameters at a time, in vector
   /// registers on the host, with the same values as update gives each.
   void step(float* parameters, const float* gradients) {
-    const detail::block_vector rho = detail::splat(settings_.rho), rest = detail::splat(1.0f - settings_.rho);
-    const detail::block_vector rate = detail::splat(settings_.learning_rate);
-    const detail::block_vector epsilon = detail::splat(settings_.epsilon);
+    const detail::step_vector rho = detail::splat_step_vector(settings_.rho);
+    const detail::step_vector rest = detail::splat_step_vector(1.0f - settings_.rho);
+    const detail::step_vector rate = detail::splat_step_vector(settings_.learning_rate);
+    const detail::step_vector epsilon = detail::splat_step_vector(settings_.epsilon);
     size_t k = 0;
-    for (; k + detail::batch_block <= Model::parameter_count; k += detail::batch_block) {
-      const detail::block_vector gradient = detail::load_block(gradients + k);
-      detail::block_vector mean_square = detail::load_block(mean_square_ + k);
+    for (; k + detail::step_lanes <= Model::parameter_count; k += detail::step_lanes) {
+      const detail::step_vector gradient = detail::load_step_vector(gradients + k);
+      detail::step_vector mean_square = detail::load_step_vector(mean_square_ + k);
       mean_square = rho * mean_square + rest * gradient * gradient;
-      detail::store_block(mean_square_ + k, mean_square);
-      detail::block_vector parameter = detail::load_block(parameters + k);
+      detail::store_step_vector(mean_square_ + k, mean_square);
+      detail::step_vector parameter = detail::load_step_vector(parameters + k);
       parameter -= rate * gradient / detail::square_root(mean_square + epsilon);
-      detail::store_block(parameters + k, parameter);
+      detail::store_step_vector(parameters + k, parameter);
     }
     for (; k < Model::parameter_count; ++k) update(parameters[k], gradients[k], k);
   }
