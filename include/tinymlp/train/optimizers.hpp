@@ -162,8 +162,8 @@ class Rmsprop : public PerParameterOptimizer<Rmsprop<Model>, Model> {
     static_assert(bytes == sizeof(Rmsprop), "Rmsprop::bytes must count the whole object");
   }
 
-  /// One step over all parameters: update's formula a block of parameters at a time, in vector
-  /// registers on the host, with the same values as update gives each.
+  /// One step over all parameters: update's formula a vector of parameters at a time on the host,
+  /// with the same values as update gives each.
   void step(float* parameters, const float* gradients) {
     const detail::step_vector rho = detail::splat_step_vector(settings_.rho);
     const detail::step_vector rest = detail::splat_step_vector(1.0f - settings_.rho);
@@ -247,22 +247,29 @@ class Adam : public PerParameterOptimizer<Adam<Model>, Model> {
     v += (1.0f - settings_.beta2) * (gradient * gradient - v);
     parameter -= step_size_ * m / (detail::sqrt_of(v) + settings_.epsilon);
   }
-  /// One step over all parameters (a batch's): update() for each, in the same arithmetic, with the
-  /// settings held in locals so that nothing the loop stores can change them: the compiler then keeps
-  /// them in registers and runs the loop in vector blocks where the core has them (a host's training
-  /// spent most of its time here, a square root and a division per parameter one at a time).
+  /// One step over all parameters (a batch's): update's formula a vector of parameters at a time on
+  /// the host, with the same values as update gives each. (As a plain loop it vectorized only where
+  /// the build said -fno-math-errno, and ran 14 times slower without.)
   void step(float* parameters, const float* gradients) {
     begin_step();
-    const float first_rate = 1.0f - settings_.beta1, second_rate = 1.0f - settings_.beta2;
-    const float step_size = step_size_, epsilon = settings_.epsilon;
-    float* __restrict first = first_moment_;
-    float* __restrict second = second_moment_;
-    for (size_t k = 0; k < Model::parameter_count; ++k) {
-      const float gradient = gradients[k];
-      first[k] += first_rate * (gradient - first[k]);
-      second[k] += second_rate * (gradient * gradient - second[k]);
-      parameters[k] -= step_size * first[k] / (detail::sqrt_of(second[k]) + epsilon);
+    const detail::step_vector first_rate = detail::splat_step_vector(1.0f - settings_.beta1);
+    const detail::step_vector second_rate = detail::splat_step_vector(1.0f - settings_.beta2);
+    const detail::step_vector step_size = detail::splat_step_vector(step_size_);
+    const detail::step_vector epsilon = detail::splat_step_vector(settings_.epsilon);
+    size_t k = 0;
+    for (; k + detail::step_lanes <= Model::parameter_count; k += detail::step_lanes) {
+      const detail::step_vector gradient = detail::load_step_vector(gradients + k);
+      detail::step_vector m = detail::load_step_vector(first_moment_ + k);
+      detail::step_vector v = detail::load_step_vector(second_moment_ + k);
+      m += first_rate * (gradient - m);
+      v += second_rate * (gradient * gradient - v);
+      detail::store_step_vector(first_moment_ + k, m);
+      detail::store_step_vector(second_moment_ + k, v);
+      detail::step_vector parameter = detail::load_step_vector(parameters + k);
+      parameter -= step_size * m / (detail::square_root(v) + epsilon);
+      detail::store_step_vector(parameters + k, parameter);
     }
+    for (; k < Model::parameter_count; ++k) update(parameters[k], gradients[k], k);
   }
 
   const AdamSettings& settings() const { return settings_; }       ///< The hyperparameters in use.
