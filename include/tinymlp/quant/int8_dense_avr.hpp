@@ -677,32 +677,6 @@ __attribute__((noinline)) void forward_dense(RowsState& state, __int24* sums) {
   }
 }
 
-/// An Int8Dense<In, Out> layer's forward on the AVR (a layer alone, not in a chain of them), its list
-/// of inputs (and, for a layer of 32 inputs or more, its rows' sums) on the stack.
-template <size_t In, size_t Out>
-struct DenseLayer {
-  /// Whether the layer runs here: at most 255 inputs and outputs (one-byte gaps and counts).
-  static constexpr bool fits = In <= 255 && Out <= 255;
-  static constexpr bool wide = In >= 32;  ///< Whether the rows' products are summed in a pass of their own.
-  /// Its call, in flash.
-  template <bool ReLU>
-  struct Call {
-    static const DenseLayerCall call;  ///< Offset 0: its parameters are the base.
-  };
-  template <class Rounding, bool ReLU>
-  __attribute__((always_inline)) static void forward(const int8_t* parameters, const int8_t* x, int8_t* y) {
-    RowsBlock<In> block;
-    static_assert(offsetof(RowsBlock<In>, entries) == sizeof(RowsState), "the entries follow the state");
-    __int24 sums[wide ? Out + 1 : 1];
-    start(block.state, &Call<ReLU>::call, parameters, 1, x, y, nullptr, nullptr);
-    forward_dense<Rounding, wide>(block.state, sums);
-  }
-};
-template <size_t In, size_t Out>
-template <bool ReLU>
-const DenseLayerCall DenseLayer<In, Out>::Call<ReLU>::call TINYMLP_PROGMEM = {0, static_cast<uint8_t>(In),
-                                                                              static_cast<uint8_t>(Out), ReLU};
-
 /// A chain of Int8Dense layers on the AVR in one forward_dense call: `calls` (in flash) describes them
 /// from `base`, WidestIn and WideOut (the widest output of a layer of 32 inputs or more, 0 if none)
 /// size the lists and sums on the stack.
@@ -718,6 +692,32 @@ struct DenseChain {
     forward_dense<Rounding, (WideOut > 0)>(block.state, sums);
   }
 };
+
+/// An Int8Dense<In, Out> layer on the AVR: whether it runs here, its call, and its forward alone (a
+/// chain of one layer).
+template <size_t In, size_t Out>
+struct DenseLayer {
+  /// Whether the layer runs here: at most 255 inputs and outputs (one-byte gaps and counts).
+  static constexpr bool fits = In <= 255 && Out <= 255;
+  /// Its outputs if its rows' products are summed in a pass of their own (32 inputs or more), else 0.
+  static constexpr size_t wide_output = In >= 32 ? Out : 0;
+  /// Its call, its parameters at `offset` from the model's.
+  static constexpr DenseLayerCall call_at(uint16_t offset, bool relu) {
+    return {offset, static_cast<uint8_t>(In), static_cast<uint8_t>(Out), relu};
+  }
+  /// Its call alone, in flash.
+  template <bool ReLU>
+  struct Call {
+    static const DenseLayerCall call;  ///< Offset 0: its parameters are the base.
+  };
+  template <class Rounding, bool ReLU>
+  __attribute__((always_inline)) static void forward(const int8_t* parameters, const int8_t* x, int8_t* y) {
+    DenseChain<In, wide_output>::template forward<Rounding>(&Call<ReLU>::call, parameters, 1, x, y, nullptr, nullptr);
+  }
+};
+template <size_t In, size_t Out>
+template <bool ReLU>
+const DenseLayerCall DenseLayer<In, Out>::Call<ReLU>::call TINYMLP_PROGMEM = DenseLayer<In, Out>::call_at(0, ReLU);
 
 }  // namespace avr
 }  // namespace quant

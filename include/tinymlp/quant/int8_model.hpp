@@ -77,12 +77,15 @@ int8_t int8_output_zero_point(const quant::FloatTableSoftmax::Parameters&) {
 template <class Layer>
 struct AvrDense {
   static constexpr bool value = false;
+  static constexpr size_t wide_output = 0;
 };
 template <size_t In, size_t Out, bool FusedReLU>
 struct AvrDense<Int8Dense<In, Out, FusedReLU>> {
-  static constexpr bool value = quant::avr::DenseLayer<In, Out>::fits;
+  typedef quant::avr::DenseLayer<In, Out> Kernel;
+  static constexpr bool value = Kernel::fits;
+  static constexpr size_t wide_output = Kernel::wide_output;
   static constexpr quant::avr::DenseLayerCall call(size_t offset) {
-    return {static_cast<uint16_t>(offset), static_cast<uint8_t>(In), static_cast<uint8_t>(Out), FusedReLU};
+    return Kernel::call_at(static_cast<uint16_t>(offset), FusedReLU);
   }
 };
 #endif
@@ -108,7 +111,7 @@ struct Int8LayerChain<Layer> {
   // input, the widest output of a layer of 32 inputs or more (its sums), the layers' calls.
   static constexpr bool avr_dense = AvrDense<Layer>::value;
   static constexpr size_t avr_widest_input = Layer::input_size;
-  static constexpr size_t avr_wide_output = Layer::input_size >= 32 ? Layer::output_size : 0;
+  static constexpr size_t avr_wide_output = AvrDense<Layer>::wide_output;
 #endif
 
   // The last layer writes the caller's output.
@@ -139,8 +142,7 @@ struct Int8LayerChain<Layer, NextLayer, Rest...> {
 #if TINYMLP_QUANT_INT8_DENSE_AVR
   static constexpr bool avr_dense = AvrDense<Layer>::value && Next::avr_dense;
   static constexpr size_t avr_widest_input = larger_of(Layer::input_size, Next::avr_widest_input);
-  static constexpr size_t avr_wide_output =
-      larger_of(Layer::input_size >= 32 ? Layer::output_size : 0, Next::avr_wide_output);
+  static constexpr size_t avr_wide_output = larger_of(AvrDense<Layer>::wide_output, Next::avr_wide_output);
 #endif
 
   // Each hidden layer writes the buffer its input is not in.
