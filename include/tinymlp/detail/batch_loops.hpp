@@ -333,6 +333,40 @@ TINYMLP_KERNEL_INLINE block_vector eight_sums_of_products(const float* rows, siz
 }
 #endif
 
+// out[k * out_stride + i] = rows[i * stride + k] for i < row_count, k < count: a batch's rows turned
+// into one row per sample. Blocks of eight rows by eight samples go through registers (24 shuffles
+// where element by element is 64 loads and 64 stores); the rest element by element.
+inline void transpose_rows(const float* rows, size_t stride, size_t row_count, size_t count, float* out,
+                           size_t out_stride) {
+  size_t blocked_rows = 0, blocked_count = 0;
+#if TINYMLP_BATCH_BLOCK == 8 && defined(__AVX__)
+  blocked_rows = row_count - row_count % 8;
+  blocked_count = count - count % 8;
+  for (size_t i = 0; i < blocked_rows; i += 8)
+    for (size_t k = 0; k < blocked_count; k += 8) {
+      __m256 r[8], pairs[8], quads[8];
+      TINYMLP_UNROLL for (size_t j = 0; j < 8; ++j) r[j] = _mm256_loadu_ps(rows + (i + j) * stride + k);
+      TINYMLP_UNROLL for (size_t j = 0; j < 8; j += 2) {
+        pairs[j] = _mm256_unpacklo_ps(r[j], r[j + 1]);
+        pairs[j + 1] = _mm256_unpackhi_ps(r[j], r[j + 1]);
+      }
+      TINYMLP_UNROLL for (size_t j = 0; j < 8; j += 4) {
+        quads[j] = _mm256_shuffle_ps(pairs[j], pairs[j + 2], 0x44);
+        quads[j + 1] = _mm256_shuffle_ps(pairs[j], pairs[j + 2], 0xee);
+        quads[j + 2] = _mm256_shuffle_ps(pairs[j + 1], pairs[j + 3], 0x44);
+        quads[j + 3] = _mm256_shuffle_ps(pairs[j + 1], pairs[j + 3], 0xee);
+      }
+      TINYMLP_UNROLL for (size_t j = 0; j < 4; ++j) {
+        _mm256_storeu_ps(out + (k + j) * out_stride + i, _mm256_permute2f128_ps(quads[j], quads[j + 4], 0x20));
+        _mm256_storeu_ps(out + (k + j + 4) * out_stride + i, _mm256_permute2f128_ps(quads[j], quads[j + 4], 0x31));
+      }
+    }
+#endif
+  for (size_t i = 0; i < row_count; ++i)
+    for (size_t k = i < blocked_rows ? blocked_count : 0; k < count; ++k)
+      out[k * out_stride + i] = rows[i * stride + k];
+}
+
 inline float sum_of(const float* values, size_t samples) {
   float total = 0.0f;
   size_t s = 0;

@@ -204,8 +204,7 @@ struct Dense {
     for (size_t first = 0; first < samples; first += group) {
       const size_t count = samples - first < group ? samples - first : group;
       float inputs[group][In];
-      for (size_t i = 0; i < In; ++i)
-        for (size_t k = 0; k < count; ++k) inputs[k][i] = x[i * stride + first + k];
+      detail::transpose_rows(x + first, stride, In, count, inputs[0], In);
       const float* dyo = dy + first;
       detail::weighted_row_sums<true>(
           Out, In, count, [](size_t) { return 0.0f; }, [=](size_t o, size_t k) { return dyo[o * stride + k]; },
