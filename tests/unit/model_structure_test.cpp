@@ -269,3 +269,18 @@ TEST_CASE("the batch kernels give every sample its sums whatever the batch (outp
       }
   }
 }
+
+TEST_CASE("transpose_rows gives each sample its row of the batch's values, in registers or one by one") {
+  for (std::size_t rows : {1, 7, 8, 9, 16, 17, 24})
+    for (std::size_t count : {1, 7, 8, 9, 16, 17}) {
+      CAPTURE(rows);
+      CAPTURE(count);
+      const std::size_t stride = count + 3, out_stride = rows + 2;  // neither a multiple of a block
+      std::vector<float> batch(rows * stride), out(count * out_stride, -1.0f);
+      for (std::size_t k = 0; k < batch.size(); ++k) batch[k] = static_cast<float>(k);
+      detail::transpose_rows(batch.data(), stride, rows, count, out.data(), out_stride);
+      for (std::size_t s = 0; s < count; ++s)
+        for (std::size_t i = 0; i < out_stride; ++i)
+          CHECK(out[s * out_stride + i] == (i < rows ? batch[i * stride + s] : -1.0f));
+    }
+}
