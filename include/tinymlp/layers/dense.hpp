@@ -191,9 +191,19 @@ struct Dense {
     if (In < detail::batch_block || Out < detail::batch_block) {
       // Rows too short to fill a vector, or too few to repay copying the inputs: one dot product
       // over the samples per weight.
-      for (size_t o = 0; o < Out; ++o)
-        for (size_t i = 0; i < In; ++i)
-          gradients[o * In + i] += detail::sum_of_products(dy + o * stride, x + i * stride, samples);
+      for (size_t o = 0; o < Out; ++o) {
+        size_t i = 0;
+#if TINYMLP_DETAIL_EIGHT_SUMS_OF_PRODUCTS
+        // Eight inputs at a time where the samples fill whole blocks: the same sums, their lanes added
+        // up together.
+        if (samples % detail::batch_block == 0)
+          for (; i + 8 <= In; i += 8)
+            detail::store_block(gradients + o * In + i,
+                                detail::load_block(gradients + o * In + i) +
+                                    detail::eight_sums_of_products(x + i * stride, stride, dy + o * stride, samples));
+#endif
+        for (; i < In; ++i) gradients[o * In + i] += detail::sum_of_products(dy + o * stride, x + i * stride, samples);
+      }
       return;
     }
     // Otherwise update the kernel's rows along i, vectorized, with the inputs of a group of samples
