@@ -9,6 +9,7 @@
 
 #include "../config.hpp"
 #include "../detail/batch_loops.hpp"
+#include "../detail/complete_stores.hpp"
 #include "../detail/integers.hpp"
 #include "../detail/math.hpp"
 
@@ -111,6 +112,7 @@ class SgdWithMomentum : public PerParameterOptimizer<SgdWithMomentum<Model>, Mod
   /// Velocities at zero.
   explicit SgdWithMomentum(MomentumSettings settings = MomentumSettings()) : settings_(settings), velocity_() {
     static_assert(bytes == sizeof(SgdWithMomentum), "SgdWithMomentum::bytes must count the whole object");
+    detail::complete_stores(this);
   }
 
   /// Moves `parameter` (number `index` of the model's parameters) for its `gradient`.
@@ -160,6 +162,7 @@ class Rmsprop : public PerParameterOptimizer<Rmsprop<Model>, Model> {
   /// Mean squares at zero.
   explicit Rmsprop(RmspropSettings settings = RmspropSettings()) : settings_(settings), mean_square_() {
     static_assert(bytes == sizeof(Rmsprop), "Rmsprop::bytes must count the whole object");
+    detail::complete_stores(this);
   }
 
   /// One step over all parameters: update's formula a vector of parameters at a time on the host,
@@ -231,6 +234,7 @@ class Adam : public PerParameterOptimizer<Adam<Model>, Model> {
   /// Moments at zero, step count at zero.
   explicit Adam(AdamSettings settings = AdamSettings()) : settings_(settings), first_moment_(), second_moment_() {
     static_assert(bytes == sizeof(Adam), "Adam::bytes must count the whole object");
+    detail::complete_stores(this);
   }
 
   /// Callers that update parameter by parameter call begin_step once per step, then update for each.
