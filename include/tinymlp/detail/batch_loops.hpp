@@ -295,11 +295,26 @@ TINYMLP_KERNEL_INLINE block_vector row_partial_sums(const float* a, const float*
     partial += load_block(a + s) * load_block(b + s);
   return partial;
 }
+// lane_sum of each of eight vectors, as one vector (vector j's sum in lane j), in lane_sum's order: the
+// upper four lanes onto the lower four, then the upper two of those onto the lower two, then the second
+// lane onto the first. Where one vector at a time costs a horizontal add of its own, eight go together
+// by a transposition. (Vectors j and j + 4 share a vector at first: [j's lower half | j + 4's upper
+// half] + [j's upper | j + 4's lower], a blend and one permute.)
+TINYMLP_KERNEL_INLINE block_vector eight_lane_sums(const block_vector (&partial)[8]) {
+  __m256 halves[4];
+  TINYMLP_UNROLL for (size_t j = 0; j < 4; ++j) halves[j] = _mm256_add_ps(
+      _mm256_blend_ps(partial[j], partial[j + 4], 0xf0), _mm256_permute2f128_ps(partial[j], partial[j + 4], 0x21));
+  const __m256 quarters01 =
+      _mm256_add_ps(_mm256_shuffle_ps(halves[0], halves[1], 0x44), _mm256_shuffle_ps(halves[0], halves[1], 0xee));
+  const __m256 quarters23 =
+      _mm256_add_ps(_mm256_shuffle_ps(halves[2], halves[3], 0x44), _mm256_shuffle_ps(halves[2], halves[3], 0xee));
+  return _mm256_add_ps(_mm256_shuffle_ps(quarters01, quarters23, 0x88),
+                       _mm256_shuffle_ps(quarters01, quarters23, 0xdd));
+}
 // sum_of_products(row j, x, length) for eight rows j < 8 (`stride` floats apart), as one vector: the
 // same floats, each row's sum in sum_of_products's order, but the eight sums run side by side (one
-// load of x for all of them) and their lanes are added up together, by a transposition, where one
-// row at a time costs a horizontal add of its own. A layer's inference for one sample is then a
-// dot product per output at the speed of a matrix-vector product.
+// load of x for all of them) and their lanes are added up together. A layer's inference for one
+// sample is then a dot product per output at the speed of a matrix-vector product.
 TINYMLP_KERNEL_INLINE block_vector eight_sums_of_products(const float* rows, size_t stride, const float* x,
                                                           size_t length) {
   block_vector total = splat(0.0f);
@@ -310,19 +325,7 @@ TINYMLP_KERNEL_INLINE block_vector eight_sums_of_products(const float* rows, siz
     block_vector partial[8];
     TINYMLP_UNROLL for (size_t j = 0; j < 8; ++j) partial[j] = row_partial_sums(rows + j * stride, x, length);
     s = length - length % batch_block;
-    // lane_sum of each, in its order: the upper four lanes onto the lower four, then the upper two of
-    // those onto the lower two, then the second lane onto the first; row j's sum lands in lane j.
-    // (Rows j and j + 4 share a vector: [j's lower half | j + 4's upper half] + [j's upper | j + 4's
-    // lower], a blend and one permute.)
-    __m256 halves[4];
-    TINYMLP_UNROLL for (size_t j = 0; j < 4; ++j) halves[j] = _mm256_add_ps(
-        _mm256_blend_ps(partial[j], partial[j + 4], 0xf0), _mm256_permute2f128_ps(partial[j], partial[j + 4], 0x21));
-    const __m256 quarters01 =
-        _mm256_add_ps(_mm256_shuffle_ps(halves[0], halves[1], 0x44), _mm256_shuffle_ps(halves[0], halves[1], 0xee));
-    const __m256 quarters23 =
-        _mm256_add_ps(_mm256_shuffle_ps(halves[2], halves[3], 0x44), _mm256_shuffle_ps(halves[2], halves[3], 0xee));
-    total =
-        _mm256_add_ps(_mm256_shuffle_ps(quarters01, quarters23, 0x88), _mm256_shuffle_ps(quarters01, quarters23, 0xdd));
+    total = eight_lane_sums(partial);
   }
   for (; s < length; ++s) {  // the products left over, one column of the eight rows at a time
     block_vector column;
@@ -330,6 +333,17 @@ TINYMLP_KERNEL_INLINE block_vector eight_sums_of_products(const float* rows, siz
     total += column * splat(x[s]);
   }
   return total;
+}
+// sum_of(row j, length) for eight rows j < 8 (`stride` floats apart) of whole blocks (length a
+// multiple of batch_block), as one vector: the same floats, their lanes added up together.
+TINYMLP_KERNEL_INLINE block_vector eight_sums_of(const float* rows, size_t stride, size_t length) {
+  block_vector partial[8];
+  TINYMLP_UNROLL for (size_t j = 0; j < 8; ++j) {
+    partial[j] = load_block(rows + j * stride);
+    for (size_t s = batch_block; s + batch_block <= length; s += batch_block)
+      partial[j] += load_block(rows + j * stride + s);
+  }
+  return eight_lane_sums(partial);
 }
 #endif
 

@@ -186,24 +186,19 @@ struct Dense {
   /// dL/db[o] += sum_s dy[o][s] and dL/dW[o][i] += sum_s dy[o][s] x[i][s].
   static void accumulate_parameter_gradients(const float* x, const float* dy, float* gradients, size_t samples,
                                              size_t stride) {
-    float* bias_gradient = gradients + kernel_count;
-    for (size_t o = 0; o < Out; ++o) bias_gradient[o] += detail::sum_of(dy + o * stride, samples);
+    add_bias_gradients(dy, gradients + kernel_count, samples, stride);
     if (In < detail::batch_block || Out < detail::batch_block) {
       // Rows too short to fill a vector, or too few to repay copying the inputs: one dot product
       // over the samples per weight.
-      for (size_t o = 0; o < Out; ++o) {
-        size_t i = 0;
 #if TINYMLP_DETAIL_EIGHT_SUMS_OF_PRODUCTS
-        // Eight inputs at a time where the samples fill whole blocks: the same sums, their lanes added
-        // up together.
-        if (samples % detail::batch_block == 0)
-          for (; i + 8 <= In; i += 8)
-            detail::store_block(gradients + o * In + i,
-                                detail::load_block(gradients + o * In + i) +
-                                    detail::eight_sums_of_products(x + i * stride, stride, dy + o * stride, samples));
+      if (fills_blocks(samples) && In >= 8)
+        return add_products_eight_inputs_at_a_time(x, dy, gradients, samples, stride);
+      if (fills_blocks(samples) && Out >= 8)
+        return add_products_eight_outputs_at_a_time(x, dy, gradients, samples, stride);
 #endif
-        for (; i < In; ++i) gradients[o * In + i] += detail::sum_of_products(dy + o * stride, x + i * stride, samples);
-      }
+      for (size_t o = 0; o < Out; ++o)
+        for (size_t i = 0; i < In; ++i)
+          gradients[o * In + i] += detail::sum_of_products(dy + o * stride, x + i * stride, samples);
       return;
     }
     // Otherwise update the kernel's rows along i, vectorized, with the inputs of a group of samples
@@ -221,6 +216,55 @@ struct Dense {
           [&](size_t k) { return inputs[k]; }, [=](size_t o) { return gradients + o * In; });
     }
   }
+
+  /// dL/db[o] += sum_s dy[o][s]: eight outputs at a time where the samples fill whole blocks.
+  static void add_bias_gradients(const float* dy, float* bias_gradient, size_t samples, size_t stride) {
+    size_t grouped = 0;
+#if TINYMLP_DETAIL_EIGHT_SUMS_OF_PRODUCTS
+    if (fills_blocks(samples)) {
+      grouped = Out - Out % 8;
+      for (size_t o = 0; o < grouped; o += 8)
+        detail::store_block(bias_gradient + o, detail::load_block(bias_gradient + o) +
+                                                   detail::eight_sums_of(dy + o * stride, stride, samples));
+    }
+#endif
+    for (size_t o = grouped; o < Out; ++o) bias_gradient[o] += detail::sum_of(dy + o * stride, samples);
+  }
+
+#if TINYMLP_DETAIL_EIGHT_SUMS_OF_PRODUCTS
+  /// Whether sums over `samples` samples can go eight rows at a time: whole blocks of samples.
+  static bool fills_blocks(size_t samples) {
+    return samples >= detail::batch_block && samples % detail::batch_block == 0;
+  }
+  /// The short-row weight gradients, each output's as eight inputs' sums at a time with their lanes
+  /// added up together (detail::eight_sums_of_products): the floats of one sum_of_products a weight.
+  static void add_products_eight_inputs_at_a_time(const float* x, const float* dy, float* gradients, size_t samples,
+                                                  size_t stride) {
+    for (size_t o = 0; o < Out; ++o) {
+      float* row = gradients + o * In;
+      const size_t grouped = In - In % 8;
+      for (size_t i = 0; i < grouped; i += 8)
+        detail::store_block(row + i,
+                            detail::load_block(row + i) +
+                                detail::eight_sums_of_products(x + i * stride, stride, dy + o * stride, samples));
+      for (size_t i = grouped; i < In; ++i) row[i] += detail::sum_of_products(dy + o * stride, x + i * stride, samples);
+    }
+  }
+  /// The same for a layer of few inputs: each input's gradients as eight outputs' sums at a time.
+  static void add_products_eight_outputs_at_a_time(const float* x, const float* dy, float* gradients, size_t samples,
+                                                   size_t stride) {
+    for (size_t i = 0; i < In; ++i) {
+      const size_t grouped = Out - Out % 8;
+      for (size_t o = 0; o < grouped; o += 8) {
+        const detail::block_vector sums =
+            detail::eight_sums_of_products(dy + o * stride, stride, x + i * stride, samples);
+        for (size_t j = 0; j < 8; ++j) gradients[(o + j) * In + i] += sums[j];
+      }
+      for (size_t o = grouped; o < Out; ++o)
+        gradients[o * In + i] += detail::sum_of_products(dy + o * stride, x + i * stride, samples);
+    }
+  }
+#endif
 
   /// One sample, training in place (no gradient array): writes dx = W^T dy from the weights as they
   /// were (unless dx is null), and moves each weight and bias by optimizer.update(parameter,
