@@ -272,8 +272,11 @@ TINYMLP_KERNEL_INLINE void weighted_row_sums(size_t outputs, size_t count, size_
 #endif
 
 // sum over s < samples of a[s] * b[s]: per-lane partial sums, added up once at the end (and no
-// vector work at all for fewer samples than a block).
-inline float sum_of_products(const float* a, const float* b, size_t samples) {
+// vector work at all for fewer samples than a block). Always inlined where `samples` is known when
+// compiling (one sample's dot product along a row): GCC fuses a multiply and its add in a loop of known
+// length and not in one of unknown length, so an out-of-line call would give other floats, and whether
+// it inlines a call changes from one program to the next.
+TINYMLP_KERNEL_INLINE float inlined_sum_of_products(const float* a, const float* b, size_t samples) {
   float total = 0.0f;
   size_t s = 0;
   if (samples >= batch_block) {
@@ -284,6 +287,9 @@ inline float sum_of_products(const float* a, const float* b, size_t samples) {
   }
   for (size_t k = 0; k < batch_block && s + k < samples; ++k) total += a[s + k] * b[s + k];
   return total;
+}
+inline float sum_of_products(const float* a, const float* b, size_t samples) {
+  return inlined_sum_of_products(a, b, samples);
 }
 
 #if TINYMLP_BATCH_BLOCK == 8 && defined(__AVX__)

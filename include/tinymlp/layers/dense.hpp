@@ -72,7 +72,7 @@ struct Dense {
     for (size_t o = 0; o < Out; ++o) {
       const float* row = parameters + o * In;
       if (Reader::plain_memory) {
-        y[o] = detail::batch_block > 1 ? bias[o] + detail::sum_of_products(row, x, In)
+        y[o] = detail::batch_block > 1 ? bias[o] + detail::inlined_sum_of_products(row, x, In)
                                        : detail::add_dot_product<In>(bias[o], row, x);
         continue;
       }
@@ -112,7 +112,7 @@ struct Dense {
       detail::store_block(y + o, sums);
     }
     for (size_t o = grouped; o < Out; ++o) {
-      const float sum = bias[o] + detail::sum_of_products(parameters + o * In, x, In);
+      const float sum = bias[o] + detail::inlined_sum_of_products(parameters + o * In, x, In);
       y[o] = ThenReLU ? ReLU::value(sum) : sum;
     }
   }
