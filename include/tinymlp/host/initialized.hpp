@@ -32,24 +32,30 @@ constexpr float largest_set_parameter = 1e15f;
 /// a magnitude below 1e-30 or above 1e15 (other than 0) is refused, naming the parameter and its value.
 template <class Model>
 void check_parameters_set(const Model& model, const char* user) {
-  const std::string advice = ": call model.initialize(seed) or load a model before ";
-  bool all_zero = true;
+  // It runs before every predict and evaluate: first one pass without a branch (it vectorizes), and
+  // the pass that finds the parameter to name only where that one found something.
+  bool all_zero = true, suspect = false;
   for (std::size_t k = 0; k < Model::parameter_count; ++k) {
+    const float magnitude = std::fabs(model.parameters[k]);
+    all_zero &= magnitude == 0.0f;
+    suspect |= !(magnitude <= detail::largest_set_parameter);  // NaN, infinite or too large
+    suspect |= magnitude != 0.0f && magnitude < detail::smallest_set_parameter;
+  }
+  const auto advice = [user] { return ": call model.initialize(seed) or load a model before " + std::string(user); };
+  for (std::size_t k = 0; suspect && k < Model::parameter_count; ++k) {
     const float value = model.parameters[k];
-    if (value != 0.0f) all_zero = false;
     if (std::isnan(value) || std::isinf(value))
       throw DataError(std::string(user) + ": parameter " + std::to_string(k) + " of the model is " +
-                      float_message_text(value) + " (a diverged fit, or a model never initialized)" + advice + user);
+                      float_message_text(value) + " (a diverged fit, or a model never initialized)" + advice());
     const float magnitude = std::fabs(value);
     if (value != 0.0f && (magnitude < detail::smallest_set_parameter || magnitude > detail::largest_set_parameter))
       throw DataError(
           std::string(user) + ": parameter " + std::to_string(k) + " of the model is " + float_message_text(value) +
-          ", a value no initialization or training gives: the model looks never " + "initialized" + advice + user);
+          ", a value no initialization or training gives: the model looks never " + "initialized" + advice());
   }
   const bool has_hidden_layers = SequentialKernels<Model>::first_layer::parameter_count != Model::parameter_count;
   if (all_zero && has_hidden_layers)
-    throw DataError(std::string(user) + ": every parameter of the model is 0: it was never initialized" + advice +
-                    user);
+    throw DataError(std::string(user) + ": every parameter of the model is 0: it was never initialized" + advice());
 }
 
 }  // namespace tinymlp
