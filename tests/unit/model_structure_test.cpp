@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "support/batch.hpp"
@@ -154,6 +155,33 @@ TEST_CASE_TEMPLATE("inference agrees with the reference, FlashModel and the batc
       CHECK(single_output[o] == doctest::Approx(predicted[o]).epsilon(1e-6));
       CHECK(batch_output[o * stride + s] == doctest::Approx(predicted[o]).epsilon(1e-6));
     }
+  }
+}
+
+TEST_CASE_TEMPLATE(
+    "batch inference gives forward_batch's outputs bit for bit, with each Dense's ReLU applied as it stores", Case,
+    SigmoidOnly, SoftmaxClassifier, DenseOnly, SineMlp, DeepChain) {
+  typedef typename Case::Model Model;
+  typedef tinymlp::SequentialKernels<Model> Kernels;
+  Random random(7);
+  const Model model = random_model<Model>(random);
+  for (std::size_t samples : {1, 5, 8, 17, 40}) {
+    CAPTURE(samples);
+    const std::size_t stride = samples + 3;
+    tinymlp_tests::Batch x(Model::input_size, samples, stride);
+    x.fill_uniform(random, -2.0f, 2.0f);
+    std::vector<float> trained = tinymlp_tests::nan_filled(Kernels::training_activation_count * stride);
+    std::vector<float> inferred = trained;
+    Kernels::forward_batch(model.parameters, x.data(), trained.data(), samples, stride);
+    Kernels::infer_batch(model.parameters, x.data(), inferred.data(), samples, stride);
+    const float* expected = Kernels::output_of(trained.data(), stride);
+    const float* output = Kernels::output_of(inferred.data(), stride);
+    for (std::size_t o = 0; o < Model::output_size; ++o)
+      for (std::size_t s = 0; s < samples; ++s) {
+        CAPTURE(o);
+        CAPTURE(s);
+        CHECK(std::memcmp(output + o * stride + s, expected + o * stride + s, sizeof(float)) == 0);
+      }
   }
 }
 

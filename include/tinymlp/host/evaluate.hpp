@@ -54,7 +54,7 @@ void run_in_chunks(const Model& model, const float* inputs, std::size_t count, O
     const std::size_t chunk = std::min(chunk_capacity, count - first);
     gather_feature_major(
         inputs, Model::input_size, [first](std::size_t b) { return first + b; }, chunk, x.data(), stride);
-    SequentialKernels<Model>::forward_batch(model.parameters, x.data(), activations.data(), chunk, stride);
+    SequentialKernels<Model>::infer_batch(model.parameters, x.data(), activations.data(), chunk, stride);
     on_chunk(first, chunk, SequentialKernels<Model>::output_of(activations.data(), stride), stride);
   }
 }

@@ -161,15 +161,38 @@ struct Dense {
   }
 
   /// A batch of `samples`, feature-major with `stride`: each output row is its bias plus the input
-  /// rows weighted by the output's weights.
-  template <class Reader>
-  static void forward_batch(const float* parameters, const float* x, float* y, size_t samples, size_t stride) {
+  /// rows weighted by the output's weights, stored as finish(output) (the output itself by default).
+  template <class Reader, class Finish = detail::Unchanged>
+  static void forward_batch(const float* parameters, const float* x, float* y, size_t samples, size_t stride,
+                            Finish finish = Finish()) {
     const float* bias = parameters + kernel_count;
     detail::weighted_row_sums<false>(
         Out, samples, In, [=](size_t o) { return Reader::load(bias + o); },
         [=](size_t o, size_t i) { return Reader::load(parameters + o * In + i); },
-        [=](size_t i) { return x + i * stride; }, [=](size_t o) { return y + o * stride; });
+        [=](size_t i) { return x + i * stride; }, [=](size_t o) { return y + o * stride; }, finish);
   }
+  /// A batch, then a ReLU on the outputs as they are stored (a Sequential's batch inference calls this
+  /// for a Dense followed by a ReLU): the floats of forward_batch and ReLU's forward, in one pass.
+  template <class Reader>
+  static void forward_batch_then_relu(const float* parameters, const float* x, float* y, size_t samples,
+                                      size_t stride) {
+    forward_batch<Reader>(parameters, x, y, samples, stride, ReLUOnStore());
+  }
+  /// ReLU::value of each value a batch kernel stores.
+  struct ReLUOnStore {
+    float operator()(float value) const { return ReLU::value(value); }
+#if TINYMLP_DETAIL_EIGHT_SUMS_OF_PRODUCTS
+    detail::block_vector operator()(detail::block_vector values) const {
+      return _mm256_max_ps(values, _mm256_setzero_ps());  // values > 0 ? values : +0, as ReLU::value
+    }
+#else
+    template <class Vector>
+    Vector operator()(Vector values) const {
+      const Vector zero = {};
+      return values > zero ? values : zero;  // ReLU::value in each lane
+    }
+#endif
+  };
 
   /// Adds this batch's gradient to `gradients` (dL/dW, dL/db) and, unless `dx` is null, writes the
   /// gradient with respect to the input. dy already carries the loss's 1/batch factor.

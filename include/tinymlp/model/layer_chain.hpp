@@ -40,6 +40,8 @@ struct LayerChain {
   static void initialize(float*, Random&) {}
   template <class Reader>
   static void forward_batch(const float*, const float*, float*, size_t, size_t) {}
+  template <class Reader>
+  static void infer_batch(const float*, const float*, float*, size_t, size_t) {}
   template <class Step, bool InputIsReLUOutput = false>
   static float* backward(Step&, const float*, const float*, float* gradients_of_output, float*, bool, size_t) {
     return gradients_of_output;
@@ -108,6 +110,33 @@ struct LayerChain<Width, ParameterOffset, ActivationOffset, NextBuffer, Layer, R
     float* output = activations + ActivationOffset * stride;
     Bound::template forward<Reader>(parameters + ParameterOffset, input, output, samples, stride);
     Next::template forward_batch<Reader>(parameters, output, activations, samples, stride);
+  }
+
+  // forward_batch for inference: the same floats where the model's output lies, without the outputs
+  // only backpropagation reads (a Dense's before its ReLU, which the Dense applies as it stores).
+  template <bool AppliesNext, class Unused = void>
+  struct InferBatch {
+    template <class Reader>
+    static void run(const float* parameters, const float* input, float* activations, size_t samples, size_t stride) {
+      float* output = activations + ActivationOffset * stride;
+      Bound::template forward<Reader>(parameters + ParameterOffset, input, output, samples, stride);
+      Next::template infer_batch<Reader>(parameters, output, activations, samples, stride);
+    }
+  };
+  template <class Unused>
+  struct InferBatch<true, Unused> {
+    template <class Reader>
+    static void run(const float* parameters, const float* input, float* activations, size_t samples, size_t stride) {
+      float* relu_output = activations + (ActivationOffset + Bound::output_size) * stride;
+      Bound::template forward_batch_then_relu<Reader>(parameters + ParameterOffset, input, relu_output, samples,
+                                                      stride);
+      Next::Next::template infer_batch<Reader>(parameters, relu_output, activations, samples, stride);
+    }
+  };
+  template <class Reader>
+  static void infer_batch(const float* parameters, const float* input, float* activations, size_t samples,
+                          size_t stride) {
+    InferBatch<applies_next>::template run<Reader>(parameters, input, activations, samples, stride);
   }
 
   // Walks back from the loss: the layers after this one first return the gradient with respect to

@@ -62,6 +62,11 @@ struct SequentialKernels<Sequential<FirstLayer, Layers...>> {
                             size_t stride) {
     Chain::template forward_batch<RamReader>(parameters, x, activations, samples, stride);
   }
+  /// forward_batch's outputs of the model (at output_of) for inference: the layers' outputs that only
+  /// backpropagation reads may be left unwritten.
+  static void infer_batch(const float* parameters, const float* x, float* activations, size_t samples, size_t stride) {
+    Chain::template infer_batch<RamReader>(parameters, x, activations, samples, stride);
+  }
   /// Where the model's output starts in forward_batch's `activations`.
   static const float* output_of(const float* activations, size_t stride) {
     return activations + (training_activation_count - model_type::output_size) * stride;
