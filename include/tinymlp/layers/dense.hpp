@@ -180,12 +180,15 @@ struct Dense {
   }
   /// ReLU::value of each value a batch kernel stores.
   struct ReLUOnStore {
+    /// One value.
     float operator()(float value) const { return ReLU::value(value); }
 #if TINYMLP_DETAIL_EIGHT_SUMS_OF_PRODUCTS
+    /// A block of values.
     detail::block_vector operator()(detail::block_vector values) const {
       return _mm256_max_ps(values, _mm256_setzero_ps());  // values > 0 ? values : +0, as ReLU::value
     }
 #else
+    /// A block of values.
     template <class Vector>
     Vector operator()(Vector values) const {
       const Vector zero = {};
