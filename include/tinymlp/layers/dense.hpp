@@ -108,7 +108,7 @@ struct Dense {
     for (size_t o = 0; o < grouped; o += 8) {
       detail::block_vector sums =
           detail::load_block(bias + o) + detail::eight_sums_of_products(parameters + o * In, In, x, In);
-      if (ThenReLU) sums = _mm256_max_ps(sums, _mm256_setzero_ps());  // sums > 0 ? sums : +0, as ReLU::value
+      if (ThenReLU) sums = ReLUOnStore()(sums);
       detail::store_block(y + o, sums);
     }
     for (size_t o = grouped; o < Out; ++o) {
