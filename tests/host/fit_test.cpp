@@ -293,6 +293,52 @@ TEST_CASE("an epoch of fit without shuffling is SGD by hand over its batches, th
   }
 }
 
+// One epoch of RMSprop through train_on_batch, batches of Batch in the data's order, in a workspace
+// whose size and batch size are constants the compiler sees.
+template <class Model, std::size_t Batch>
+void rmsprop_epoch_with_constant_batch(Model& model, const Dataset& data) {
+  static tinymlp::TrainingWorkspace<Model, Batch> workspace;
+  tinymlp::Rmsprop<Model> optimizer;
+  float x[Model::input_size * Batch], t[Model::output_size * Batch];
+  for (std::size_t first = 0; first + Batch <= data.size(); first += Batch) {
+    for (std::size_t b = 0; b < Batch; ++b) {
+      for (std::size_t f = 0; f < Model::input_size; ++f) x[f * Batch + b] = data.input(first + b)[f];
+      for (std::size_t f = 0; f < Model::output_size; ++f) t[f * Batch + b] = data.output(first + b)[f];
+    }
+    tinymlp::train_on_batch<MeanSquaredError>(model, optimizer, x, t, Batch, workspace.buffers());
+  }
+}
+
+template <class Model, std::size_t Batch>
+void check_constant_batch_trains_as_fit(const Dataset& train) {
+  CAPTURE(Batch);
+  Model by_fit;
+  by_fit.initialize(3);
+  Model by_constant = by_fit;
+  tinymlp::Rmsprop<Model> optimizer;
+  volatile std::size_t batch_size_at_run_time = Batch;
+  FitOptions options = quiet_options(1, batch_size_at_run_time);
+  options.shuffle = false;
+  tinymlp::fit<MeanSquaredError>(by_fit, optimizer, train, options);
+  rmsprop_epoch_with_constant_batch<Model, Batch>(by_constant, train);
+  CHECK(bit_identical(by_fit, by_constant));
+}
+
+// GCC fuses a multiply and its add where it unrolls a loop of known length and not in a loop it keeps:
+// a batch size written as a constant once trained other weights than fit's.
+TEST_CASE("a batch size the compiler sees as a constant trains the same floats as fit's run-time size") {
+  typedef tinymlp::Mlp<tinymlp::ReLU, 1, 16, 16, 1> Sine;
+  const Dataset train =
+      host_tests::make_dataset(640, 1, 1, 0.0f, 6.0f, 9, [](const float* x, float* t) { t[0] = std::sin(x[0]); });
+  check_constant_batch_trains_as_fit<Sine, 16>(train);
+  check_constant_batch_trains_as_fit<Sine, 64>(train);
+  check_constant_batch_trains_as_fit<tinymlp::Mlp<tinymlp::ReLU, 3, 20, 5, 2>, 16>(
+      host_tests::make_dataset(640, 3, 2, -1.0f, 1.0f, 10, [](const float* x, float* t) {
+        t[0] = x[0] * x[1];
+        t[1] = x[2];
+      }));
+}
+
 TEST_CASE("a full-batch epoch records the loss and MAE of the weights before its one step") {
   const Dataset train = smooth_samples(1000, 7);
   Small model = initialized_small(5);

@@ -8,6 +8,7 @@
 
 #include "../config.hpp"
 #include "../detail/integers.hpp"
+#include "../detail/sizes_at_run_time.hpp"
 #include "../model/sequential_kernels.hpp"
 #include "forward_and_loss_gradient.hpp"
 #include "same_model.hpp"
@@ -77,8 +78,8 @@ constexpr figure_t TrainingMemory<Model, Optimizer, Batch>::bytes;
 /// SequentialKernels<Model>::output_of(buffers.activations, stride). Buffers made for another model
 /// fail to compile.
 template <class Loss, class Model, class BuffersModel>
-float compute_gradients(const Model& model, const float* x, const float* t, size_t samples,
-                        const TrainingBuffers<BuffersModel>& buffers) {
+TINYMLP_DETAIL_SIZES_AT_RUN_TIME float compute_gradients(const Model& model, const float* x, const float* t,
+                                                         size_t samples, const TrainingBuffers<BuffersModel>& buffers) {
   static_assert(detail::workspace_is_for<Model, BuffersModel>(), "");
   for (size_t k = 0; k < Model::parameter_count; ++k) buffers.gradients[k] = 0.0f;
   const float loss = forward_and_loss_gradient<Loss, Model>(model.parameters, x, t, samples, buffers.activations,
