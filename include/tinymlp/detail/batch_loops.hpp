@@ -11,7 +11,7 @@
 #include "math.hpp"
 
 #if TINYMLP_BATCH_BLOCK == 8 && defined(__AVX__)
-#include <immintrin.h>  // the shuffles of eight_sums_of_products, the 512-bit square root
+#include <immintrin.h>  // the shuffles of eight_sums_of_products, the 512-bit square root, multiply_add
 #endif
 
 namespace tinymlp {
@@ -132,6 +132,26 @@ TINYMLP_KERNEL_INLINE float first_value(Start start, size_t j, const float* out)
 }
 
 #if TINYMLP_BATCH_BLOCK > 1
+// sum + a * b, rounded alike in every lane of a block and for each sample left over: once (a fused
+// multiply-add) on an x86 host with FMA. Spelled out because GCC decides from a loop's shape whether to
+// fuse `sum += a * b`: it fused the blocks' and not the samples left over, and a sample's prediction
+// then depended on whether it fell in a block. Without FMA, twice; other hosts (NEON) as the compiler
+// contracts it.
+TINYMLP_KERNEL_INLINE block_vector multiply_add(block_vector a, block_vector b, block_vector sum) {
+#if defined(__FMA__) && TINYMLP_BATCH_BLOCK == 8
+  return _mm256_fmadd_ps(a, b, sum);
+#else
+  return sum + a * b;
+#endif
+}
+TINYMLP_KERNEL_INLINE float multiply_add(float a, float b, float sum) {
+#if defined(__FMA__) && TINYMLP_BATCH_BLOCK == 8
+  return __builtin_fmaf(a, b, sum);
+#else
+  return sum + a * b;
+#endif
+}
+
 // With vectors: Group outputs and Blocks blocks of samples per pass, summed in registers from their
 // first value across all terms and stored once, so that each block of a row is loaded once for the
 // whole group and each coefficient broadcast once for all the blocks; the Group x Blocks sums are
@@ -170,7 +190,7 @@ TINYMLP_KERNEL_INLINE void weighted_row_sums_pass(size_t s, size_t terms, Start 
         held_in_register(load_block(values + b * batch_block));
     TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) {
       const block_vector c = splat(coefficient(j, t));
-      TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) sums[j][b] += c * blocks[b];
+      TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) sums[j][b] = multiply_add(c, blocks[b], sums[j][b]);
     }
   }
   TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) {
@@ -196,7 +216,7 @@ TINYMLP_KERNEL_INLINE void weighted_row_sums_of_group(size_t count, size_t terms
   if (Group == 1) {
     for (; s < count; ++s) {
       float sum = first_value<Accumulate>(start, 0, out[0] + s);
-      for (size_t t = 0; t < terms; ++t) sum += coefficient(0, t) * row(t)[s];
+      for (size_t t = 0; t < terms; ++t) sum = multiply_add(coefficient(0, t), row(t)[s], sum);
       out[0][s] = finish(sum);
     }
     return;
@@ -210,10 +230,10 @@ TINYMLP_KERNEL_INLINE void weighted_row_sums_of_group(size_t count, size_t terms
       float sum3 = first_value<Accumulate>(start, j + 3, out[j + 3] + s);
       for (size_t t = 0; t < terms; ++t) {
         const float value = row(t)[s];
-        sum0 += coefficient(j, t) * value;
-        sum1 += coefficient(j + 1, t) * value;
-        sum2 += coefficient(j + 2, t) * value;
-        sum3 += coefficient(j + 3, t) * value;
+        sum0 = multiply_add(coefficient(j, t), value, sum0);
+        sum1 = multiply_add(coefficient(j + 1, t), value, sum1);
+        sum2 = multiply_add(coefficient(j + 2, t), value, sum2);
+        sum3 = multiply_add(coefficient(j + 3, t), value, sum3);
       }
       out[j][s] = finish(sum0);
       out[j + 1][s] = finish(sum1);
