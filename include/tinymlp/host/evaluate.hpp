@@ -120,7 +120,10 @@ Evaluation evaluate(const Model& model, const Dataset& data,
   return detail::evaluate_checked<Loss>(model, data, metrics, label_smoothing);
 }
 
-/// Outputs for `count` samples given sample-major, returned sample-major.
+/// Outputs for `count` samples given sample-major, returned sample-major. A sample's outputs are the
+/// same floats whatever batch it comes in, and the ones fit's forward pass computes for it;
+/// Model::predict adds up each output along its row of weights instead, so the two may differ in the
+/// last bits.
 template <class Model>
 std::vector<float> predict(const Model& model, const float* inputs, std::size_t count) {
   check_parameters_set(model, "predict");
