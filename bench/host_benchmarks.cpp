@@ -364,23 +364,19 @@ void print_summary(const RecordingReporter& reporter, const Peak& peak) {
           target);
     }
   }
-  if (eigen_ns > 0) {
-    const double gflops = reporter.gflops("eigen_predict_one/1-16-16-1");
-    std::printf("%-13s %-26s %9.1f ns %9.2f %6.0f%%\n", "1-16-16-1", "Eigen fixed-size, one", eigen_ns, gflops,
-                100 * gflops * 1e9 / peak.flops());
+  // Eigen's rows: its figure, its share of the peak and its key for reference_job.sh.
+  const auto eigen_row = [&](const char* benchmark, const char* figure, const char* remark) {
+    const double rate = reporter.samples_per_second(std::string(benchmark) + "/1-16-16-1");
+    if (rate <= 0) return;
+    const double gflops = reporter.gflops(std::string(benchmark) + "/1-16-16-1");
+    std::printf("%-13s %-26s %9.1f ns %9.2f %6.0f%%%s\n", "1-16-16-1", figure, 1e9 / rate, gflops,
+                100 * gflops * 1e9 / peak.flops(), remark);
     char line[80];
-    std::snprintf(line, sizeof line, "eigen_predict_one.1-16-16-1.ns=%.4g\n", eigen_ns);
+    std::snprintf(line, sizeof line, "%s.1-16-16-1.ns=%.4g\n", benchmark, 1e9 / rate);
     keys += line;
-  }
-  const double row_major_rate = reporter.samples_per_second("eigen_row_major_predict_one/1-16-16-1");
-  if (row_major_rate > 0) {
-    const double gflops = reporter.gflops("eigen_row_major_predict_one/1-16-16-1");
-    std::printf("%-13s %-26s %9.1f ns %9.2f %6.0f%%  (weights by row, as tinymlp's)\n", "1-16-16-1",
-                "Eigen fixed-size, by row", 1e9 / row_major_rate, gflops, 100 * gflops * 1e9 / peak.flops());
-    char line[80];
-    std::snprintf(line, sizeof line, "eigen_row_major_predict_one.1-16-16-1.ns=%.4g\n", 1e9 / row_major_rate);
-    keys += line;
-  }
+  };
+  eigen_row("eigen_predict_one", "Eigen fixed-size, one", "");
+  eigen_row("eigen_row_major_predict_one", "Eigen fixed-size, by row", "  (weights by row, as tinymlp's)");
   const double fit_rate = reporter.samples_per_second("fit_epoch/1-16-16-1");
   if (fit_rate > 0) {
     const double epoch_seconds = static_cast<double>(reference_data().train.size()) / fit_rate;

@@ -137,20 +137,17 @@ TINYMLP_KERNEL_INLINE float first_value(Start start, size_t j, const float* out)
 // fuse `sum += a * b`: it fused the blocks' and not the samples left over, and a sample's prediction
 // then depended on whether it fell in a block. Without FMA, twice; other hosts (NEON) as the compiler
 // contracts it.
+#if defined(__FMA__) && TINYMLP_BATCH_BLOCK == 8
 TINYMLP_KERNEL_INLINE block_vector multiply_add(block_vector a, block_vector b, block_vector sum) {
-#if defined(__FMA__) && TINYMLP_BATCH_BLOCK == 8
   return _mm256_fmadd_ps(a, b, sum);
-#else
-  return sum + a * b;
-#endif
 }
-TINYMLP_KERNEL_INLINE float multiply_add(float a, float b, float sum) {
-#if defined(__FMA__) && TINYMLP_BATCH_BLOCK == 8
-  return __builtin_fmaf(a, b, sum);
+TINYMLP_KERNEL_INLINE float multiply_add(float a, float b, float sum) { return __builtin_fmaf(a, b, sum); }
 #else
+template <class Value>
+TINYMLP_KERNEL_INLINE Value multiply_add(Value a, Value b, Value sum) {
   return sum + a * b;
-#endif
 }
+#endif
 
 // With vectors: Group outputs and Blocks blocks of samples per pass, summed in registers from their
 // first value across all terms and stored once, so that each block of a row is loaded once for the
