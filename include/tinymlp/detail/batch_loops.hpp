@@ -108,12 +108,24 @@ TINYMLP_KERNEL_INLINE block_vector each_lane(Function function, block_vector a, 
 }
 #endif
 
-// What weighted_row_sums does to each sum as it stores it: by default nothing (a Dense layer's batch
-// inference passes its ReLU).
-struct Unchanged {
+// A float or a block of them, at `at`.
+template <class Value>
+TINYMLP_KERNEL_INLINE Value load_value(const float* at) {
+  Value value;
+  __builtin_memcpy(&value, at, sizeof value);
+  return value;
+}
+template <class Value>
+TINYMLP_KERNEL_INLINE void store_value(float* at, Value value) {
+  __builtin_memcpy(at, &value, sizeof value);
+}
+
+// How weighted_row_sums stores each sum (a float, or a block of them): as it is by default. A Dense
+// layer passes stores that also apply the ReLU after it, or before it (backward).
+struct StoreAsIs {
   template <class Value>
-  TINYMLP_KERNEL_INLINE Value operator()(Value value) const {
-    return value;
+  TINYMLP_KERNEL_INLINE void operator()(float* at, Value sums) const {
+    store_value(at, sums);
   }
 };
 
@@ -171,9 +183,9 @@ TINYMLP_KERNEL_INLINE block_vector held_in_register(block_vector v) {
 // Fully unrolled loops over a pass's groups and blocks, so that its sums stay in registers.
 #define TINYMLP_UNROLL _Pragma("GCC unroll 16")
 
-template <size_t Group, size_t Blocks, bool Accumulate, class Start, class Coefficient, class Row, class Finish>
+template <size_t Group, size_t Blocks, bool Accumulate, class Start, class Coefficient, class Row, class Store>
 TINYMLP_KERNEL_INLINE void weighted_row_sums_pass(size_t s, size_t terms, Start start, Coefficient coefficient, Row row,
-                                                  float* const* out, Finish finish) {
+                                                  float* const* out, Store store) {
   block_vector sums[Group][Blocks];
   TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) {
     TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) {
@@ -191,30 +203,30 @@ TINYMLP_KERNEL_INLINE void weighted_row_sums_pass(size_t s, size_t terms, Start 
     }
   }
   TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) {
-    TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) store_block(out[j] + s + b * batch_block, finish(sums[j][b]));
+    TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) store(out[j] + s + b * batch_block, sums[j][b]);
   }
 }
 
 // Group outputs over all samples: passes of as many blocks as the registers allow, then of two and of
 // one, and the samples left over one by one, four outputs side by side (or one, alone).
-template <size_t Group, bool Accumulate, class Start, class Coefficient, class Row, class Out, class Finish>
+template <size_t Group, bool Accumulate, class Start, class Coefficient, class Row, class Out, class Store>
 TINYMLP_KERNEL_INLINE void weighted_row_sums_of_group(size_t count, size_t terms, Start start, Coefficient coefficient,
-                                                      Row row, Out out_of, Finish finish) {
+                                                      Row row, Out out_of, Store store) {
   static const size_t blocks = register_sums / Group < 2 ? 2 : register_sums / Group > 8 ? 8 : register_sums / Group;
   float* out[Group < 4 ? 4 : Group];  // at least four for the leftover samples' code (one output: three unused)
   TINYMLP_UNROLL for (size_t j = 0; j < sizeof out / sizeof out[0]; ++j) out[j] = out_of(j < Group ? j : 0);
   size_t s = 0;
   for (; s + blocks * batch_block <= count; s += blocks * batch_block)
-    weighted_row_sums_pass<Group, blocks, Accumulate>(s, terms, start, coefficient, row, out, finish);
+    weighted_row_sums_pass<Group, blocks, Accumulate>(s, terms, start, coefficient, row, out, store);
   for (; blocks > 2 && s + 2 * batch_block <= count; s += 2 * batch_block)
-    weighted_row_sums_pass<Group, 2, Accumulate>(s, terms, start, coefficient, row, out, finish);
+    weighted_row_sums_pass<Group, 2, Accumulate>(s, terms, start, coefficient, row, out, store);
   for (; s + batch_block <= count; s += batch_block)
-    weighted_row_sums_pass<Group, 1, Accumulate>(s, terms, start, coefficient, row, out, finish);
+    weighted_row_sums_pass<Group, 1, Accumulate>(s, terms, start, coefficient, row, out, store);
   if (Group == 1) {
     for (; s < count; ++s) {
       float sum = first_value<Accumulate>(start, 0, out[0] + s);
       for (size_t t = 0; t < terms; ++t) sum = multiply_add(coefficient(0, t), row(t)[s], sum);
-      out[0][s] = finish(sum);
+      store(out[0] + s, sum);
     }
     return;
   }
@@ -232,35 +244,35 @@ TINYMLP_KERNEL_INLINE void weighted_row_sums_of_group(size_t count, size_t terms
         sum2 = multiply_add(coefficient(j + 2, t), value, sum2);
         sum3 = multiply_add(coefficient(j + 3, t), value, sum3);
       }
-      out[j][s] = finish(sum0);
-      out[j + 1][s] = finish(sum1);
-      out[j + 2][s] = finish(sum2);
-      out[j + 3][s] = finish(sum3);
+      store(out[j] + s, sum0);
+      store(out[j + 1] + s, sum1);
+      store(out[j + 2] + s, sum2);
+      store(out[j + 3] + s, sum3);
     }
 }
 
 // coefficient(j, t), start(j) and out(j) take the output's number j < outputs: four at a time, then
-// one by one. Each sum is stored as finish(sum).
-template <bool Accumulate, class Start, class Coefficient, class Row, class Out, class Finish = Unchanged>
+// one by one. Each sum is stored by store(address, sum).
+template <bool Accumulate, class Start, class Coefficient, class Row, class Out, class Store = StoreAsIs>
 TINYMLP_KERNEL_INLINE void weighted_row_sums(size_t outputs, size_t count, size_t terms, Start start,
-                                             Coefficient coefficient, Row row, Out out, Finish finish = Finish()) {
+                                             Coefficient coefficient, Row row, Out out, Store store = Store()) {
   const size_t grouped = outputs - outputs % 4;
   for (size_t j = 0; j < grouped; j += 4)
     weighted_row_sums_of_group<4, Accumulate>(
         count, terms, [=](size_t k) { return start(j + k); },
         [=](size_t k, size_t term) { return coefficient(j + k, term); }, row, [=](size_t k) { return out(j + k); },
-        finish);
+        store);
   for (size_t j = grouped; j < outputs; ++j)
     weighted_row_sums_of_group<1, Accumulate>(
         count, terms, [=](size_t) { return start(j); }, [=](size_t, size_t term) { return coefficient(j, term); }, row,
-        [=](size_t) { return out(j); }, finish);
+        [=](size_t) { return out(j); }, store);
 }
 #else
 // Without vectors (a microcontroller, whose few registers gain nothing from grouping outputs): one
 // output at a time, two samples per pass.
-template <bool Accumulate, class Start, class Coefficient, class Row, class Out, class Finish>
+template <bool Accumulate, class Start, class Coefficient, class Row, class Out, class Store>
 TINYMLP_KERNEL_INLINE void weighted_row_sums_of_one(size_t count, size_t terms, Start start, Coefficient coefficient,
-                                                    Row row, Out out, Finish finish) {
+                                                    Row row, Out out, Store store) {
   float* const out0 = out(0);
   size_t s = 0;
   for (; s + 2 * batch_block <= count; s += 2 * batch_block) {
@@ -272,29 +284,29 @@ TINYMLP_KERNEL_INLINE void weighted_row_sums_of_one(size_t count, size_t terms, 
       low += c * load_block(values);
       high += c * load_block(values + batch_block);
     }
-    store_block(out0 + s, finish(low));
-    store_block(out0 + s + batch_block, finish(high));
+    store(out0 + s, low);
+    store(out0 + s + batch_block, high);
   }
   if (s + batch_block <= count) {
     block_vector sum = first_block<Accumulate>(start, 0, out0 + s);
     for (size_t t = 0; t < terms; ++t) sum += splat(coefficient(0, t)) * load_block(row(t) + s);
-    store_block(out0 + s, finish(sum));
+    store(out0 + s, sum);
     s += batch_block;
   }
   for (; s < count; ++s) {
     float sum = first_value<Accumulate>(start, 0, out0 + s);
     for (size_t t = 0; t < terms; ++t) sum += coefficient(0, t) * row(t)[s];
-    out0[s] = finish(sum);
+    store(out0 + s, sum);
   }
 }
 
-template <bool Accumulate, class Start, class Coefficient, class Row, class Out, class Finish = Unchanged>
+template <bool Accumulate, class Start, class Coefficient, class Row, class Out, class Store = StoreAsIs>
 TINYMLP_KERNEL_INLINE void weighted_row_sums(size_t outputs, size_t count, size_t terms, Start start,
-                                             Coefficient coefficient, Row row, Out out, Finish finish = Finish()) {
+                                             Coefficient coefficient, Row row, Out out, Store store = Store()) {
   for (size_t j = 0; j < outputs; ++j)
     weighted_row_sums_of_one<Accumulate>(
         count, terms, [=](size_t) { return start(j); }, [=](size_t, size_t term) { return coefficient(j, term); }, row,
-        [=](size_t) { return out(j); }, finish);
+        [=](size_t) { return out(j); }, store);
 }
 #endif
 

@@ -108,7 +108,7 @@ struct Dense {
     for (size_t o = 0; o < grouped; o += 8) {
       detail::block_vector sums =
           detail::load_block(bias + o) + detail::eight_sums_of_products(parameters + o * In, In, x, In);
-      if (ThenReLU) sums = ReLUOnStore()(sums);
+      if (ThenReLU) sums = relu_of(sums);
       detail::store_block(y + o, sums);
     }
     for (size_t o = grouped; o < Out; ++o) {
@@ -161,15 +161,15 @@ struct Dense {
   }
 
   /// A batch of `samples`, feature-major with `stride`: each output row is its bias plus the input
-  /// rows weighted by the output's weights, stored as finish(output) (the output itself by default).
-  template <class Reader, class Finish = detail::Unchanged>
+  /// rows weighted by the output's weights, stored through `store` (as they are by default).
+  template <class Reader, class Store = detail::StoreAsIs>
   static void forward_batch(const float* parameters, const float* x, float* y, size_t samples, size_t stride,
-                            Finish finish = Finish()) {
+                            Store store = Store()) {
     const float* bias = parameters + kernel_count;
     detail::weighted_row_sums<false>(
         Out, samples, In, [=](size_t o) { return Reader::load(bias + o); },
         [=](size_t o, size_t i) { return Reader::load(parameters + o * In + i); },
-        [=](size_t i) { return x + i * stride; }, [=](size_t o) { return y + o * stride; }, finish);
+        [=](size_t i) { return x + i * stride; }, [=](size_t o) { return y + o * stride; }, store);
   }
   /// A batch, then a ReLU on the outputs as they are stored (a Sequential's batch inference calls this
   /// for a Dense followed by a ReLU): the floats of forward_batch and ReLU's forward, in one pass.
@@ -178,23 +178,46 @@ struct Dense {
                                       size_t stride) {
     forward_batch<Reader>(parameters, x, y, samples, stride, ReLUOnStore());
   }
-  /// ReLU::value of each value a batch kernel stores.
-  struct ReLUOnStore {
-    /// One value.
-    float operator()(float value) const { return ReLU::value(value); }
+  /// A batch for training, whose backward pass reads the outputs before and after the ReLU that
+  /// follows: y as forward_batch writes it, and the ReLU's output in the Out rows after y's, in one pass.
+  template <class Reader>
+  static void forward_batch_keeping_relu(const float* parameters, const float* x, float* y, size_t samples,
+                                         size_t stride) {
+    forward_batch<Reader>(parameters, x, y, samples, stride, KeepingReLU{Out * stride});
+  }
+
+  /// ReLU::value of one value.
+  static float relu_of(float value) { return ReLU::value(value); }
 #if TINYMLP_DETAIL_EIGHT_SUMS_OF_PRODUCTS
-    /// A block of values.
-    detail::block_vector operator()(detail::block_vector values) const {
-      return _mm256_max_ps(values, _mm256_setzero_ps());  // values > 0 ? values : +0, as ReLU::value
-    }
+  /// ReLU::value of each value of a block.
+  static detail::block_vector relu_of(detail::block_vector values) {
+    return _mm256_max_ps(values, _mm256_setzero_ps());  // values > 0 ? values : +0, as ReLU::value
+  }
 #else
-    /// A block of values.
-    template <class Vector>
-    Vector operator()(Vector values) const {
-      const Vector zero = {};
-      return values > zero ? values : zero;  // ReLU::value in each lane
-    }
+  /// ReLU::value of each value of a block.
+  template <class Vector>
+  static Vector relu_of(Vector values) {
+    const Vector zero = {};
+    return values > zero ? values : zero;  // ReLU::value in each lane
+  }
 #endif
+  /// A batch kernel's store of ReLU::value of each sum.
+  struct ReLUOnStore {
+    /// Stores the ReLU of a sum, or of a block of them, at `at`.
+    template <class Value>
+    void operator()(float* at, Value sums) const {
+      detail::store_value(at, relu_of(sums));
+    }
+  };
+  /// A batch kernel's store of each sum, and of its ReLU `relu_offset` floats further on.
+  struct KeepingReLU {
+    size_t relu_offset;  ///< From an output to the ReLU's output of it.
+    /// Stores a sum, or a block of them, at `at`, and the ReLU of it at at + relu_offset.
+    template <class Value>
+    void operator()(float* at, Value sums) const {
+      detail::store_value(at, sums);
+      detail::store_value(at + relu_offset, relu_of(sums));
+    }
   };
 
   /// Adds this batch's gradient to `gradients` (dL/dW, dL/db) and, unless `dx` is null, writes the
@@ -202,12 +225,44 @@ struct Dense {
   static void backward(const float* parameters, const float* x, const float* /*y*/, const float* dy, float* dx,
                        float* gradients, size_t samples, size_t stride) {
     accumulate_parameter_gradients(x, dy, gradients, samples, stride);
-    if (!dx) return;
-    // dx[i] = sum over o of W[o][i] dy[o], from zero.
+    if (dx) write_input_gradient(parameters, dy, dx, samples, stride, detail::StoreAsIs());
+  }
+  /// backward where the input x is the output of a ReLU: dx is the gradient with respect to the
+  /// ReLU's input (ReLU::gradient of the input gradient, in the pass that computes it), so the ReLU
+  /// itself has nothing left to do. ReLU::gradient reads the ReLU's output, positive exactly where its
+  /// input was.
+  static void backward_through_relu(const float* parameters, const float* x, const float* dy, float* dx,
+                                    float* gradients, size_t samples, size_t stride) {
+    accumulate_parameter_gradients(x, dy, gradients, samples, stride);
+    write_input_gradient(parameters, dy, dx, samples, stride, ReLUGradientOnStore{x, dx});
+  }
+  /// dx[i] = sum over o of W[o][i] dy[o], from zero, stored through `store`.
+  template <class Store>
+  static void write_input_gradient(const float* parameters, const float* dy, float* dx, size_t samples, size_t stride,
+                                   Store store) {
     detail::weighted_row_sums<false>(
         In, samples, Out, [](size_t) { return 0.0f; }, [=](size_t i, size_t o) { return parameters[o * In + i]; },
-        [=](size_t o) { return dy + o * stride; }, [=](size_t i) { return dx + i * stride; });
+        [=](size_t o) { return dy + o * stride; }, [=](size_t i) { return dx + i * stride; }, store);
   }
+  /// A batch kernel's store of the input gradient through the ReLU before the layer: ReLU::gradient
+  /// of each sum, with the ReLU's output (the layer's input) at the same place in its rows.
+  struct ReLUGradientOnStore {
+    const float* relu_output;  ///< The layer's input.
+    const float* dx;           ///< Where the input gradient's rows start.
+    /// Stores ReLU::gradient of a sum at `at` (or of a block of them, lane by lane).
+    void operator()(float* at, float sum) const {
+      const float output = relu_output[at - dx];
+      *at = ReLU::gradient(output, output, sum);
+    }
+#if TINYMLP_BATCH_BLOCK > 1
+    /// Stores ReLU::gradient of a sum at `at` (or of a block of them, lane by lane).
+    void operator()(float* at, detail::block_vector sums) const {
+      const detail::block_vector output = detail::load_block(relu_output + (at - dx));
+      const detail::block_vector zero = {};
+      detail::store_block(at, output > zero ? sums : zero);  // ReLU::gradient in each lane, as a mask
+    }
+#endif
+  };
 
   /// dL/db[o] += sum_s dy[o][s] and dL/dW[o][i] += sum_s dy[o][s] x[i][s].
   static void accumulate_parameter_gradients(const float* x, const float* dy, float* gradients, size_t samples,

@@ -103,13 +103,34 @@ struct LayerChain<Width, ParameterOffset, ActivationOffset, NextBuffer, Layer, R
   }
 
   // Keeps each layer's outputs for backpropagation: layer k's output starts at
-  // activations[ActivationOffset_k * stride].
+  // activations[ActivationOffset_k * stride]. On a host, a batch through a Dense and its ReLU is one
+  // pass that stores both outputs (one sample, stride 1, goes through Dense::forward's own path).
+  template <bool AppliesNext, class Unused = void>
+  struct ForwardBatch {
+    template <class Reader>
+    static void run(const float* parameters, const float* input, float* activations, size_t samples, size_t stride) {
+      float* output = activations + ActivationOffset * stride;
+      Bound::template forward<Reader>(parameters + ParameterOffset, input, output, samples, stride);
+      Next::template forward_batch<Reader>(parameters, output, activations, samples, stride);
+    }
+  };
+  template <class Unused>
+  struct ForwardBatch<true, Unused> {
+    template <class Reader>
+    static void run(const float* parameters, const float* input, float* activations, size_t samples, size_t stride) {
+      if (stride == 1)
+        return ForwardBatch<false>::template run<Reader>(parameters, input, activations, samples, stride);
+      float* output = activations + ActivationOffset * stride;
+      Bound::template forward_batch_keeping_relu<Reader>(parameters + ParameterOffset, input, output, samples, stride);
+      Next::Next::template forward_batch<Reader>(parameters, output + Bound::output_size * stride, activations, samples,
+                                                 stride);
+    }
+  };
   template <class Reader>
   static void forward_batch(const float* parameters, const float* input, float* activations, size_t samples,
                             size_t stride) {
-    float* output = activations + ActivationOffset * stride;
-    Bound::template forward<Reader>(parameters + ParameterOffset, input, output, samples, stride);
-    Next::template forward_batch<Reader>(parameters, output, activations, samples, stride);
+    ForwardBatch<applies_next && (batch_block > 1)>::template run<Reader>(parameters, input, activations, samples,
+                                                                          stride);
   }
 
   // forward_batch for inference: the same floats where the model's output lies, without the outputs
@@ -154,7 +175,11 @@ struct LayerChain<Width, ParameterOffset, ActivationOffset, NextBuffer, Layer, R
         step, output, activations, gradients_of_output, spare_deltas, true, stride);
     float* other = dy == gradients_of_output ? spare_deltas : gradients_of_output;
     float* dx = !wants_input_delta ? nullptr : Bound::works_in_place ? dy : other;
-    step.template layer<Bound, ParameterOffset, InputIsReLUOutput>(input, output, dy, dx);
+    // A step that passes the gradient back through a ReLU together with the layer after it (see
+    // Step::ReLUGradientWithLayer) has already left the ReLU's input gradient in dy, which is dx.
+    if (!Step::template ReLUGradientWithLayer<typename Next::first_layer>::value ||
+        !is_same<Bound, Elementwise<ReLU, Bound::output_size>>::value)
+      step.template layer<Bound, ParameterOffset, InputIsReLUOutput>(input, output, dy, dx);
     return dx;
   }
 };

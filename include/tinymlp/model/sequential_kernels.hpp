@@ -14,15 +14,39 @@
 namespace tinymlp {
 namespace detail {
 inline namespace TINYMLP_CONFIGURATION {
-// The batch step of the backward walk: each layer adds its parameters' gradients to `gradients`.
+// The batch step of the backward walk: each layer adds its parameters' gradients to `gradients`. On a
+// host, a Dense after a ReLU writes its input gradient through the ReLU in the same pass, and the
+// walk skips the ReLU.
 struct AccumulateGradients {
   const float* parameters;
   float* gradients;
   size_t samples, stride;
 
-  template <class Layer, size_t ParameterOffset, bool /*InputIsReLUOutput*/>
-  void layer(const float* x, const float* y, const float* dy, float* dx) {
+  // Whether Layer, after a ReLU, passes the gradient back through it too.
+  template <class Layer>
+  struct ReLUGradientWithLayer {
+    static const bool value = false;
+  };
+  template <size_t In, size_t Out>
+  struct ReLUGradientWithLayer<Dense<In, Out>> {
+    static const bool value = batch_block > 1;
+  };
+
+  // Whether Layer's turn also takes the gradient back through the ReLU before it.
+  template <class Layer, bool InputIsReLUOutput>
+  struct ThroughReLU {
+    static const bool value = InputIsReLUOutput && ReLUGradientWithLayer<Layer>::value;
+  };
+
+  template <class Layer, size_t ParameterOffset, bool InputIsReLUOutput>
+  typename enable_if<!ThroughReLU<Layer, InputIsReLUOutput>::value>::type layer(const float* x, const float* y,
+                                                                                const float* dy, float* dx) {
     Layer::backward(parameters + ParameterOffset, x, y, dy, dx, gradients + ParameterOffset, samples, stride);
+  }
+  template <class Layer, size_t ParameterOffset, bool InputIsReLUOutput>
+  typename enable_if<ThroughReLU<Layer, InputIsReLUOutput>::value>::type layer(const float* x, const float*,
+                                                                               const float* dy, float* dx) {
+    Layer::backward_through_relu(parameters + ParameterOffset, x, dy, dx, gradients + ParameterOffset, samples, stride);
   }
 };
 }  // namespace TINYMLP_CONFIGURATION

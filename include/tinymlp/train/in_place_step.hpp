@@ -79,6 +79,12 @@ struct UpdateInPlace {
   float* parameters;
   Optimizer& optimizer;
 
+  // Every layer passes the gradient back through its own derivative (the ReLU's too).
+  template <class Layer>
+  struct ReLUGradientWithLayer {
+    static const bool value = false;
+  };
+
   template <class Layer, size_t ParameterOffset, bool InputIsReLUOutput>
   typename enable_if<(Layer::parameter_count > 0)>::type layer(const float* x, const float*, const float* dy,
                                                                float* dx) {
