@@ -104,3 +104,52 @@ TEST_CASE("a training step's fused Dense and ReLU passes give the floats of the 
   check_training_passes<5, 11, 9, 3>(5);
   check_training_passes<12, 24, 8, 2>(7);
 }
+
+#if TINYMLP_DETAIL_EIGHT_SUMS_OF_PRODUCTS
+namespace {
+
+// Dense<In, Out>'s parameter gradients for a layer of few inputs, whose bias gradients and first
+// input's weight gradients share one pass over dy, against the separate sums they stand for:
+// add_bias_gradients, and eight_sums_of_products (sum_of_products for the outputs left over) a weight.
+template <std::size_t In, std::size_t Out>
+void check_few_input_gradients(std::size_t samples) {
+  CAPTURE(In);
+  CAPTURE(Out);
+  CAPTURE(samples);
+  typedef tinymlp::Dense<In, Out> Layer;
+  namespace detail = tinymlp::detail;
+  tinymlp::Random random(static_cast<std::uint32_t>(In * 100 + Out + samples));
+  std::vector<float> x(In * samples), dy(Out * samples), gradients(Layer::parameter_count);
+  for (float& v : x) v = random.uniform(-2.0f, 2.0f);
+  for (float& v : dy) v = random.uniform(-1.0f, 1.0f);
+  for (float& v : gradients) v = random.uniform(-0.5f, 0.5f);
+  std::vector<float> expected = gradients;
+
+  Layer::accumulate_parameter_gradients(x.data(), dy.data(), gradients.data(), samples, samples);
+
+  Layer::add_bias_gradients(dy.data(), expected.data() + Layer::kernel_count, samples, samples);
+  const std::size_t grouped = Out - Out % 8;
+  for (std::size_t i = 0; i < In; ++i) {
+    for (std::size_t o = 0; o < grouped; o += 8) {
+      const detail::block_vector sums =
+          detail::eight_sums_of_products(dy.data() + o * samples, samples, x.data() + i * samples, samples);
+      for (std::size_t j = 0; j < 8; ++j) expected[(o + j) * In + i] += sums[j];
+    }
+    for (std::size_t o = grouped; o < Out; ++o)
+      expected[o * In + i] += detail::sum_of_products(dy.data() + o * samples, x.data() + i * samples, samples);
+  }
+  for (std::size_t k = 0; k < expected.size(); ++k) {
+    CAPTURE(k);
+    CHECK(bits_of(gradients[k]) == bits_of(expected[k]));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a layer of few inputs adds its bias and weight gradients in one pass, with the floats of separate sums") {
+  check_few_input_gradients<1, 16>(16);
+  check_few_input_gradients<1, 16>(48);
+  check_few_input_gradients<3, 20>(16);
+  check_few_input_gradients<7, 8>(32);
+}
+#endif

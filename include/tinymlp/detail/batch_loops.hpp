@@ -390,6 +390,26 @@ TINYMLP_KERNEL_INLINE block_vector eight_sums_of(const float* rows, size_t strid
   }
   return eight_lane_sums(partial);
 }
+// eight_sums_of(rows, stride, length) and eight_sums_of_products(rows, stride, x, length) together, each
+// row loaded once for both: the same floats as the two (length a multiple of batch_block).
+TINYMLP_KERNEL_INLINE void eight_sums_and_sums_of_products(const float* rows, size_t stride, const float* x,
+                                                           size_t length, block_vector& sums,
+                                                           block_vector& sums_of_products) {
+  block_vector partial_sums[8], partial_products[8];
+  TINYMLP_UNROLL for (size_t j = 0; j < 8; ++j) {
+    const float* row = rows + j * stride;
+    block_vector values = load_block(row);
+    partial_sums[j] = values;
+    partial_products[j] = values * load_block(x);
+    for (size_t s = batch_block; s + batch_block <= length; s += batch_block) {
+      values = load_block(row + s);
+      partial_sums[j] += values;
+      partial_products[j] += values * load_block(x + s);
+    }
+  }
+  sums = eight_lane_sums(partial_sums);
+  sums_of_products = eight_lane_sums(partial_products);
+}
 #endif
 
 // out[k * out_stride + i] = rows[i * stride + k] for i < row_count, k < count: a batch's rows turned

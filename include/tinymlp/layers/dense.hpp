@@ -267,6 +267,10 @@ struct Dense {
   /// dL/db[o] += sum_s dy[o][s] and dL/dW[o][i] += sum_s dy[o][s] x[i][s].
   static void accumulate_parameter_gradients(const float* x, const float* dy, float* gradients, size_t samples,
                                              size_t stride) {
+#if TINYMLP_DETAIL_EIGHT_SUMS_OF_PRODUCTS
+    if (In < 8 && Out >= 8 && fills_blocks(samples))
+      return add_gradients_eight_outputs_at_a_time(x, dy, gradients, samples, stride);
+#endif
     add_bias_gradients(dy, gradients + kernel_count, samples, stride);
     if (In < detail::batch_block || Out < detail::batch_block) {
       // Rows too short to fill a vector, or too few to repay copying the inputs: one dot product
@@ -274,8 +278,6 @@ struct Dense {
 #if TINYMLP_DETAIL_EIGHT_SUMS_OF_PRODUCTS
       if (fills_blocks(samples) && In >= 8)
         return add_products_eight_inputs_at_a_time(x, dy, gradients, samples, stride);
-      if (fills_blocks(samples) && Out >= 8)
-        return add_products_eight_outputs_at_a_time(x, dy, gradients, samples, stride);
 #endif
       for (size_t o = 0; o < Out; ++o)
         for (size_t i = 0; i < In; ++i)
@@ -331,19 +333,34 @@ struct Dense {
       for (size_t i = grouped; i < In; ++i) row[i] += detail::sum_of_products(dy + o * stride, x + i * stride, samples);
     }
   }
-  /// The same for a layer of few inputs: each input's gradients as eight outputs' sums at a time.
-  static void add_products_eight_outputs_at_a_time(const float* x, const float* dy, float* gradients, size_t samples,
-                                                   size_t stride) {
-    for (size_t i = 0; i < In; ++i) {
-      const size_t grouped = Out - Out % 8;
-      for (size_t o = 0; o < grouped; o += 8) {
-        const detail::block_vector sums =
-            detail::eight_sums_of_products(dy + o * stride, stride, x + i * stride, samples);
-        for (size_t j = 0; j < 8; ++j) gradients[(o + j) * In + i] += sums[j];
-      }
-      for (size_t o = grouped; o < Out; ++o)
+  /// The gradients of a layer of few inputs, eight outputs at a time: their bias gradients together
+  /// with the first input's weight gradients (each row of dy loaded once for both), then the other
+  /// inputs' weight gradients, each as eight sums with their lanes added up together. The floats of
+  /// add_bias_gradients and of one sum_of_products a weight.
+  static void add_gradients_eight_outputs_at_a_time(const float* x, const float* dy, float* gradients, size_t samples,
+                                                    size_t stride) {
+    float* bias_gradient = gradients + kernel_count;
+    const size_t grouped = Out - Out % 8;
+    for (size_t o = 0; o < grouped; o += 8) {
+      const float* rows = dy + o * stride;
+      detail::block_vector sums, first_input_sums;
+      detail::eight_sums_and_sums_of_products(rows, stride, x, samples, sums, first_input_sums);
+      detail::store_block(bias_gradient + o, detail::load_block(bias_gradient + o) + sums);
+      add_to_eight_outputs(gradients + o * In, first_input_sums);
+      for (size_t i = 1; i < In; ++i)
+        add_to_eight_outputs(gradients + o * In + i,
+                             detail::eight_sums_of_products(rows, stride, x + i * stride, samples));
+    }
+    for (size_t o = grouped; o < Out; ++o) {
+      bias_gradient[o] += detail::sum_of(dy + o * stride, samples);
+      for (size_t i = 0; i < In; ++i)
         gradients[o * In + i] += detail::sum_of_products(dy + o * stride, x + i * stride, samples);
     }
+  }
+  /// Adds lane j of `sums` to the weight gradient at gradients[j * In] (one input's, of eight outputs).
+  static void add_to_eight_outputs(float* gradients, detail::block_vector sums) {
+    if (In == 1) return detail::store_block(gradients, detail::load_block(gradients) + sums);
+    for (size_t j = 0; j < 8; ++j) gradients[j * In] += sums[j];
   }
 #endif
 
