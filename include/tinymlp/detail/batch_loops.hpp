@@ -108,13 +108,7 @@ TINYMLP_KERNEL_INLINE block_vector each_lane(Function function, block_vector a, 
 }
 #endif
 
-// A float or a block of them, at `at`.
-template <class Value>
-TINYMLP_KERNEL_INLINE Value load_value(const float* at) {
-  Value value;
-  __builtin_memcpy(&value, at, sizeof value);
-  return value;
-}
+// Stores a float or a block of them at `at`.
 template <class Value>
 TINYMLP_KERNEL_INLINE void store_value(float* at, Value value) {
   __builtin_memcpy(at, &value, sizeof value);

@@ -249,13 +249,13 @@ struct Dense {
   struct ReLUGradientOnStore {
     const float* relu_output;  ///< The layer's input.
     const float* dx;           ///< Where the input gradient's rows start.
-    /// Stores ReLU::gradient of a sum at `at` (or of a block of them, lane by lane).
+    /// Stores ReLU::gradient of a sum at `at`.
     void operator()(float* at, float sum) const {
       const float output = relu_output[at - dx];
       *at = ReLU::gradient(output, output, sum);
     }
 #if TINYMLP_BATCH_BLOCK > 1
-    /// Stores ReLU::gradient of a sum at `at` (or of a block of them, lane by lane).
+    /// Stores ReLU::gradient of each sum of a block at `at` (a host's: ReLU::gradient is a select).
     void operator()(float* at, detail::block_vector sums) const {
       const detail::block_vector output = detail::load_block(relu_output + (at - dx));
       const detail::block_vector zero = {};
