@@ -93,18 +93,24 @@ DerivativeCheck check_parameter_gradients(Model& model, const Batch& x, const Ba
   return result;
 }
 
-// Runs check_parameter_gradients on every batch shape, each time with a model initialized from
-// `seed` (Glorot, then every parameter nudged so that biases are not all zero) and a batch that
-// fill_batch(x, t, random) writes.
+// A model initialized from `random` (Glorot), then every parameter nudged so that biases are not all zero.
+template <class Model>
+Model nudged_model(tinymlp::Random& random) {
+  Model model;
+  model.initialize(random);
+  for (float& parameter : model.parameters) parameter += random.uniform(-0.1f, 0.1f);
+  return model;
+}
+
+// Runs check_parameter_gradients on every batch shape, each time with a model nudged_model makes from
+// `seed` and a batch that fill_batch(x, t, random) writes.
 template <class Loss, class Model, class FillBatch>
 void check_parameter_gradients_on_every_batch_shape(std::uint32_t seed, FillBatch fill_batch) {
   for (const BatchShape& shape : batch_shapes) {
     CAPTURE(shape.samples);
     CAPTURE(shape.stride);
     tinymlp::Random random(seed);
-    Model model;
-    model.initialize(random);
-    for (float& parameter : model.parameters) parameter += random.uniform(-0.1f, 0.1f);
+    Model model = nudged_model<Model>(random);
     Batch x(Model::input_size, shape.samples, shape.stride);
     Batch t(Model::output_size, shape.samples, shape.stride);
     fill_batch(x, t, random);

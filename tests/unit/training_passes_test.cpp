@@ -64,17 +64,13 @@ void check_training_passes(std::uint32_t seed) {
   typedef tinymlp::Sequential<tinymlp::Dense<A, B>, tinymlp::ReLU, tinymlp::Dense<B, C>, tinymlp::ReLU,
                               tinymlp::Dense<C, D>>
       Model;
-  struct Shape {
-    std::size_t samples, stride;
-  };
-  const Shape shapes[] = {{1, 1}, {5, 8}, {16, 16}, {13, 16}, {40, 40}, {37, 48}};
-  for (const Shape& shape : shapes) {
+  // Beside one sample, whole blocks of samples and samples left over.
+  const tinymlp_tests::BatchShape shapes[] = {{1, 1}, {5, 8}, {16, 16}, {13, 16}, {40, 40}, {37, 48}};
+  for (const tinymlp_tests::BatchShape& shape : shapes) {
     CAPTURE(shape.samples);
     CAPTURE(shape.stride);
     tinymlp::Random random(seed);
-    Model model;
-    model.initialize(random);
-    for (float& parameter : model.parameters) parameter += random.uniform(-0.1f, 0.1f);
+    Model model = tinymlp_tests::nudged_model<Model>(random);
     Batch x(A, shape.samples, shape.stride), t(D, shape.samples, shape.stride);
     x.fill_uniform(random, -2.0f, 2.0f);
     t.fill_uniform(random, -1.0f, 1.0f);
