@@ -298,6 +298,47 @@ TEST_CASE("the batch kernels give every sample its sums whatever the batch (outp
   }
 }
 
+#if TINYMLP_BATCH_BLOCK > 1
+TEST_CASE("weighted_row_sums gives every sum the floats of its own chain of multiply-adds, however grouped") {
+  // Outputs in groups of eight, four and one, samples in chunks, passes of pairs of blocks, single blocks
+  // and samples left over: each sum bit for bit as one output's multiply-adds over its terms in order.
+  Random random(11u);
+  for (const bool accumulate : {false, true})
+    for (std::size_t outputs : {1, 3, 4, 7, 8, 12, 13, 17})
+      for (std::size_t count : {1, 7, 8, 15, 16, 17, 24, 31, 32, 40, 63, 64, 65, 100, 130})
+        for (std::size_t terms : {1, 5, 16}) {
+          CAPTURE(accumulate);
+          CAPTURE(outputs);
+          CAPTURE(count);
+          CAPTURE(terms);
+          const std::size_t stride = count + 5;  // rows need not start on a vector
+          std::vector<float> coefficients(outputs * terms), starts(outputs), rows(terms * stride),
+              out(outputs * stride);
+          for (float& v : coefficients) v = random.uniform(-1.0f, 1.0f);
+          for (float& v : starts) v = random.uniform(-1.0f, 1.0f);
+          for (float& v : rows) v = random.uniform(-1.0f, 1.0f);
+          for (float& v : out) v = random.uniform(-1.0f, 1.0f);
+          std::vector<float> expected = out;
+          for (std::size_t j = 0; j < outputs; ++j)
+            for (std::size_t s = 0; s < count; ++s) {
+              float sum = accumulate ? out[j * stride + s] : starts[j];
+              for (std::size_t t = 0; t < terms; ++t)
+                sum = detail::multiply_add(coefficients[j * terms + t], rows[t * stride + s], sum);
+              expected[j * stride + s] = sum;
+            }
+          const auto start = [&](std::size_t j) { return starts[j]; };
+          const auto coefficient = [&](std::size_t j, std::size_t t) { return coefficients[j * terms + t]; };
+          const auto row = [&](std::size_t t) { return rows.data() + t * stride; };
+          const auto out_row = [&](std::size_t j) { return out.data() + j * stride; };
+          if (accumulate)
+            detail::weighted_row_sums<true>(outputs, count, terms, start, coefficient, row, out_row);
+          else
+            detail::weighted_row_sums<false>(outputs, count, terms, start, coefficient, row, out_row);
+          CHECK(std::memcmp(out.data(), expected.data(), out.size() * sizeof(float)) == 0);
+        }
+}
+#endif
+
 TEST_CASE("transpose_rows gives each sample its row of the batch's values, in registers or one by one") {
   for (std::size_t rows : {1, 7, 8, 9, 16, 17, 24})
     for (std::size_t count : {1, 7, 8, 9, 16, 17}) {

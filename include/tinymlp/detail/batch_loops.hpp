@@ -9,6 +9,7 @@
 #include "../config.hpp"
 #include "integers.hpp"
 #include "math.hpp"
+#include "traits.hpp"
 
 #if TINYMLP_BATCH_BLOCK == 8 && defined(__AVX__)
 #include <immintrin.h>  // the shuffles of eight_sums_of_products, the 512-bit square root, multiply_add
@@ -91,6 +92,12 @@ TINYMLP_KERNEL_INLINE block_vector load_block(const float* values) {
   return v;
 }
 TINYMLP_KERNEL_INLINE void store_block(float* values, block_vector v) { __builtin_memcpy(values, &v, sizeof v); }
+template <class Vector>
+TINYMLP_KERNEL_INLINE Vector load_vector(const float* values) {
+  Vector v;
+  __builtin_memcpy(&v, values, sizeof v);
+  return v;
+}
 
 // function(a[k], b[k], c[k]) in each lane k, as a vector: the activations' loops, written so that
 // even -O2 turns a select such as ReLU's into a compare and a mask over whole blocks, whose stores
@@ -128,9 +135,10 @@ struct StoreAsIs {
 //   out(j)[s] = first + sum over t < terms, in order, of coefficient(j, t) * row(t)[s],
 // where first is out(j)[s] itself when Accumulate, else start(j). Every output's sum runs in this
 // order whatever the grouping below, so the results do not depend on it.
-template <bool Accumulate, class Start>
-TINYMLP_KERNEL_INLINE block_vector first_block(Start start, size_t j, const float* out) {
-  return Accumulate ? load_block(out) : splat(start(j));
+// (A block, or a vector of blocks.)
+template <bool Accumulate, class Vector = block_vector, class Start>
+TINYMLP_KERNEL_INLINE Vector first_block(Start start, size_t j, const float* out) {
+  return Accumulate ? load_vector<Vector>(out) : start(j) - Vector{};  // x - 0 is exactly x, as in splat
 }
 template <bool Accumulate, class Start>
 TINYMLP_KERNEL_INLINE float first_value(Start start, size_t j, const float* out) {
@@ -158,46 +166,83 @@ TINYMLP_KERNEL_INLINE Value multiply_add(Value a, Value b, Value sum) {
 // With vectors: Group outputs and Blocks blocks of samples per pass, summed in registers from their
 // first value across all terms and stored once, so that each block of a row is loaded once for the
 // whole group and each coefficient broadcast once for all the blocks; the Group x Blocks sums are
-// independent, which hides the adder's latency. As many sums as the registers hold beside a row's
-// blocks: AVX-512 has 32 vector registers (its 256-bit forms too), AVX and SSE 16. Passes of four
-// outputs and more blocks ran faster than of eight outputs and fewer blocks, on every shape measured.
-#if defined(__AVX512VL__)
-static const size_t register_sums = 16;
+// independent, which hides the adder's latency. Where the core has AVX-512, two blocks ride in one
+// 512-bit vector (a block_pair): a core with full-width 512-bit FMA units (Zen 5) runs twice the lanes
+// a cycle. Each lane's multiply-add is the same fused one, so the floats are those of the blocks one by
+// one. As many sums as the registers hold beside a row's blocks, counted in blocks: AVX-512's 32
+// registers hold 16 pairs, AVX and SSE's 16 registers 8 blocks. Four outputs a pass, or on AVX-512 eight
+// where fewer than four blocks of samples are left to sum: four outputs' sums would then leave the FMA
+// units waiting (and over more blocks, GCC spills a row's vector when eight outputs share it).
+#if TINYMLP_BATCH_BLOCK == 8 && defined(__AVX512F__)
+typedef float block_pair __attribute__((vector_size(2 * TINYMLP_BATCH_BLOCK * sizeof(float))));
+TINYMLP_KERNEL_INLINE block_pair multiply_add(block_pair a, block_pair b, block_pair sum) {
+  return _mm512_fmadd_ps(a, b, sum);
+}
+static const size_t register_sums = 32;
+static const size_t widest_group = 8;
+// The vector of a pass of Blocks blocks: pairs of them where they pair up.
+template <size_t Blocks>
+struct PassVector {
+  typedef typename conditional<Blocks % 2 == 0, block_pair, block_vector>::type type;
+};
 #else
 static const size_t register_sums = 8;
+static const size_t widest_group = 4;
+template <size_t Blocks>
+struct PassVector {
+  typedef block_vector type;
+};
 #endif
-// A block loaded once for all the outputs of a pass: GCC's tuning for Zen otherwise folds the load into
+// Fully unrolled loops over a pass's groups and blocks, so that its sums stay in registers.
+#define TINYMLP_UNROLL _Pragma("GCC unroll 16")
+// store(at, block) for each block of `sums`.
+template <class Store>
+TINYMLP_KERNEL_INLINE void store_blocks(Store store, float* at, block_vector sums) {
+  store(at, sums);
+}
+#if TINYMLP_BATCH_BLOCK == 8 && defined(__AVX512F__)
+// (Halves taken in registers: through memory, the upper half's load waits for the whole vector's store.
+// The zero-masked form with every lane on: GCC's unmasked one passes an undefined vector that
+// -Wmaybe-uninitialized reports.)
+template <class Store>
+TINYMLP_KERNEL_INLINE void store_blocks(Store store, float* at, block_pair sums) {
+  store(at, _mm256_castpd_ps(_mm512_maskz_extractf64x4_pd(0xf, _mm512_castps_pd(sums), 0)));
+  store(at + batch_block, _mm256_castpd_ps(_mm512_maskz_extractf64x4_pd(0xf, _mm512_castps_pd(sums), 1)));
+}
+#endif
+// A vector loaded once for all the outputs of a pass: GCC's tuning for Zen otherwise folds the load into
 // every multiply-add that uses it, loading each block Group times (a quarter slower on 1-16-16-1).
-TINYMLP_KERNEL_INLINE block_vector held_in_register(block_vector v) {
+template <class Vector>
+TINYMLP_KERNEL_INLINE Vector held_in_register(Vector v) {
 #if defined(__AVX__)
   __asm__("" : "+v"(v));
 #endif
   return v;
 }
-// Fully unrolled loops over a pass's groups and blocks, so that its sums stay in registers.
-#define TINYMLP_UNROLL _Pragma("GCC unroll 16")
 
 template <size_t Group, size_t Blocks, bool Accumulate, class Start, class Coefficient, class Row, class Store>
 TINYMLP_KERNEL_INLINE void weighted_row_sums_pass(size_t s, size_t terms, Start start, Coefficient coefficient, Row row,
                                                   float* const* out, Store store) {
-  block_vector sums[Group][Blocks];
+  typedef typename PassVector<Blocks>::type Vector;
+  static const size_t lanes = sizeof(Vector) / sizeof(float), vectors = Blocks * batch_block / lanes;
+  Vector sums[Group][vectors];
   TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) {
-    TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) {
-      sums[j][b] = first_block<Accumulate>(start, j, out[j] + s + b * batch_block);
+    TINYMLP_UNROLL for (size_t v = 0; v < vectors; ++v) {
+      sums[j][v] = first_block<Accumulate, Vector>(start, j, out[j] + s + v * lanes);
     }
   }
   for (size_t t = 0; t < terms; ++t) {
     const float* values = row(t) + s;
-    block_vector blocks[Blocks];
-    TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) blocks[b] =
-        held_in_register(load_block(values + b * batch_block));
+    Vector loaded[vectors];
+    TINYMLP_UNROLL for (size_t v = 0; v < vectors; ++v) loaded[v] =
+        held_in_register(load_vector<Vector>(values + v * lanes));
     TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) {
-      const block_vector c = splat(coefficient(j, t));
-      TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) sums[j][b] = multiply_add(c, blocks[b], sums[j][b]);
+      const Vector c = coefficient(j, t) - Vector{};
+      TINYMLP_UNROLL for (size_t v = 0; v < vectors; ++v) sums[j][v] = multiply_add(c, loaded[v], sums[j][v]);
     }
   }
   TINYMLP_UNROLL for (size_t j = 0; j < Group; ++j) {
-    TINYMLP_UNROLL for (size_t b = 0; b < Blocks; ++b) store(out[j] + s + b * batch_block, sums[j][b]);
+    TINYMLP_UNROLL for (size_t v = 0; v < vectors; ++v) store_blocks(store, out[j] + s + v * lanes, sums[j][v]);
   }
 }
 
@@ -245,21 +290,39 @@ TINYMLP_KERNEL_INLINE void weighted_row_sums_of_group(size_t count, size_t terms
     }
 }
 
-// coefficient(j, t), start(j) and out(j) take the output's number j < outputs: four at a time, then
-// one by one. Each sum is stored by store(address, sum).
-template <bool Accumulate, class Start, class Coefficient, class Row, class Out, class Store = StoreAsIs>
-TINYMLP_KERNEL_INLINE void weighted_row_sums(size_t outputs, size_t count, size_t terms, Start start,
-                                             Coefficient coefficient, Row row, Out out, Store store = Store()) {
-  const size_t grouped = outputs - outputs % 4;
-  for (size_t j = 0; j < grouped; j += 4)
-    weighted_row_sums_of_group<4, Accumulate>(
+// The outputs from `first` to `last` in groups of Group (last - first a multiple of Group).
+template <size_t Group, bool Accumulate, class Start, class Coefficient, class Row, class Out, class Store>
+TINYMLP_KERNEL_INLINE void weighted_row_sums_in_groups(size_t first, size_t last, size_t count, size_t terms,
+                                                       Start start, Coefficient coefficient, Row row, Out out,
+                                                       Store store) {
+  for (size_t j = first; j < last; j += Group)
+    weighted_row_sums_of_group<Group, Accumulate>(
         count, terms, [=](size_t k) { return start(j + k); },
         [=](size_t k, size_t term) { return coefficient(j + k, term); }, row, [=](size_t k) { return out(j + k); },
         store);
-  for (size_t j = grouped; j < outputs; ++j)
-    weighted_row_sums_of_group<1, Accumulate>(
-        count, terms, [=](size_t) { return start(j); }, [=](size_t, size_t term) { return coefficient(j, term); }, row,
-        [=](size_t) { return out(j); }, store);
+}
+
+// coefficient(j, t), start(j) and out(j) take the output's number j < outputs. The samples go in chunks,
+// each for all the outputs, so that a chunk's rows stay in cache from one group of outputs to the next;
+// a chunk's outputs go in groups of the widest size where the chunk is short (one pass), else of four,
+// then one by one. Each sum is stored by store(address, sum).
+template <bool Accumulate, class Start, class Coefficient, class Row, class Out, class Store = StoreAsIs>
+TINYMLP_KERNEL_INLINE void weighted_row_sums(size_t outputs, size_t count, size_t terms, Start start,
+                                             Coefficient coefficient, Row row, Out out, Store store = Store()) {
+  static const size_t chunk = 8 * batch_block;
+  for (size_t first = 0; first < count; first += chunk) {
+    const size_t samples = count - first < chunk ? count - first : chunk;
+    const auto chunk_row = [=](size_t term) { return row(term) + first; };
+    const auto chunk_out = [=](size_t output) { return out(output) + first; };
+    const size_t in_widest_groups = samples < 4 * batch_block ? outputs - outputs % widest_group : 0;
+    const size_t in_fours = outputs - outputs % 4;
+    weighted_row_sums_in_groups<widest_group, Accumulate>(0, in_widest_groups, samples, terms, start, coefficient,
+                                                          chunk_row, chunk_out, store);
+    weighted_row_sums_in_groups<4, Accumulate>(in_widest_groups, in_fours, samples, terms, start, coefficient,
+                                               chunk_row, chunk_out, store);
+    weighted_row_sums_in_groups<1, Accumulate>(in_fours, outputs, samples, terms, start, coefficient, chunk_row,
+                                               chunk_out, store);
+  }
 }
 #else
 // Without vectors (a microcontroller, whose few registers gain nothing from grouping outputs): one
