@@ -231,15 +231,17 @@ BENCHMARK(fit_epoch)->Name("fit_epoch/1-16-16-1");
 const std::vector<Widths> shapes = {Shape<1, 16, 16, 1>::widths(), Shape<1, 64, 64, 1>::widths(),
                                     Shape<1, 256, 256, 1>::widths(), Shape<714, 50, 15, 4>::widths()};
 
+// This process's CPU time in seconds.
+[[maybe_unused]] double cpu_seconds() {  // (unused where neither figure is measured)
+  timespec now{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
+}
+
 // The core's clock while this process runs, from a chain of dependent integer adds (one cycle each
 // on every x86-64 core) timed in CPU time; 0 elsewhere.
 double measured_clock_hz() {
 #if defined(__x86_64__)
-  const auto cpu_seconds = [] {
-    timespec now{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
-  };
   double best = 0;
   for (int attempt = 0; attempt < 5; ++attempt) {  // the fastest: others' load only slows it
     unsigned long value = 0, rounds = 20000000;
@@ -270,11 +272,6 @@ constexpr std::size_t kernel_lanes = sizeof(KernelVector) / sizeof(float);
 // 0 without FMA.
 double measured_fma_per_second() {
 #if defined(__FMA__) && TINYMLP_BATCH_BLOCK == 8
-  const auto cpu_seconds = [] {
-    timespec now{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
-  };
   constexpr int chains = 12;
   constexpr long rounds = 10000000;
   double best = 0;

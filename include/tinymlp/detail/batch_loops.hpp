@@ -79,25 +79,23 @@ TINYMLP_KERNEL_INLINE step_vector square_root(step_vector v) { return _mm512_mas
 typedef block_vector step_vector;
 #endif
 static const size_t step_lanes = sizeof(step_vector) / sizeof(float);
-TINYMLP_KERNEL_INLINE step_vector load_step_vector(const float* values) {
-  step_vector v;
-  __builtin_memcpy(&v, values, sizeof v);
-  return v;
-}
-TINYMLP_KERNEL_INLINE void store_step_vector(float* values, step_vector v) { __builtin_memcpy(values, &v, sizeof v); }
-TINYMLP_KERNEL_INLINE step_vector splat_step_vector(float value) { return value - step_vector{}; }
-TINYMLP_KERNEL_INLINE block_vector load_block(const float* values) {
-  block_vector v;
-  __builtin_memcpy(&v, values, sizeof v);  // rows need not be aligned to a vector
-  return v;
-}
-TINYMLP_KERNEL_INLINE void store_block(float* values, block_vector v) { __builtin_memcpy(values, &v, sizeof v); }
+// Loads a float or a vector of them from `values`, which need not be aligned to a vector.
 template <class Vector>
 TINYMLP_KERNEL_INLINE Vector load_vector(const float* values) {
   Vector v;
   __builtin_memcpy(&v, values, sizeof v);
   return v;
 }
+// Stores a float or a vector of them at `at`.
+template <class Value>
+TINYMLP_KERNEL_INLINE void store_value(float* at, Value value) {
+  __builtin_memcpy(at, &value, sizeof value);
+}
+TINYMLP_KERNEL_INLINE step_vector load_step_vector(const float* values) { return load_vector<step_vector>(values); }
+TINYMLP_KERNEL_INLINE void store_step_vector(float* values, step_vector v) { store_value(values, v); }
+TINYMLP_KERNEL_INLINE step_vector splat_step_vector(float value) { return value - step_vector{}; }
+TINYMLP_KERNEL_INLINE block_vector load_block(const float* values) { return load_vector<block_vector>(values); }
+TINYMLP_KERNEL_INLINE void store_block(float* values, block_vector v) { store_value(values, v); }
 
 // function(a[k], b[k], c[k]) in each lane k, as a vector: the activations' loops, written so that
 // even -O2 turns a select such as ReLU's into a compare and a mask over whole blocks, whose stores
@@ -114,12 +112,6 @@ TINYMLP_KERNEL_INLINE block_vector each_lane(Function function, block_vector a, 
   return function(a, b, c);
 }
 #endif
-
-// Stores a float or a block of them at `at`.
-template <class Value>
-TINYMLP_KERNEL_INLINE void store_value(float* at, Value value) {
-  __builtin_memcpy(at, &value, sizeof value);
-}
 
 // How weighted_row_sums stores each sum (a float, or a block of them): as it is by default. A Dense
 // layer passes stores that also apply the ReLU after it, or before it (backward).
