@@ -72,7 +72,7 @@ echo "== Host benchmarks (CPU time; three repetitions, medians)"
   --benchmark_out="$out_dir/host_benchmarks.json" --benchmark_out_format=json | tee "$out_dir/host_benchmarks.txt"
 
 echo
-echo "== PyTorch's training on the same shapes: pytorch_shapes.py"
+echo "== PyTorch's training on the same shapes: pytorch_shapes.py (each shape's fastest of three runs)"
 "$python" "$repository/bench/pytorch_shapes.py" | tee "$out_dir/pytorch_shapes.txt"
 
 echo
@@ -89,7 +89,7 @@ awk -v tinymlp="$tinymlp_seconds" -v pytorch="$pytorch_seconds" 'BEGIN {
 echo "whole processes, timed by the shell: sine_reference ${tinymlp_process_seconds} s (both setups and the plots)," \
   "pytorch_reference.py ${pytorch_process_seconds} s (interpreter and torch import included)"
 echo
-echo "== Training, tinymlp's train_on_batch against PyTorch's loop (samples per CPU second, batch 16)"
+echo "== Training, tinymlp's train_on_batch against PyTorch's loop at its fastest (samples per CPU second, batch 16)"
 printf '%-13s %14s %14s %9s  %s\n' shape tinymlp PyTorch ratio "target >= 50x"
 for shape in 1-16-16-1 1-64-64-1 1-256-256-1 714-50-15-4; do
   awk -v shape="$shape" -v tinymlp="$(value_of "train_step_16.$shape.samples_per_second" "$out_dir/host_benchmarks.txt")" \
