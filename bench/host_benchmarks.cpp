@@ -3,11 +3,11 @@
 // inference one sample per call (as a device loop does) and in one batch call, and one
 // train_on_batch step (RMSprop, MSE) of 16 and of 64 samples; for the reference model also one
 // epoch of the tutorial's fit(), and Eigen's fixed-size matrices on one sample where Eigen is
-// installed (the figure to beat); and a 256x256 layer's training passes alone, at 16 and 64 samples. Times are CPU time (the machine may be shared); Google Benchmark
-// shows wall time beside it. After its table comes a summary against the targets, with the achieved
-// GFLOP/s and their fraction of the core's FMA peak, ending in key=value lines that
-// bench/reference_job.sh reads. `--benchmark_out=run.json` keeps the results for
-// bench/compare_runs.py to hold a later run against.
+// installed (the figure to beat); and a 256x256 layer's training passes alone, at 16 and 64
+// samples. Times are CPU time (the machine may be shared); Google Benchmark shows wall time beside
+// it. After its table comes a summary against the targets, with the achieved GFLOP/s and their
+// fraction of the core's FMA peak, ending in key=value lines that bench/reference_job.sh reads.
+// `--benchmark_out=run.json` keeps the results for bench/compare_runs.py to hold a later run against.
 #include <benchmark/benchmark.h>
 #include <time.h>
 #include <unistd.h>
