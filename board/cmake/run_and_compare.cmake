@@ -12,11 +12,14 @@ foreach(tool HOST_PROGRAM SAME_NUMBERS command_after_separator)
   endif()
 endforeach()
 
-execute_process(COMMAND "${HOST_PROGRAM}" OUTPUT_FILE "${OUTPUT_PREFIX}.host.txt" RESULT_VARIABLE result TIMEOUT 60)
+# Each board's test writes its own copy of the host's output: the boards' tests of one sketch run in
+# parallel, and one rewriting a shared file would empty it under another reading it.
+set(host_output "${OUTPUT_PREFIX}.host-for-${BOARD}.txt")
+execute_process(COMMAND "${HOST_PROGRAM}" OUTPUT_FILE "${host_output}" RESULT_VARIABLE result TIMEOUT 60)
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "${HOST_PROGRAM} failed: ${result}")
 endif()
-file(STRINGS "${OUTPUT_PREFIX}.host.txt" host_lines)
+file(STRINGS "${host_output}" host_lines)
 list(LENGTH host_lines line_count)
 
 list(TRANSFORM command_after_separator REPLACE "@LINES@" "${line_count}" OUTPUT_VARIABLE command)
@@ -29,7 +32,7 @@ if(NOT result EQUAL 0)
 endif()
 
 separate_arguments(same_numbers_options UNIX_COMMAND "${SAME_NUMBERS_OPTIONS}")
-execute_process(COMMAND "${SAME_NUMBERS}" "${OUTPUT_PREFIX}.host.txt" "${OUTPUT_PREFIX}.${BOARD}.txt"
+execute_process(COMMAND "${SAME_NUMBERS}" "${host_output}" "${OUTPUT_PREFIX}.${BOARD}.txt"
                         ${same_numbers_options} RESULT_VARIABLE result)
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "the ${BOARD} printed something other than the host")
