@@ -327,6 +327,7 @@ double measured_fma_per_second() {
 struct Peak {
   double clock_hz, fma_per_second, lanes;
   double flops() const { return fma_per_second * lanes * 2; }
+  double share_of(double gflops) const { return gflops * 1e9 / flops(); }
 };
 Peak core_peak() { return Peak{measured_clock_hz(), measured_fma_per_second(), static_cast<double>(kernel_lanes)}; }
 
@@ -381,7 +382,7 @@ void print_summary(const RecordingReporter& reporter, const Peak& peak) {
     const double rate = reporter.samples_per_second(benchmark + "/" + name);
     if (rate <= 0) return;
     const double gflops = reporter.gflops(benchmark + "/" + name);
-    const double fraction = gflops * 1e9 / peak.flops();
+    const double fraction = peak.share_of(gflops);
     if (per_sample)
       std::printf("%-13s %-26s %9.1f ns %9.2f %6.0f%%  %s\n", name.c_str(), figure.c_str(), 1e9 / rate, gflops,
                   100 * fraction, target.c_str());
@@ -421,7 +422,7 @@ void print_summary(const RecordingReporter& reporter, const Peak& peak) {
   // The 256-wide layers against the peak: a 256x256 layer's training passes alone.
   for (const std::string batch : {"16", "64"}) {
     const std::string benchmark = "wide_layer_passes_" + batch;
-    const double fraction = reporter.gflops(benchmark + "/256x256") * 1e9 / peak.flops();
+    const double fraction = peak.share_of(reporter.gflops(benchmark + "/256x256"));
     row("256x256", benchmark, "its training passes, " + batch, false,
         std::string(">= 60% of peak: ") + (fraction >= wide_peak_fraction_target ? "met" : "MISSED"));
   }
@@ -431,7 +432,7 @@ void print_summary(const RecordingReporter& reporter, const Peak& peak) {
     if (rate <= 0) return;
     const double gflops = reporter.gflops(std::string(benchmark) + "/1-16-16-1");
     std::printf("%-13s %-26s %9.1f ns %9.2f %6.0f%%%s\n", "1-16-16-1", figure, 1e9 / rate, gflops,
-                100 * gflops * 1e9 / peak.flops(), remark);
+                100 * peak.share_of(gflops), remark);
     char line[80];
     std::snprintf(line, sizeof line, "%s.1-16-16-1.ns=%.4g\n", benchmark, 1e9 / rate);
     keys += line;
